@@ -1,0 +1,37 @@
+"""View helpers: every view names the rule that guards it (deny by default)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+
+View = Callable[..., HttpResponse]
+
+
+def require_rule(perm: str, obj: Callable[..., Any] | None = None) -> Callable[[View], View]:
+    """Refuse the view unless the user has ``perm`` (on the object ``obj(request, **kwargs)``)."""
+
+    def decorator(view: View) -> View:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            target = obj(request, **kwargs) if obj is not None else None
+            if not request.user.has_perm(perm, target):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        wrapped.doimoi_rule = perm  # type: ignore[attr-defined]
+        return wrapped
+
+    return decorator
+
+
+def public(view: View) -> View:
+    """Mark a view that anyone may open, signed in or not."""
+    view = login_not_required(view)
+    view.doimoi_rule = "public"  # type: ignore[attr-defined]
+    return view

@@ -1,0 +1,166 @@
+"""Units of the political system (a tree that remembers history), people, and their roles."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from treebeard.mp_tree import MP_Node
+
+
+class UnitKind(models.TextChoices):
+    """What sort of body a unit is."""
+
+    PARTY_COMMITTEE = "party_committee", _("Cấp ủy đảng")
+    STANDING_COMMITTEE = "standing_committee", _("Ban Thường vụ")
+    ADVISORY_BOARD = "advisory_board", _("Ban tham mưu, giúp việc")
+    INSPECTION_COMMISSION = "inspection_commission", _("Ủy ban Kiểm tra")
+    OFFICE = "office", _("Văn phòng")
+    GRASSROOTS = "grassroots", _("Tổ chức cơ sở đảng")
+    PARTY_CELL = "party_cell", _("Chi bộ")
+    STATE_BODY = "state_body", _("Cơ quan nhà nước")
+    FATHERLAND_FRONT = "fatherland_front", _("Mặt trận Tổ quốc")
+    MASS_ORGANIZATION = "mass_organization", _("Đoàn thể chính trị - xã hội")
+
+
+class UnitLevel(models.TextChoices):
+    """Where a unit sits in the hierarchy (historical levels kept for old documents)."""
+
+    CENTRAL = "central", _("Trung ương")
+    PROVINCE = "province", _("Tỉnh, thành phố")
+    DISTRICT = "district", _("Huyện, quận, thành phố thuộc tỉnh")
+    COMMUNE = "commune", _("Xã, phường, đặc khu")
+    GRASSROOTS = "grassroots", _("Cơ sở")
+    CELL = "cell", _("Chi bộ")
+
+
+class Unit(MP_Node):
+    """One body of the political system, valid from a date and possibly ended by a merger."""
+
+    name = models.CharField(_("tên đơn vị"), max_length=255)
+    short_name = models.CharField(_("tên viết tắt"), max_length=64, blank=True)
+    code = models.CharField(
+        _("ký hiệu cơ quan ban hành"),
+        max_length=32,
+        blank=True,
+        help_text=_("Ký hiệu dùng trong số văn bản, ví dụ TU, ThU, ĐUK, BTGTU."),
+    )
+    kind = models.CharField(_("loại"), max_length=32, choices=UnitKind.choices)
+    level = models.CharField(_("cấp"), max_length=16, choices=UnitLevel.choices)
+    valid_from = models.DateField(_("hiệu lực từ ngày"), default=datetime.date(1930, 2, 3))
+    valid_to = models.DateField(_("hết hiệu lực từ ngày"), null=True, blank=True)
+    member_count = models.PositiveIntegerField(_("số đảng viên, hội viên"), default=0)
+    name_folded = models.CharField(max_length=512, editable=False, db_index=True, default="")
+
+    node_order_by = ["name"]
+
+    class Meta:
+        verbose_name = _("đơn vị")
+        verbose_name_plural = _("đơn vị")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                name="unit_valid_to_after_valid_from",
+                violation_error_message=_("Ngày kết thúc không được trước ngày bắt đầu."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_active(self) -> bool:
+        """Whether the unit still exists today."""
+        return self.valid_to is None or self.valid_to > datetime.date.today()
+
+
+class SuccessionKind(models.TextChoices):
+    """How one unit followed another."""
+
+    MERGED_INTO = "merged_into", _("Hợp nhất, sáp nhập vào")
+    SPLIT_INTO = "split_into", _("Chia tách thành")
+    RENAMED_TO = "renamed_to", _("Đổi tên thành")
+
+
+class UnitSuccession(models.Model):
+    """An edge of unit history: ``predecessor`` continued as ``successor`` on ``effective``."""
+
+    predecessor = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="successions")
+    successor = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="predecessions")
+    kind = models.CharField(_("hình thức"), max_length=16, choices=SuccessionKind.choices)
+    effective = models.DateField(_("ngày hiệu lực"))
+    basis = models.CharField(_("căn cứ (văn bản)"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("kế thừa đơn vị")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["predecessor", "successor"], name="unit_succession_unique"
+            ),
+            models.CheckConstraint(
+                condition=~Q(predecessor=models.F("successor")), name="unit_succession_not_self"
+            ),
+        ]
+
+
+class Person(models.Model):
+    """A cadre or staff member; may have a login (``user``) or be known by name only."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+    )
+    full_name = models.CharField(_("họ và tên"), max_length=255)
+
+    class Meta:
+        verbose_name = _("cán bộ")
+        verbose_name_plural = _("cán bộ")
+
+    def __str__(self) -> str:
+        return self.full_name
+
+
+class Role(models.TextChoices):
+    """What a membership lets a person do in a unit."""
+
+    HEAD = "head", _("Người đứng đầu")
+    DEPUTY = "deputy", _("Cấp phó")
+    STANDING_MEMBER = "standing_member", _("Ủy viên Ban Thường vụ")
+    STAFF = "staff", _("Cán bộ, chuyên viên")
+    CLERK = "clerk", _("Văn thư")
+    INSPECTOR = "inspector", _("Cán bộ kiểm tra")
+    UNIT_ADMIN = "unit_admin", _("Quản trị đơn vị")
+
+
+class MembershipQuerySet(models.QuerySet["Membership"]):
+    """Memberships, with a filter for those in force on a date."""
+
+    def active(self, on: datetime.date | None = None) -> MembershipQuerySet:
+        on = on or datetime.date.today()
+        return self.filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on), valid_from__lte=on)
+
+
+class Membership(models.Model):
+    """A person's role in a unit, with the position title as written, between two dates."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="memberships")
+    role = models.CharField(_("vai trò"), max_length=32, choices=Role.choices)
+    position_title = models.CharField(_("chức vụ"), max_length=128, blank=True)
+    valid_from = models.DateField(_("từ ngày"), default=datetime.date(2020, 1, 1))
+    valid_to = models.DateField(_("đến ngày"), null=True, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("chức vụ, vai trò")
+        ordering = ["unit", "role", "person__full_name"]
+
+    def __str__(self) -> str:
+        return f"{self.person} — {self.position_title or self.get_role_display()} ({self.unit})"

@@ -1,0 +1,51 @@
+"""Reading units and people, scoped to the viewer."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from doimoi.core.text import fold
+from doimoi.organizations.models import Membership, Unit, UnitSuccession
+
+
+def units_of_user(*, user: Any) -> list[Unit]:
+    """The units in which the user holds an active role, for the unit switcher."""
+    ids = Membership.objects.active().filter(person__user=user).values_list("unit_id", flat=True)
+    return list(Unit.objects.filter(pk__in=ids).order_by("path"))
+
+
+def unit_tree(*, include_closed: bool = True) -> QuerySet[Unit]:
+    """Every unit in tree order (the tree's names are visible to every signed-in user)."""
+    qs = Unit.objects.order_by("path")
+    if not include_closed:
+        qs = qs.filter(Q(valid_to__isnull=True) | Q(valid_to__gt=datetime.date.today()))
+    return qs
+
+
+def unit_search(*, query: str) -> QuerySet[Unit]:
+    """Units whose name or short name matches ``query`` with accents folded ("dang uy" → Đảng ủy)."""
+    qs = Unit.objects.order_by("path")
+    for word in fold(query).split():
+        qs = qs.filter(name_folded__contains=word)
+    return qs
+
+
+def unit_members(*, unit: Unit) -> QuerySet[Membership]:
+    """The people holding roles in ``unit`` today (the caller has checked the viewer may see them)."""
+    return Membership.objects.active().filter(unit=unit).select_related("person")
+
+
+def unit_history(*, unit: Unit) -> dict[str, QuerySet[UnitSuccession]]:
+    """What ``unit`` came from and what it became."""
+    return {
+        "from": unit.predecessions.select_related("predecessor").order_by("effective"),
+        "into": unit.successions.select_related("successor").order_by("effective"),
+    }
+
+
+def unit_children(*, unit: Unit) -> QuerySet[Unit]:
+    """The units directly below ``unit``."""
+    return unit.get_children().order_by("name")

@@ -1,0 +1,165 @@
+"""Unit pages: the tree, a unit's page, and the forms that change the tree."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from doimoi.core.errors import ApplicationError
+from doimoi.core.views import require_rule
+from doimoi.organizations import selectors, services
+from doimoi.organizations.forms import UnitCloseForm, UnitForm, UnitMergeForm, UnitMoveForm
+from doimoi.organizations.models import Unit
+
+
+def _unit(request: HttpRequest, pk: int) -> Unit:
+    return get_object_or_404(Unit, pk=pk)
+
+
+def _build_tree(units: list[Unit]) -> list[dict[str, Any]]:
+    """Nest units (ordered by path) into [{unit, children}] for the template."""
+    roots: list[dict[str, Any]] = []
+    stack: list[dict[str, Any]] = []
+    for unit in units:
+        node: dict[str, Any] = {"unit": unit, "children": []}
+        while stack and not unit.path.startswith(stack[-1]["unit"].path):
+            stack.pop()
+        (stack[-1]["children"] if stack else roots).append(node)
+        stack.append(node)
+    return roots
+
+
+@require_rule("organizations.view_unit_tree")
+def unit_tree(request: HttpRequest) -> HttpResponse:
+    """The tree of units, expandable, with a search box that ignores accents."""
+    query = request.GET.get("q", "").strip()
+    context: dict[str, Any] = {"query": query}
+    if query:
+        context["results"] = selectors.unit_search(query=query)[:100]
+    else:
+        context["tree"] = _build_tree(list(selectors.unit_tree()))
+    template = "organizations/unit_tree.html"
+    if request.htmx and not request.htmx.boosted:
+        template += "#tree_body"
+    return render(request, template, context)
+
+
+@require_rule("organizations.view_unit", _unit)
+def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A unit's page: who it is, its members, its children, its history."""
+    unit = _unit(request, pk)
+    can_see_members = request.user.has_perm("organizations.view_unit_members", unit)
+    context = {
+        "unit": unit,
+        "parent": unit.get_parent(),
+        "children": selectors.unit_children(unit=unit),
+        "members": selectors.unit_members(unit=unit) if can_see_members else None,
+        "history": selectors.unit_history(unit=unit),
+        "can_see_members": can_see_members,
+        "can_change": request.user.has_perm("organizations.change_unit", unit),
+    }
+    return render(request, "organizations/unit_detail.html", context)
+
+
+def _run_form(
+    request: HttpRequest,
+    form: forms.Form,
+    action: Callable[[dict[str, Any]], Unit],
+    success: str,
+) -> Unit | None:
+    """Validate ``form`` and call the service; put a refused change back on the field at fault."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        unit = action(form.cleaned_data)
+    except ApplicationError as error:
+        for field, errs in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errs)
+        return None
+    messages.success(request, success)
+    return unit
+
+
+def _render_form(request: HttpRequest, form: forms.Form, unit: Unit | None, title: str) -> HttpResponse:
+    status = 400 if request.method == "POST" else 200
+    context = {"form": form, "unit": unit, "title": title}
+    return render(request, "organizations/unit_form.html", context, status=status)
+
+
+@require_rule("organizations.change_unit", _unit)
+def unit_create(request: HttpRequest, pk: int) -> HttpResponse:
+    """Add a unit under the unit ``pk``."""
+    parent = _unit(request, pk)
+    form = UnitForm(request.POST or None, initial={"level": parent.level, "kind": parent.kind})
+    created = _run_form(
+        request, form,
+        lambda data: services.unit_create(actor=request.user, parent=parent, **data),
+        _("Đã tạo đơn vị."),
+    )
+    if created:
+        return redirect("organizations:unit_detail", pk=created.pk)
+    return _render_form(request, form, parent, _("Thêm đơn vị trực thuộc %(unit)s") % {"unit": parent})
+
+
+@require_rule("organizations.change_unit", _unit)
+def unit_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change a unit's own fields."""
+    unit = _unit(request, pk)
+    initial = {f: getattr(unit, f) for f in services.UNIT_FIELDS}
+    form = UnitForm(request.POST or None, initial=initial)
+    if _run_form(
+        request, form,
+        lambda data: services.unit_update(actor=request.user, unit=unit, **data),
+        _("Đã lưu thông tin đơn vị."),
+    ):
+        return redirect("organizations:unit_detail", pk=unit.pk)
+    return _render_form(request, form, unit, _("Sửa thông tin đơn vị"))
+
+
+@require_rule("organizations.change_unit", _unit)
+def unit_move(request: HttpRequest, pk: int) -> HttpResponse:
+    """Put a unit under another parent."""
+    unit = _unit(request, pk)
+    form = UnitMoveForm(request.POST or None, initial={"parent": unit.get_parent()})
+    if _run_form(
+        request, form,
+        lambda data: services.unit_move(actor=request.user, unit=unit, new_parent=data["parent"]),
+        _("Đã chuyển đơn vị."),
+    ):
+        return redirect("organizations:unit_detail", pk=unit.pk)
+    return _render_form(request, form, unit, _("Chuyển đơn vị sang đơn vị cấp trên khác"))
+
+
+@require_rule("organizations.change_unit", _unit)
+def unit_close(request: HttpRequest, pk: int) -> HttpResponse:
+    """End a unit on a date."""
+    unit = _unit(request, pk)
+    form = UnitCloseForm(request.POST or None)
+    if _run_form(
+        request, form,
+        lambda data: services.unit_close(actor=request.user, unit=unit, **data),
+        _("Đã ghi nhận đơn vị kết thúc hoạt động."),
+    ):
+        return redirect("organizations:unit_detail", pk=unit.pk)
+    return _render_form(request, form, unit, _("Kết thúc hoạt động đơn vị"))
+
+
+@require_rule("organizations.change_unit", _unit)
+def unit_merge(request: HttpRequest, pk: int) -> HttpResponse:
+    """Merge other units into this one."""
+    unit = _unit(request, pk)
+    form = UnitMergeForm(request.POST or None)
+    form.fields["units"].queryset = form.fields["units"].queryset.exclude(pk=unit.pk)
+    if _run_form(
+        request, form,
+        lambda data: services.unit_merge(actor=request.user, into=unit, **data),
+        _("Đã hợp nhất đơn vị."),
+    ):
+        return redirect("organizations:unit_detail", pk=unit.pk)
+    return _render_form(request, form, unit, _("Hợp nhất đơn vị khác vào %(unit)s") % {"unit": unit})

@@ -1,0 +1,19 @@
+"""URLs of doimoi: one include per app; the admin and i18n switcher beside them."""
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from doimoi import views
+from doimoi.core.views import public
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("don-vi-lam-viec/", views.unit_switch, name="unit_switch"),
+    path("dang-nhap/", public(auth_views.LoginView.as_view()), name="login"),
+    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("ngon-ngu/", public(set_language), name="set_language"),
+    path("to-chuc/", include("doimoi.organizations.urls")),
+    path("quan-tri/", admin.site.urls),
+]
