@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+class AppendOnly(Exception):
+    """Someone tried to change or remove a ledger event through the application."""
+
+
+class LedgerEventQuerySet(models.QuerySet["LedgerEvent"]):
+    """Ledger rows: they can be read and added, never updated or deleted in bulk."""
+
+    def update(self, **kwargs: Any) -> int:
+        raise AppendOnly("ledger events are never updated")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise AppendOnly("ledger events are never deleted")
 
 
 class LedgerEvent(models.Model):
@@ -39,6 +55,8 @@ class LedgerEvent(models.Model):
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
 
+    objects = LedgerEventQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("sự kiện")
         verbose_name_plural = _("sự kiện")
@@ -47,3 +65,11 @@ class LedgerEvent(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.action} {self.subject_type}:{self.subject_id}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise AppendOnly("ledger events are never updated")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise AppendOnly("ledger events are never deleted")

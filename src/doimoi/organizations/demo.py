@@ -141,7 +141,7 @@ def demo_logins() -> list[tuple[str, str]]:
 
 
 def _ensure_unit(spec: U, parent: Unit | None) -> Unit:
-    siblings = parent.get_children() if parent else Unit.get_root_nodes()
+    siblings = Unit.objects.get_children(parent) if parent else Unit.objects.get_root_nodes()
     existing = siblings.filter(name=spec.name, valid_from=spec.valid_from).first()
     if existing is not None:
         return existing

@@ -46,6 +46,11 @@ def unit_history(*, unit: Unit) -> dict[str, QuerySet[UnitSuccession]]:
     }
 
 
+def unit_ancestors(*, unit: Unit) -> QuerySet[Unit]:
+    """The units above ``unit``, from the root down."""
+    return Unit.objects.get_ancestors(unit)
+
+
 def unit_children(*, unit: Unit) -> QuerySet[Unit]:
     """The units directly below ``unit``."""
-    return unit.get_children().order_by("name")
+    return Unit.objects.get_children(unit).order_by("name")

@@ -48,7 +48,7 @@ def _check_dates(valid_from: datetime.date | None, valid_to: datetime.date | Non
 
 
 def _siblings(parent: Unit | None) -> Any:
-    return parent.get_children() if parent is not None else Unit.get_root_nodes()
+    return Unit.objects.get_children(parent) if parent is not None else Unit.objects.get_root_nodes()
 
 
 # Codes every party committee of a level writes after its own name (each province's committee
@@ -115,7 +115,7 @@ def unit_create(*, actor: Any, parent: Unit | None, **data: Any) -> Unit:
     _check_unit(data, parent)
     unit = Unit(**data)
     _set_folded(unit)
-    unit = parent.add_child(instance=unit) if parent else Unit.add_root(instance=unit)
+    unit = Unit.objects.add_child(parent, instance=unit) if parent else Unit.objects.add_root(instance=unit)
     ledger.append(action=events.UNIT_CREATED, subject=unit, actor=actor, unit=unit, payload=_snapshot(unit))
     return unit
 
@@ -131,7 +131,7 @@ def unit_update(*, actor: Any, unit: Unit, **data: Any) -> Unit:
     _require(actor, "organizations.change_unit", unit)
     data = _clean_text(data)
     before = _snapshot(unit)
-    _check_unit(before | data, unit.get_parent(), exclude=unit)
+    _check_unit(before | data, Unit.objects.get_parent(unit), exclude=unit)
     for field, value in data.items():
         setattr(unit, field, value)
     _set_folded(unit)
@@ -152,8 +152,8 @@ def unit_move(*, actor: Any, unit: Unit, new_parent: Unit) -> Unit:
             {"parent": _("Không thể chuyển đơn vị vào chính nó hoặc vào một đơn vị cấp dưới của nó.")}
         )
     _check_unit(_snapshot(unit), new_parent, exclude=unit)
-    old_parent = unit.get_parent()
-    unit.move(new_parent, pos="sorted-child")
+    old_parent = Unit.objects.get_parent(unit)
+    Unit.objects.move(unit, new_parent, pos="sorted-child")
     unit.refresh_from_db()
     payload = {"from": old_parent.pk if old_parent else None, "to": new_parent.pk, "path": unit.path}
     ledger.append(action=events.UNIT_MOVED, subject=unit, actor=actor, unit=unit, payload=payload)

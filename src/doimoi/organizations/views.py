@@ -57,7 +57,7 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     can_see_members = request.user.has_perm("organizations.view_unit_members", unit)
     context = {
         "unit": unit,
-        "parent": unit.get_parent(),
+        "ancestors": selectors.unit_ancestors(unit=unit),
         "children": selectors.unit_children(unit=unit),
         "members": selectors.unit_members(unit=unit) if can_see_members else None,
         "history": selectors.unit_history(unit=unit),
@@ -126,7 +126,7 @@ def unit_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def unit_move(request: HttpRequest, pk: int) -> HttpResponse:
     """Put a unit under another parent."""
     unit = _unit(request, pk)
-    form = UnitMoveForm(request.POST or None, initial={"parent": unit.get_parent()})
+    form = UnitMoveForm(request.POST or None, initial={"parent": Unit.objects.get_parent(unit)})
     if _run_form(
         request, form,
         lambda data: services.unit_move(actor=request.user, unit=unit, new_parent=data["parent"]),
