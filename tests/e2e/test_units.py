@@ -1,0 +1,77 @@
+"""Browser: each demo role opens the tree and Thành ủy Bảo Lộc and sees what its role allows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.e2e.conftest import login
+
+# username → (sees the members of Thành ủy Bảo Lộc, may change the unit)
+ROLES = {
+    "admin": (True, True),
+    "quantri.lamdong": (True, True),
+    "kiemtra.tinhuy": (True, False),
+    "bithu.baoloc": (True, False),
+    "phobithu.baoloc": (True, False),
+    "uvbtv.baoloc": (True, False),
+    "vanthu.baoloc": (True, False),
+    "chuyenvien.btg": (False, False),
+    "bithu.phuong1": (False, False),
+    "vanthu.dukdn": (False, False),
+}
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("username", list(ROLES))
+def test_role_sees_what_it_may(page: Any, demo: Any, artifacts: Path, username: str) -> None:
+    sees_members, may_change = ROLES[username]
+    login(page, username)
+    page.get_by_role("navigation", name="Điều hướng chính").get_by_role("link", name="Tổ chức").click()
+    page.get_by_role("heading", name="Cây tổ chức").wait_for()
+    if username == "admin":
+        page.screenshot(path=str(artifacts / "unit-tree.png"), full_page=True)
+    page.get_by_role("link", name="Thành ủy Bảo Lộc", exact=True).first.click()
+    page.get_by_role("heading", name="Thành ủy Bảo Lộc", level=1).wait_for()
+
+    members = page.get_by_role("cell", name="Trần Minh Khải")
+    restricted = page.get_by_test_id("members-restricted")
+    assert members.count() == (1 if sees_members else 0)
+    assert restricted.count() == (0 if sees_members else 1)
+    assert page.get_by_role("link", name="Sửa", exact=True).count() == (1 if may_change else 0)
+    assert page.get_by_role("link", name="Đảng ủy phường 1", exact=True).count() == 1  # children are public
+
+
+@pytest.mark.django_db(transaction=True)
+def test_tree_search_without_accents_and_mobile_layout(browser: Any, live_server: Any, demo: Any, artifacts: Path) -> None:
+    context = browser.new_context(base_url=live_server.url, locale="vi-VN", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    login(page, "vanthu.dukdn")
+    page.goto("/to-chuc/")
+    page.get_by_label("Tìm đơn vị").fill("dang uy khoi doanh")
+    page.locator("ul.search-results").wait_for()  # htmx swapped the tree for the results
+    page.get_by_role("link", name="Đảng ủy Khối Doanh nghiệp tỉnh Lâm Đồng").wait_for()
+    assert "q=dang" in page.url  # the search is in the address, so it can be shared
+    assert page.get_by_role("link", name="Thành ủy Bảo Lộc").count() == 0
+    page.screenshot(path=str(artifacts / "unit-search-phone.png"), full_page=True)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"page overflows a phone screen: {width}px"
+    context.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_admin_gets_field_error_and_switches_language(page: Any, demo: Any) -> None:
+    login(page, "quantri.lamdong")
+    page.goto("/to-chuc/")
+    page.get_by_role("link", name="Thành ủy Bảo Lộc", exact=True).first.click()
+    page.get_by_role("link", name="Chuyển", exact=True).click()
+    page.get_by_label("Đơn vị cấp trên mới").select_option(label="Đảng ủy phường 1")
+    page.get_by_role("button", name="Lưu").click()
+    error = page.locator("#id_parent_error")
+    assert "cấp dưới của nó" in error.inner_text()
+    assert page.get_by_label("Đơn vị cấp trên mới").get_attribute("aria-invalid") == "true"
+    page.get_by_label("Ngôn ngữ").select_option("en")
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "en"
