@@ -42,7 +42,9 @@ def pytest_configure(config: pytest.Config) -> None:
         if problem and REQUIRE_ALL:
             raise pytest.UsageError(f"PostgreSQL unreachable at DATABASE_URL ({problem})")
         if problem:
-            pytest.exit(f"Bỏ qua lượt PostgreSQL / skipping the PostgreSQL pass: {problem}", returncode=0)
+            pytest.exit(
+                f"Bỏ qua lượt PostgreSQL / skipping the PostgreSQL pass: {problem}", returncode=0
+            )
 
 
 @pytest.fixture(autouse=True)
@@ -96,11 +98,15 @@ class LedgerProbe:
 
     def assert_recorded(self, action: str, subject: Any) -> Any:
         matches = [
-            e for e in self.new()
-            if e.action == action and e.subject_id == str(subject.pk)
+            e
+            for e in self.new()
+            if e.action == action
+            and e.subject_id == str(subject.pk)
             and e.subject_type == subject._meta.label_lower
         ]
-        assert matches, f"no ledger event {action} on {subject!r}; got {[e.action for e in self.new()]}"
+        assert matches, (
+            f"no ledger event {action} on {subject!r}; got {[e.action for e in self.new()]}"
+        )
         return matches[-1]
 
     def assert_nothing(self) -> None:

@@ -22,13 +22,19 @@ def _walk(patterns: list[Any], namespace: str = "") -> Iterator[tuple[str, URLPa
 
 def test_every_view_names_its_rule() -> None:
     missing = [
-        f"{ns}:{p.name}" for ns, p in _walk(get_resolver().url_patterns)
-        if ns not in DJANGO_NAMESPACES and p.name not in DJANGO_VIEWS
+        f"{ns}:{p.name}"
+        for ns, p in _walk(get_resolver().url_patterns)
+        if ns not in DJANGO_NAMESPACES
+        and p.name not in DJANGO_VIEWS
         and not hasattr(p.callback, "doimoi_rule")
     ]
     assert missing == []
 
 
 def test_only_login_and_language_are_public() -> None:
-    public = sorted(p.name for ns, p in _walk(get_resolver().url_patterns) if getattr(p.callback, "doimoi_rule", "") == "public")
+    public = sorted(
+        p.name
+        for ns, p in _walk(get_resolver().url_patterns)
+        if getattr(p.callback, "doimoi_rule", "") == "public"
+    )
     assert public == ["login", "set_language"]

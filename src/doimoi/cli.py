@@ -31,7 +31,10 @@ def _help() -> str:
         "Lệnh / commands:",
     ]
     lines += [f"  {name.ljust(width)}  {text}" for name, text in COMMANDS.items()]
-    lines += ["", "Mọi lệnh quản trị của Django cũng dùng được / every Django management command works too."]
+    lines += [
+        "",
+        "Mọi lệnh quản trị của Django cũng dùng được / every Django management command works too.",
+    ]
     return "\n".join(lines)
 
 

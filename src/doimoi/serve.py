@@ -10,7 +10,7 @@ from typing import Any
 from gunicorn.app.base import BaseApplication
 
 
-class _Gunicorn(BaseApplication):  # type: ignore[misc]
+class _Gunicorn(BaseApplication):
     """gunicorn serving doimoi's WSGI application with the given options."""
 
     def __init__(self, options: dict[str, Any]) -> None:
@@ -31,14 +31,26 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="doimoi serve", description="Chạy máy chủ web / run the web server"
     )
-    parser.add_argument("--host", default=os.environ.get("DOIMOI_HOST", "127.0.0.1"),
-                        help="địa chỉ lắng nghe / address to bind (127.0.0.1)")
-    parser.add_argument("--port", type=int, default=int(os.environ.get("DOIMOI_PORT", "8000")),
-                        help="cổng / port (8000)")
-    parser.add_argument("--workers", type=int, default=int(os.environ.get("DOIMOI_WORKERS", "2")),
-                        help="số tiến trình / worker processes (2)")
-    parser.add_argument("--no-demo", action="store_true",
-                        help="không nạp dữ liệu mẫu / do not load the demo data")
+    parser.add_argument(
+        "--host",
+        default=os.environ.get("DOIMOI_HOST", "127.0.0.1"),
+        help="địa chỉ lắng nghe / address to bind (127.0.0.1)",
+    )
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=int(os.environ.get("DOIMOI_PORT", "8000")),
+        help="cổng / port (8000)",
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=int(os.environ.get("DOIMOI_WORKERS", "2")),
+        help="số tiến trình / worker processes (2)",
+    )
+    parser.add_argument(
+        "--no-demo", action="store_true", help="không nạp dữ liệu mẫu / do not load the demo data"
+    )
     return parser
 
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from doimoi.core.views import require_rule
 from doimoi.organizations import selectors as org_selectors
 
+
 @require_rule("organizations.view_unit_tree")
 def home(request: HttpRequest) -> HttpResponse:
     """The signed-in user's start page."""

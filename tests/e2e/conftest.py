@@ -15,8 +15,13 @@ from tests.conftest import require
 CHROMIUM = os.environ.get("DOIMOI_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 
 
@@ -33,7 +38,9 @@ def browser() -> Iterator[Any]:
     except ImportError:
         sync_playwright = None
     require(sync_playwright is not None, "Playwright for Python is not installed")
-    require(bool(shutil.which(CHROMIUM)), f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    require(
+        bool(shutil.which(CHROMIUM)), f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
+    )
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as pw:  # type: ignore[misc]
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
@@ -43,7 +50,9 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def page(browser: Any, live_server: Any) -> Iterator[Any]:
-    context = browser.new_context(base_url=live_server.url, locale="vi-VN", viewport={"width": 1280, "height": 900})
+    context = browser.new_context(
+        base_url=live_server.url, locale="vi-VN", viewport={"width": 1280, "height": 900}
+    )
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page

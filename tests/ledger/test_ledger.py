@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import pytest
@@ -48,18 +49,22 @@ def test_demo_chain_verifies(chain: list[LedgerEvent], capsys: pytest.CaptureFix
 
 def test_events_are_numbered_and_chained(chain: list[LedgerEvent]) -> None:
     assert [e.seq for e in chain] == list(range(1, len(chain) + 1))
-    assert all(b.prev_hash == a.hash for a, b in zip(chain, chain[1:], strict=False))
+    assert all(b.prev_hash == a.hash for a, b in itertools.pairwise(chain))
 
 
 def test_unknown_verb_is_refused(demo: dict[str, Unit]) -> None:
     with pytest.raises(registry.UnknownVerb):
-        services.append(action="organizations.unit.exploded", subject=demo["Thành ủy Bảo Lộc"], actor=None)
+        services.append(
+            action="organizations.unit.exploded", subject=demo["Thành ủy Bảo Lộc"], actor=None
+        )
 
 
 def test_append_rolls_back_with_the_change(demo: dict[str, Unit]) -> None:
     before = LedgerEvent.objects.count()
     with pytest.raises(RuntimeError), transaction.atomic():
-        services.append(action="organizations.unit.updated", subject=demo["Thành ủy Bảo Lộc"], actor=None)
+        services.append(
+            action="organizations.unit.updated", subject=demo["Thành ủy Bảo Lộc"], actor=None
+        )
         raise RuntimeError("the change failed after the event was written")
     assert LedgerEvent.objects.count() == before
     assert verify().ok
@@ -81,7 +86,10 @@ def test_application_refuses_update_and_delete(chain: list[LedgerEvent]) -> None
 
 def test_postgresql_trigger_refuses_update_and_delete(chain: list[LedgerEvent]) -> None:
     """On PostgreSQL the database itself refuses; SQLite has no such guard, verify catches it."""
-    statements = [f"UPDATE {TABLE} SET action = 'x' WHERE seq = 3", f"DELETE FROM {TABLE} WHERE seq = 3"]
+    statements = [
+        f"UPDATE {TABLE} SET action = 'x' WHERE seq = 3",
+        f"DELETE FROM {TABLE} WHERE seq = 3",
+    ]
     for sql in statements:
         if connection.vendor != "postgresql":
             _raw(sql)
@@ -128,8 +136,15 @@ def test_inserted_event_is_caught(chain: list[LedgerEvent]) -> None:
     _raw(f"UPDATE {TABLE} SET seq = seq + 1000 WHERE seq > %s", [e.seq])
     _raw(f"UPDATE {TABLE} SET seq = seq - 999 WHERE seq > 1000")
     LedgerEvent.objects.create(
-        seq=e.seq + 1, occurred_at=e.occurred_at, actor_label="kẻ chèn", subject_type=e.subject_type,
-        subject_id=e.subject_id, action=e.action, payload={}, prev_hash=e.hash, hash="f" * 64,
+        seq=e.seq + 1,
+        occurred_at=e.occurred_at,
+        actor_label="kẻ chèn",
+        subject_type=e.subject_type,
+        subject_id=e.subject_id,
+        action=e.action,
+        payload={},
+        prev_hash=e.hash,
+        hash="f" * 64,
     )
     _verify_fails_at(e.seq + 1)
 
@@ -140,9 +155,19 @@ def test_rehashed_forgery_breaks_the_next_link(chain: list[LedgerEvent]) -> None
 
     e = chain[4]
     fake = event_hash(
-        seq=e.seq, occurred_at=e.occurred_at, actor_id=e.actor_id, actor_label=e.actor_label,
-        unit_id=e.unit_id, subject_type=e.subject_type, subject_id=e.subject_id, action=e.action,
-        payload={"forged": True}, prev_hash=e.prev_hash,
+        seq=e.seq,
+        occurred_at=e.occurred_at,
+        actor_id=e.actor_id,
+        actor_label=e.actor_label,
+        unit_id=e.unit_id,
+        subject_type=e.subject_type,
+        subject_id=e.subject_id,
+        action=e.action,
+        payload={"forged": True},
+        prev_hash=e.prev_hash,
     )
-    _raw(f"UPDATE {TABLE} SET payload = %s, hash = %s WHERE seq = %s", ['{"forged": true}', fake, e.seq])
+    _raw(
+        f"UPDATE {TABLE} SET payload = %s, hash = %s WHERE seq = %s",
+        ['{"forged": true}', fake, e.seq],
+    )
     _verify_fails_at(e.seq + 1)

@@ -19,8 +19,14 @@ def _state() -> list[tuple[Any, ...]]:
 
 def _new(parent: Unit, actor: Any, **overrides: Any) -> Unit:
     data = {
-        "name": "Chi bộ Văn phòng", "short_name": "", "code": "", "kind": UnitKind.PARTY_CELL,
-        "level": UnitLevel.CELL, "valid_from": datetime.date(2022, 1, 1), "valid_to": None, "member_count": 9,
+        "name": "Chi bộ Văn phòng",
+        "short_name": "",
+        "code": "",
+        "kind": UnitKind.PARTY_CELL,
+        "level": UnitLevel.CELL,
+        "valid_from": datetime.date(2022, 1, 1),
+        "valid_to": None,
+        "member_count": 9,
     } | overrides
     return services.unit_create(actor=actor, parent=parent, **data)
 
@@ -40,22 +46,36 @@ def test_text_is_stored_nfc_with_new_tone_placement(demo: dict[str, Unit], perso
     assert unit.name == "Chi bộ Thanh tra tỉnh ủy"
 
 
-def test_end_before_start_is_refused(demo: dict[str, Unit], persona: Any, ledger_probe: Any) -> None:
+def test_end_before_start_is_refused(
+    demo: dict[str, Unit], persona: Any, ledger_probe: Any
+) -> None:
     before = _state()
     with pytest.raises(ApplicationError) as error:
-        _new(demo["Văn phòng Tỉnh ủy Lâm Đồng"], persona("admin"),
-             valid_from=datetime.date(2022, 5, 4), valid_to=datetime.date(2022, 5, 1))
+        _new(
+            demo["Văn phòng Tỉnh ủy Lâm Đồng"],
+            persona("admin"),
+            valid_from=datetime.date(2022, 5, 4),
+            valid_to=datetime.date(2022, 5, 1),
+        )
     assert "valid_to" in error.value.message_dict
     assert "không được trước ngày bắt đầu (04/05/2022)" in error.value.message_dict["valid_to"][0]
     assert _state() == before
     ledger_probe.assert_nothing()
 
 
-def test_duplicate_code_among_siblings_is_refused(demo: dict[str, Unit], persona: Any, ledger_probe: Any) -> None:
+def test_duplicate_code_among_siblings_is_refused(
+    demo: dict[str, Unit], persona: Any, ledger_probe: Any
+) -> None:
     before = _state()
     with pytest.raises(ApplicationError) as error:
-        _new(demo["Tỉnh ủy Lâm Đồng"], persona("quantri.lamdong"), name="Ban Tuyên giáo (trùng)",
-             code="BTGTU", kind=UnitKind.ADVISORY_BOARD, level=UnitLevel.PROVINCE)
+        _new(
+            demo["Tỉnh ủy Lâm Đồng"],
+            persona("quantri.lamdong"),
+            name="Ban Tuyên giáo (trùng)",
+            code="BTGTU",
+            kind=UnitKind.ADVISORY_BOARD,
+            level=UnitLevel.PROVINCE,
+        )
     message = error.value.message_dict["code"][0]
     assert "«BTGTU»" in message and "Ban Tuyên giáo Tỉnh ủy Lâm Đồng" in message
     assert _state() == before
@@ -63,27 +83,47 @@ def test_duplicate_code_among_siblings_is_refused(demo: dict[str, Unit], persona
 
 
 def test_same_code_is_allowed_after_the_sibling_ended(demo: dict[str, Unit], persona: Any) -> None:
-    unit = _new(demo["Tỉnh ủy Lâm Đồng"], persona("admin"), name="Ban Tuyên giáo (mới)", code="BTGTU",
-                kind=UnitKind.ADVISORY_BOARD, level=UnitLevel.PROVINCE, valid_from=datetime.date(2025, 7, 1))
+    unit = _new(
+        demo["Tỉnh ủy Lâm Đồng"],
+        persona("admin"),
+        name="Ban Tuyên giáo (mới)",
+        code="BTGTU",
+        kind=UnitKind.ADVISORY_BOARD,
+        level=UnitLevel.PROVINCE,
+        valid_from=datetime.date(2025, 7, 1),
+    )
     assert unit.code == "BTGTU"
 
 
 def test_level_codes_of_committees_are_shared(demo: dict[str, Unit]) -> None:
-    blocs = [demo["Đảng ủy Khối các cơ quan tỉnh Lâm Đồng"], demo["Đảng ủy Khối Doanh nghiệp tỉnh Lâm Đồng"]]
+    blocs = [
+        demo["Đảng ủy Khối các cơ quan tỉnh Lâm Đồng"],
+        demo["Đảng ủy Khối Doanh nghiệp tỉnh Lâm Đồng"],
+    ]
     assert {b.code for b in blocs} == {"ĐUK"}
 
 
 def test_same_code_is_allowed_under_another_parent(demo: dict[str, Unit], persona: Any) -> None:
-    unit = _new(demo["Thành ủy Bảo Lộc"], persona("admin"), name="Ban Tuyên giáo (khác)", code="BTGTU",
-                kind=UnitKind.ADVISORY_BOARD, level=UnitLevel.DISTRICT)
+    unit = _new(
+        demo["Thành ủy Bảo Lộc"],
+        persona("admin"),
+        name="Ban Tuyên giáo (khác)",
+        code="BTGTU",
+        kind=UnitKind.ADVISORY_BOARD,
+        level=UnitLevel.DISTRICT,
+    )
     assert unit.pk
 
 
-def test_move_under_own_descendant_is_refused(demo: dict[str, Unit], persona: Any, ledger_probe: Any) -> None:
+def test_move_under_own_descendant_is_refused(
+    demo: dict[str, Unit], persona: Any, ledger_probe: Any
+) -> None:
     before = _state()
     for target in ("Thành ủy Bảo Lộc", "Đảng ủy phường 1", "Chi bộ khu phố 1"):
         with pytest.raises(ApplicationError) as error:
-            services.unit_move(actor=persona("admin"), unit=demo["Thành ủy Bảo Lộc"], new_parent=demo[target])
+            services.unit_move(
+                actor=persona("admin"), unit=demo["Thành ủy Bảo Lộc"], new_parent=demo[target]
+            )
         assert "cấp dưới của nó" in error.value.message_dict["parent"][0]
     assert _state() == before
     ledger_probe.assert_nothing()
@@ -99,18 +139,28 @@ def test_move_carries_the_subtree(demo: dict[str, Unit], persona: Any, ledger_pr
 
 
 def test_move_with_a_clashing_code_is_refused(demo: dict[str, Unit], persona: Any) -> None:
-    clash = _new(demo["Thành ủy Bảo Lộc"], persona("admin"), name="Ban X", code="BDVTU",
-                 kind=UnitKind.ADVISORY_BOARD, level=UnitLevel.DISTRICT)
+    clash = _new(
+        demo["Thành ủy Bảo Lộc"],
+        persona("admin"),
+        name="Ban X",
+        code="BDVTU",
+        kind=UnitKind.ADVISORY_BOARD,
+        level=UnitLevel.DISTRICT,
+    )
     with pytest.raises(ApplicationError) as error:
         services.unit_move(actor=persona("admin"), unit=clash, new_parent=demo["Tỉnh ủy Lâm Đồng"])
     assert "code" in error.value.message_dict
 
 
-def test_close_and_merge_keep_history(demo: dict[str, Unit], persona: Any, ledger_probe: Any) -> None:
+def test_close_and_merge_keep_history(
+    demo: dict[str, Unit], persona: Any, ledger_probe: Any
+) -> None:
     admin = persona("admin")
     into = demo["Đảng ủy phường Lộc Phát"]
     a, b = demo["Chi bộ khu phố 1"], demo["Chi bộ khu phố 2"]
-    services.unit_merge(actor=admin, units=[a], into=into, effective=datetime.date(2023, 1, 1), basis="QĐ 1")
+    services.unit_merge(
+        actor=admin, units=[a], into=into, effective=datetime.date(2023, 1, 1), basis="QĐ 1"
+    )
     a.refresh_from_db()
     assert a.valid_to == datetime.date(2023, 1, 1)
     assert UnitSuccession.objects.filter(predecessor=a, successor=into).exists()
@@ -121,23 +171,37 @@ def test_close_and_merge_keep_history(demo: dict[str, Unit], persona: Any, ledge
     assert Unit.objects.filter(pk=b.pk).exists()  # closed units stay for old documents
 
 
-def test_close_before_start_is_refused(demo: dict[str, Unit], persona: Any, ledger_probe: Any) -> None:
+def test_close_before_start_is_refused(
+    demo: dict[str, Unit], persona: Any, ledger_probe: Any
+) -> None:
     with pytest.raises(ApplicationError) as error:
-        services.unit_close(actor=persona("admin"), unit=demo["Thành ủy Bảo Lộc"], valid_to=datetime.date(2001, 1, 1))
+        services.unit_close(
+            actor=persona("admin"),
+            unit=demo["Thành ủy Bảo Lộc"],
+            valid_to=datetime.date(2001, 1, 1),
+        )
     assert "valid_to" in error.value.message_dict
     ledger_probe.assert_nothing()
 
 
-def test_merge_into_itself_is_refused(demo: dict[str, Unit], persona: Any, ledger_probe: Any) -> None:
+def test_merge_into_itself_is_refused(
+    demo: dict[str, Unit], persona: Any, ledger_probe: Any
+) -> None:
     unit = demo["Đảng ủy xã Đại Lào"]
     with pytest.raises(ApplicationError) as error:
-        services.unit_merge(actor=persona("admin"), units=[unit], into=unit, effective=datetime.date(2024, 1, 1))
+        services.unit_merge(
+            actor=persona("admin"), units=[unit], into=unit, effective=datetime.date(2024, 1, 1)
+        )
     assert "into" in error.value.message_dict
     ledger_probe.assert_nothing()
 
 
-@pytest.mark.parametrize("username", ["bithu.baoloc", "vanthu.dukdn", "chuyenvien.btg", "kiemtra.tinhuy"])
-def test_only_unit_admins_change_the_tree(demo: dict[str, Unit], persona: Any, username: str) -> None:
+@pytest.mark.parametrize(
+    "username", ["bithu.baoloc", "vanthu.dukdn", "chuyenvien.btg", "kiemtra.tinhuy"]
+)
+def test_only_unit_admins_change_the_tree(
+    demo: dict[str, Unit], persona: Any, username: str
+) -> None:
     with pytest.raises(PermissionDenied):
         _new(demo["Thành ủy Bảo Lộc"], persona(username))
 

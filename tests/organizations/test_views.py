@@ -11,8 +11,15 @@ from django.urls import reverse
 
 from doimoi.organizations.models import Unit
 
-SEES_MEMBERS = ["admin", "quantri.lamdong", "kiemtra.tinhuy", "bithu.baoloc", "phobithu.baoloc",
-                "uvbtv.baoloc", "vanthu.baoloc"]
+SEES_MEMBERS = [
+    "admin",
+    "quantri.lamdong",
+    "kiemtra.tinhuy",
+    "bithu.baoloc",
+    "phobithu.baoloc",
+    "uvbtv.baoloc",
+    "vanthu.baoloc",
+]
 NO_MEMBERS = ["chuyenvien.btg", "bithu.phuong1", "vanthu.dukdn"]
 CAN_CHANGE = ["admin", "quantri.lamdong"]
 
@@ -36,7 +43,9 @@ def test_anonymous_is_sent_to_login(demo: dict[str, Unit], client: Client) -> No
 @pytest.mark.parametrize("username", SEES_MEMBERS + NO_MEMBERS)
 def test_unit_page_permission_matrix(demo: dict[str, Unit], as_user: Any, username: str) -> None:
     unit = demo["Thành ủy Bảo Lộc"]
-    html = as_user(username).get(reverse("organizations:unit_detail", args=[unit.pk])).content.decode()
+    html = (
+        as_user(username).get(reverse("organizations:unit_detail", args=[unit.pk])).content.decode()
+    )
     assert "Thành ủy Bảo Lộc" in html
     assert ("Trần Minh Khải" in html) is (username in SEES_MEMBERS)
     assert ('data-testid="members-restricted"' in html) is (username in NO_MEMBERS)
@@ -44,31 +53,52 @@ def test_unit_page_permission_matrix(demo: dict[str, Unit], as_user: Any, userna
 
 
 @pytest.mark.parametrize("username", ["bithu.baoloc", "vanthu.dukdn"])
-def test_change_pages_are_forbidden_without_the_role(demo: dict[str, Unit], as_user: Any, username: str) -> None:
+def test_change_pages_are_forbidden_without_the_role(
+    demo: dict[str, Unit], as_user: Any, username: str
+) -> None:
     unit = demo["Thành ủy Bảo Lộc"]
     for name in ("unit_create", "unit_edit", "unit_move", "unit_close", "unit_merge"):
-        assert as_user(username).get(reverse(f"organizations:{name}", args=[unit.pk])).status_code == 403
+        assert (
+            as_user(username).get(reverse(f"organizations:{name}", args=[unit.pk])).status_code
+            == 403
+        )
 
 
 @pytest.mark.parametrize(
     ("query", "expected"),
-    [("dang uy khoi", "Đảng ủy Khối Doanh nghiệp"), ("THANH UY BAO LOC", "Thành ủy Bảo Lộc"),
-     ("Đảng ủy phường", "Đảng ủy phường Lộc Phát"), ("tinh uỷ lam dong", "Tỉnh ủy Lâm Đồng"),
-     ("BTGTU", "Ban Tuyên giáo Tỉnh ủy Lâm Đồng")],
+    [
+        ("dang uy khoi", "Đảng ủy Khối Doanh nghiệp"),
+        ("THANH UY BAO LOC", "Thành ủy Bảo Lộc"),
+        ("Đảng ủy phường", "Đảng ủy phường Lộc Phát"),
+        ("tinh uỷ lam dong", "Tỉnh ủy Lâm Đồng"),
+        ("BTGTU", "Ban Tuyên giáo Tỉnh ủy Lâm Đồng"),
+    ],
 )
-def test_tree_search_folds_accents(demo: dict[str, Unit], as_user: Any, query: str, expected: str) -> None:
-    html = as_user("vanthu.dukdn").get(reverse("organizations:unit_tree"), {"q": query}).content.decode()
+def test_tree_search_folds_accents(
+    demo: dict[str, Unit], as_user: Any, query: str, expected: str
+) -> None:
+    html = (
+        as_user("vanthu.dukdn")
+        .get(reverse("organizations:unit_tree"), {"q": query})
+        .content.decode()
+    )
     assert expected in html
 
 
 def test_tree_search_htmx_returns_the_fragment(demo: dict[str, Unit], as_user: Any) -> None:
-    response = as_user("bithu.baoloc").get(reverse("organizations:unit_tree"), {"q": "bao loc"}, HTTP_HX_REQUEST="true")
+    response = as_user("bithu.baoloc").get(
+        reverse("organizations:unit_tree"), {"q": "bao loc"}, HTTP_HX_REQUEST="true"
+    )
     html = response.content.decode()
     assert "Thành ủy Bảo Lộc" in html and "<html" not in html
 
 
 def test_tree_search_with_no_match_says_what_to_do(demo: dict[str, Unit], as_user: Any) -> None:
-    html = as_user("bithu.baoloc").get(reverse("organizations:unit_tree"), {"q": "zzzz"}).content.decode()
+    html = (
+        as_user("bithu.baoloc")
+        .get(reverse("organizations:unit_tree"), {"q": "zzzz"})
+        .content.decode()
+    )
     assert "Không tìm thấy đơn vị nào" in html
 
 
@@ -83,8 +113,14 @@ def test_end_date_before_start_shows_on_the_field(demo: dict[str, Unit], as_user
     before = Unit.objects.count()
     response = as_user("quantri.lamdong").post(
         reverse("organizations:unit_create", args=[unit.pk]),
-        {"name": "Chi bộ mới", "kind": "party_cell", "level": "cell", "valid_from": "2022-05-04",
-         "valid_to": "2022-05-01", "member_count": "3"},
+        {
+            "name": "Chi bộ mới",
+            "kind": "party_cell",
+            "level": "cell",
+            "valid_from": "2022-05-04",
+            "valid_to": "2022-05-01",
+            "member_count": "3",
+        },
     )
     assert response.status_code == 400
     html = response.content.decode()
@@ -97,8 +133,14 @@ def test_duplicate_code_shows_on_the_field(demo: dict[str, Unit], as_user: Any) 
     unit = demo["Tỉnh ủy Lâm Đồng"]
     response = as_user("quantri.lamdong").post(
         reverse("organizations:unit_create", args=[unit.pk]),
-        {"name": "Ban trùng", "code": "UBKTTU", "kind": "advisory_board", "level": "province",
-         "valid_from": "2022-01-01", "member_count": "0"},
+        {
+            "name": "Ban trùng",
+            "code": "UBKTTU",
+            "kind": "advisory_board",
+            "level": "province",
+            "valid_from": "2022-01-01",
+            "member_count": "0",
+        },
     )
     assert "«UBKTTU»" in _field_error(response.content.decode(), "code")
 
@@ -106,7 +148,9 @@ def test_duplicate_code_shows_on_the_field(demo: dict[str, Unit], as_user: Any) 
 def test_move_under_descendant_shows_on_the_field(demo: dict[str, Unit], as_user: Any) -> None:
     unit, child = demo["Thành ủy Bảo Lộc"], demo["Đảng ủy phường 1"]
     path = unit.path
-    response = as_user("admin").post(reverse("organizations:unit_move", args=[unit.pk]), {"parent": child.pk})
+    response = as_user("admin").post(
+        reverse("organizations:unit_move", args=[unit.pk]), {"parent": child.pk}
+    )
     assert "cấp dưới của nó" in _field_error(response.content.decode(), "parent")
     unit.refresh_from_db()
     assert unit.path == path
@@ -124,8 +168,15 @@ def test_edit_records_the_change(demo: dict[str, Unit], as_user: Any, ledger_pro
     unit = demo["Đảng ủy xã Đại Lào"]
     response = as_user("quantri.lamdong").post(
         reverse("organizations:unit_edit", args=[unit.pk]),
-        {"name": "Đảng ủy xã Đại Lào", "code": "ĐU", "kind": "grassroots", "level": "commune",
-         "valid_from": "2010-04-08", "valid_to": "2025-07-01", "member_count": "301"},
+        {
+            "name": "Đảng ủy xã Đại Lào",
+            "code": "ĐU",
+            "kind": "grassroots",
+            "level": "commune",
+            "valid_from": "2010-04-08",
+            "valid_to": "2025-07-01",
+            "member_count": "301",
+        },
     )
     assert response.status_code == 302
     event = ledger_probe.assert_recorded("organizations.unit.updated", unit)

@@ -8,7 +8,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class ReadOnlyAdmin(admin.ModelAdmin):
     """A model admin that shows rows and never changes them."""
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:

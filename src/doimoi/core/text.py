@@ -7,13 +7,23 @@ import unicodedata
 
 # Old-style tone placement on "oa", "oe", "uy" (hoá, uỷ) and its new-style equivalent (hóa, ủy).
 _OLD_TO_NEW = {
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+    "oà": "òa",
+    "oá": "óa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+    "oè": "òe",
+    "oé": "óe",
+    "oẻ": "ỏe",
+    "oẽ": "õe",
+    "oẹ": "ọe",
+    "uỳ": "ùy",
+    "uý": "úy",
+    "uỷ": "ủy",
+    "uỹ": "ũy",
+    "uỵ": "ụy",
 }
-_OLD_STYLE = re.compile(
-    r"(?<![qQ])(?:" + "|".join(_OLD_TO_NEW) + r")(?!\w)", re.IGNORECASE
-)
+_OLD_STYLE = re.compile(r"(?<![qQ])(?:" + "|".join(_OLD_TO_NEW) + r")(?!\w)", re.IGNORECASE)
 
 
 def nfc(value: str) -> str:

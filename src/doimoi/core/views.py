@@ -8,9 +8,16 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponseBase
+from django_htmx.middleware import HtmxDetails
 
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
+
+
+class HtmxHttpRequest(HttpRequest):
+    """A request that went through django-htmx's middleware."""
+
+    htmx: HtmxDetails
 
 
 def require_rule(perm: str, obj: Callable[..., Any] | None = None) -> Callable[[View], View]:
@@ -18,7 +25,7 @@ def require_rule(perm: str, obj: Callable[..., Any] | None = None) -> Callable[[
 
     def decorator(view: View) -> View:
         @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             target = obj(request, **kwargs) if obj is not None else None
             if not request.user.has_perm(perm, target):
                 raise PermissionDenied

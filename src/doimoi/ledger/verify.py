@@ -47,7 +47,9 @@ def verify() -> Report:
 
 def _check(event: LedgerEvent, expected_seq: int, prev: str) -> Break | None:
     if event.seq != expected_seq:
-        return Break(expected_seq, f"missing or out of order: expected #{expected_seq}, found #{event.seq}")
+        return Break(
+            expected_seq, f"missing or out of order: expected #{expected_seq}, found #{event.seq}"
+        )
     if event.prev_hash != prev:
         return Break(event.seq, "prev_hash does not match the event before it")
     recomputed = event_hash(

@@ -27,6 +27,7 @@ DEMO_PASSWORD = "doimoi-demo"
 D = datetime.date
 K, L = UnitKind, UnitLevel
 REORG_2025 = D(2025, 7, 1)
+FOUNDING = D(1930, 2, 3)
 
 
 @dataclass
@@ -38,12 +39,13 @@ class U:
     kind: str
     level: str
     members: int = 0
-    valid_from: datetime.date = D(1930, 2, 3)
+    valid_from: datetime.date = FOUNDING
     valid_to: datetime.date | None = None
     short_name: str = ""
     children: list[U] = field(default_factory=list)
 
 
+# fmt: off
 BAO_LOC = U("Thành ủy Bảo Lộc", "ThU", K.PARTY_COMMITTEE, L.DISTRICT, 4850, D(2010, 4, 8), REORG_2025, children=[
     U("Ban Thường vụ Thành ủy Bảo Lộc", "", K.STANDING_COMMITTEE, L.DISTRICT, 13, D(2010, 4, 8), REORG_2025),
     U("Ban Tuyên giáo Thành ủy Bảo Lộc", "BTGThU", K.ADVISORY_BOARD, L.DISTRICT, 6, D(2010, 4, 8), REORG_2025),
@@ -132,6 +134,8 @@ PEOPLE = [
      "Văn thư Văn phòng Đảng ủy Khối", "văn thư Đảng ủy Khối Doanh nghiệp (đơn vị ngang cấp)"),
 ]
 
+# fmt: on
+
 
 def demo_logins() -> list[tuple[str, str]]:
     """(username, description) of every demo login, administrator first."""
@@ -146,8 +150,15 @@ def _ensure_unit(spec: U, parent: Unit | None) -> Unit:
     if existing is not None:
         return existing
     return services.unit_create(
-        actor=None, parent=parent, name=spec.name, short_name=spec.short_name, code=spec.code,
-        kind=spec.kind, level=spec.level, valid_from=spec.valid_from, valid_to=spec.valid_to,
+        actor=None,
+        parent=parent,
+        name=spec.name,
+        short_name=spec.short_name,
+        code=spec.code,
+        kind=spec.kind,
+        level=spec.level,
+        valid_from=spec.valid_from,
+        valid_to=spec.valid_to,
         member_count=spec.members,
     )
 
@@ -164,8 +175,12 @@ def _ensure_successions(index: dict[str, Unit]) -> None:
         predecessor, successor = index[old], index[new]
         if not UnitSuccession.objects.filter(predecessor=predecessor, successor=successor).exists():
             services.unit_link_successor(
-                actor=None, predecessor=predecessor, successor=successor, kind=kind,
-                effective=REORG_2025, basis=BASIS,
+                actor=None,
+                predecessor=predecessor,
+                successor=successor,
+                kind=kind,
+                effective=REORG_2025,
+                basis=BASIS,
             )
 
 
@@ -187,7 +202,11 @@ def _ensure_people(index: dict[str, Unit]) -> None:
         unit = index[unit_name]
         if not Membership.objects.filter(person=person, unit=unit, role=role).exists():
             services.membership_create(
-                actor=None, person=person, unit=unit, role=role, position_title=title,
+                actor=None,
+                person=person,
+                unit=unit,
+                role=role,
+                position_title=title,
                 valid_from=unit.valid_from,
             )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from doimoi.core.forms import AccessibleErrorsMixin, NFCFormMixin
@@ -49,8 +50,13 @@ class UnitMergeForm(AccessibleErrorsMixin, NFCFormMixin, forms.Form):
 
     units = forms.ModelMultipleChoiceField(
         label=_("Các đơn vị hợp nhất vào đơn vị này"),
-        queryset=Unit.objects.filter(valid_to__isnull=True).order_by("path"),
+        queryset=Unit.objects.none(),
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )
     effective = forms.DateField(label=_("Ngày hiệu lực"), widget=DATE_INPUT)
     basis = forms.CharField(label=_("Căn cứ (văn bản)"), required=False, max_length=255)
+
+    @staticmethod
+    def candidates() -> QuerySet[Unit]:
+        """Units that can still merge: those not yet ended."""
+        return Unit.objects.filter(valid_to__isnull=True).order_by("path")

@@ -105,6 +105,9 @@ class UnitSuccession(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.predecessor} → {self.successor} ({self.effective:%d/%m/%Y})"
+
 
 class Person(models.Model):
     """A cadre or staff member; may have a login (``user``) or be known by name only."""

@@ -25,7 +25,16 @@ from doimoi.organizations.models import (
 )
 
 DEFAULT_VALID_FROM = datetime.date(1930, 2, 3)
-UNIT_FIELDS = ("name", "short_name", "code", "kind", "level", "valid_from", "valid_to", "member_count")
+UNIT_FIELDS = (
+    "name",
+    "short_name",
+    "code",
+    "kind",
+    "level",
+    "valid_from",
+    "valid_to",
+    "member_count",
+)
 
 
 def _require(actor: Any, perm: str, obj: Any) -> None:
@@ -48,7 +57,9 @@ def _check_dates(valid_from: datetime.date | None, valid_to: datetime.date | Non
 
 
 def _siblings(parent: Unit | None) -> Any:
-    return Unit.objects.get_children(parent) if parent is not None else Unit.objects.get_root_nodes()
+    return (
+        Unit.objects.get_children(parent) if parent is not None else Unit.objects.get_root_nodes()
+    )
 
 
 # Codes every party committee of a level writes after its own name (each province's committee
@@ -90,8 +101,11 @@ def _check_code_unique(
 def _check_unit(data: dict[str, Any], parent: Unit | None, exclude: Unit | None = None) -> None:
     _check_dates(data.get("valid_from"), data.get("valid_to"))
     _check_code_unique(
-        data.get("code", ""), parent, kind=data.get("kind", ""),
-        valid_from=data.get("valid_from") or DEFAULT_VALID_FROM, valid_to=data.get("valid_to"),
+        data.get("code", ""),
+        parent,
+        kind=data.get("kind", ""),
+        valid_from=data.get("valid_from") or DEFAULT_VALID_FROM,
+        valid_to=data.get("valid_to"),
         exclude=exclude,
     )
 
@@ -115,8 +129,14 @@ def unit_create(*, actor: Any, parent: Unit | None, **data: Any) -> Unit:
     _check_unit(data, parent)
     unit = Unit(**data)
     _set_folded(unit)
-    unit = Unit.objects.add_child(parent, instance=unit) if parent else Unit.objects.add_root(instance=unit)
-    ledger.append(action=events.UNIT_CREATED, subject=unit, actor=actor, unit=unit, payload=_snapshot(unit))
+    unit = (
+        Unit.objects.add_child(parent, instance=unit)
+        if parent
+        else Unit.objects.add_root(instance=unit)
+    )
+    ledger.append(
+        action=events.UNIT_CREATED, subject=unit, actor=actor, unit=unit, payload=_snapshot(unit)
+    )
     return unit
 
 
@@ -149,13 +169,21 @@ def unit_move(*, actor: Any, unit: Unit, new_parent: Unit) -> Unit:
     _require(actor, "organizations.change_unit", new_parent)
     if new_parent.path.startswith(unit.path):
         raise ApplicationError(
-            {"parent": _("Không thể chuyển đơn vị vào chính nó hoặc vào một đơn vị cấp dưới của nó.")}
+            {
+                "parent": _(
+                    "Không thể chuyển đơn vị vào chính nó hoặc vào một đơn vị cấp dưới của nó."
+                )
+            }
         )
     _check_unit(_snapshot(unit), new_parent, exclude=unit)
     old_parent = Unit.objects.get_parent(unit)
     Unit.objects.move(unit, new_parent, pos="sorted-child")
     unit.refresh_from_db()
-    payload = {"from": old_parent.pk if old_parent else None, "to": new_parent.pk, "path": unit.path}
+    payload = {
+        "from": old_parent.pk if old_parent else None,
+        "to": new_parent.pk,
+        "path": unit.path,
+    }
     ledger.append(action=events.UNIT_MOVED, subject=unit, actor=actor, unit=unit, payload=payload)
     return unit
 
@@ -186,7 +214,9 @@ def unit_merge(
         raise ApplicationError({"units": _("Chọn ít nhất một đơn vị để hợp nhất.")})
     _require(actor, "organizations.change_unit", into)
     if any(u.pk == into.pk for u in units):
-        raise ApplicationError({"into": _("Đơn vị kế thừa không được nằm trong các đơn vị bị hợp nhất.")})
+        raise ApplicationError(
+            {"into": _("Đơn vị kế thừa không được nằm trong các đơn vị bị hợp nhất.")}
+        )
     if effective < into.valid_from:
         raise ApplicationError(
             {"effective": _("Ngày hợp nhất không được trước ngày thành lập đơn vị kế thừa.")}
@@ -194,8 +224,11 @@ def unit_merge(
     for unit in units:
         unit_close(actor=actor, unit=unit, valid_to=effective, reason=basis)
         UnitSuccession.objects.create(
-            predecessor=unit, successor=into, kind=SuccessionKind.MERGED_INTO,
-            effective=effective, basis=nfc(basis),
+            predecessor=unit,
+            successor=into,
+            kind=SuccessionKind.MERGED_INTO,
+            effective=effective,
+            basis=nfc(basis),
         )
     payload = {"units": [u.pk for u in units], "effective": effective, "basis": nfc(basis)}
     ledger.append(action=events.UNIT_MERGED, subject=into, actor=actor, unit=into, payload=payload)
@@ -204,15 +237,32 @@ def unit_merge(
 
 @transaction.atomic
 def unit_link_successor(
-    *, actor: Any, predecessor: Unit, successor: Unit, kind: str, effective: datetime.date, basis: str = ""
+    *,
+    actor: Any,
+    predecessor: Unit,
+    successor: Unit,
+    kind: str,
+    effective: datetime.date,
+    basis: str = "",
 ) -> UnitSuccession:
     """Record that ``predecessor`` continued as ``successor`` (split, rename) without closing it."""
     _require(actor, "organizations.change_unit", successor)
     link = UnitSuccession.objects.create(
-        predecessor=predecessor, successor=successor, kind=kind, effective=effective, basis=nfc(basis)
+        predecessor=predecessor,
+        successor=successor,
+        kind=kind,
+        effective=effective,
+        basis=nfc(basis),
     )
-    payload = {"predecessor": predecessor.pk, "kind": kind, "effective": effective, "basis": link.basis}
-    ledger.append(action=events.UNIT_UPDATED, subject=successor, actor=actor, unit=successor, payload=payload)
+    payload = {
+        "predecessor": predecessor.pk,
+        "kind": kind,
+        "effective": effective,
+        "basis": link.basis,
+    }
+    ledger.append(
+        action=events.UNIT_UPDATED, subject=successor, actor=actor, unit=successor, payload=payload
+    )
     return link
 
 
@@ -223,7 +273,9 @@ def person_create(*, actor: Any, full_name: str, user: Any = None) -> Person:
     if not name:
         raise ApplicationError({"full_name": _("Họ và tên không được để trống.")})
     person = Person.objects.create(full_name=name, user=user)
-    ledger.append(action=events.PERSON_CREATED, subject=person, actor=actor, payload={"full_name": name})
+    ledger.append(
+        action=events.PERSON_CREATED, subject=person, actor=actor, payload={"full_name": name}
+    )
     return person
 
 
@@ -243,10 +295,25 @@ def membership_create(
     start = valid_from or datetime.date.today()
     _check_dates(start, valid_to)
     membership = Membership.objects.create(
-        person=person, unit=unit, role=role, position_title=canonical_tones(nfc(position_title)),
-        valid_from=start, valid_to=valid_to,
+        person=person,
+        unit=unit,
+        role=role,
+        position_title=canonical_tones(nfc(position_title)),
+        valid_from=start,
+        valid_to=valid_to,
     )
-    payload = {"person": person.pk, "role": role, "position_title": membership.position_title,
-               "valid_from": start, "valid_to": valid_to}
-    ledger.append(action=events.MEMBERSHIP_CREATED, subject=membership, actor=actor, unit=unit, payload=payload)
+    payload = {
+        "person": person.pk,
+        "role": role,
+        "position_title": membership.position_title,
+        "valid_from": start,
+        "valid_to": valid_to,
+    }
+    ledger.append(
+        action=events.MEMBERSHIP_CREATED,
+        subject=membership,
+        actor=actor,
+        unit=unit,
+        payload=payload,
+    )
     return membership

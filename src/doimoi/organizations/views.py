@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from doimoi.core.errors import ApplicationError
-from doimoi.core.views import require_rule
+from doimoi.core.views import HtmxHttpRequest, require_rule
 from doimoi.organizations import selectors, services
 from doimoi.organizations.forms import UnitCloseForm, UnitForm, UnitMergeForm, UnitMoveForm
 from doimoi.organizations.models import Unit
@@ -36,7 +36,7 @@ def _build_tree(units: list[Unit]) -> list[dict[str, Any]]:
 
 
 @require_rule("organizations.view_unit_tree")
-def unit_tree(request: HttpRequest) -> HttpResponse:
+def unit_tree(request: HtmxHttpRequest) -> HttpResponse:
     """The tree of units, expandable, with a search box that ignores accents."""
     query = request.GET.get("q", "").strip()
     context: dict[str, Any] = {"query": query}
@@ -86,7 +86,9 @@ def _run_form(
     return unit
 
 
-def _render_form(request: HttpRequest, form: forms.Form, unit: Unit | None, title: str) -> HttpResponse:
+def _render_form(
+    request: HttpRequest, form: forms.Form, unit: Unit | None, title: str
+) -> HttpResponse:
     status = 400 if request.method == "POST" else 200
     context = {"form": form, "unit": unit, "title": title}
     return render(request, "organizations/unit_form.html", context, status=status)
@@ -98,13 +100,16 @@ def unit_create(request: HttpRequest, pk: int) -> HttpResponse:
     parent = _unit(request, pk)
     form = UnitForm(request.POST or None, initial={"level": parent.level, "kind": parent.kind})
     created = _run_form(
-        request, form,
+        request,
+        form,
         lambda data: services.unit_create(actor=request.user, parent=parent, **data),
         _("Đã tạo đơn vị."),
     )
     if created:
         return redirect("organizations:unit_detail", pk=created.pk)
-    return _render_form(request, form, parent, _("Thêm đơn vị trực thuộc %(unit)s") % {"unit": parent})
+    return _render_form(
+        request, form, parent, _("Thêm đơn vị trực thuộc %(unit)s") % {"unit": parent}
+    )
 
 
 @require_rule("organizations.change_unit", _unit)
@@ -114,7 +119,8 @@ def unit_edit(request: HttpRequest, pk: int) -> HttpResponse:
     initial = {f: getattr(unit, f) for f in services.UNIT_FIELDS}
     form = UnitForm(request.POST or None, initial=initial)
     if _run_form(
-        request, form,
+        request,
+        form,
         lambda data: services.unit_update(actor=request.user, unit=unit, **data),
         _("Đã lưu thông tin đơn vị."),
     ):
@@ -128,7 +134,8 @@ def unit_move(request: HttpRequest, pk: int) -> HttpResponse:
     unit = _unit(request, pk)
     form = UnitMoveForm(request.POST or None, initial={"parent": Unit.objects.get_parent(unit)})
     if _run_form(
-        request, form,
+        request,
+        form,
         lambda data: services.unit_move(actor=request.user, unit=unit, new_parent=data["parent"]),
         _("Đã chuyển đơn vị."),
     ):
@@ -142,7 +149,8 @@ def unit_close(request: HttpRequest, pk: int) -> HttpResponse:
     unit = _unit(request, pk)
     form = UnitCloseForm(request.POST or None)
     if _run_form(
-        request, form,
+        request,
+        form,
         lambda data: services.unit_close(actor=request.user, unit=unit, **data),
         _("Đã ghi nhận đơn vị kết thúc hoạt động."),
     ):
@@ -155,11 +163,14 @@ def unit_merge(request: HttpRequest, pk: int) -> HttpResponse:
     """Merge other units into this one."""
     unit = _unit(request, pk)
     form = UnitMergeForm(request.POST or None)
-    form.fields["units"].queryset = form.fields["units"].queryset.exclude(pk=unit.pk)
+    form.fields["units"].queryset = UnitMergeForm.candidates().exclude(pk=unit.pk)  # type: ignore[attr-defined]
     if _run_form(
-        request, form,
+        request,
+        form,
         lambda data: services.unit_merge(actor=request.user, into=unit, **data),
         _("Đã hợp nhất đơn vị."),
     ):
         return redirect("organizations:unit_detail", pk=unit.pk)
-    return _render_form(request, form, unit, _("Hợp nhất đơn vị khác vào %(unit)s") % {"unit": unit})
+    return _render_form(
+        request, form, unit, _("Hợp nhất đơn vị khác vào %(unit)s") % {"unit": unit}
+    )

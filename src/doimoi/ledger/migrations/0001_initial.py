@@ -6,36 +6,66 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organizations', '0001_initial'),
+        ("organizations", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='LedgerEvent',
+            name="LedgerEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('seq', models.PositiveBigIntegerField(unique=True, verbose_name='số thứ tự')),
-                ('occurred_at', models.DateTimeField(verbose_name='thời điểm')),
-                ('actor_label', models.CharField(blank=True, max_length=255, verbose_name='người thực hiện')),
-                ('subject_type', models.CharField(max_length=64, verbose_name='loại đối tượng')),
-                ('subject_id', models.CharField(max_length=64, verbose_name='mã đối tượng')),
-                ('action', models.CharField(max_length=128, verbose_name='hành động')),
-                ('payload', models.JSONField(default=dict, verbose_name='nội dung')),
-                ('prev_hash', models.CharField(max_length=64)),
-                ('hash', models.CharField(max_length=64, unique=True)),
-                ('actor', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('unit', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("seq", models.PositiveBigIntegerField(unique=True, verbose_name="số thứ tự")),
+                ("occurred_at", models.DateTimeField(verbose_name="thời điểm")),
+                (
+                    "actor_label",
+                    models.CharField(blank=True, max_length=255, verbose_name="người thực hiện"),
+                ),
+                ("subject_type", models.CharField(max_length=64, verbose_name="loại đối tượng")),
+                ("subject_id", models.CharField(max_length=64, verbose_name="mã đối tượng")),
+                ("action", models.CharField(max_length=128, verbose_name="hành động")),
+                ("payload", models.JSONField(default=dict, verbose_name="nội dung")),
+                ("prev_hash", models.CharField(max_length=64)),
+                ("hash", models.CharField(max_length=64, unique=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'sự kiện',
-                'verbose_name_plural': 'sự kiện',
-                'ordering': ['seq'],
-                'indexes': [models.Index(fields=['subject_type', 'subject_id', 'seq'], name='ledger_ledg_subject_364db0_idx')],
+                "verbose_name": "sự kiện",
+                "verbose_name_plural": "sự kiện",
+                "ordering": ["seq"],
+                "indexes": [
+                    models.Index(
+                        fields=["subject_type", "subject_id", "seq"],
+                        name="ledger_ledg_subject_364db0_idx",
+                    )
+                ],
             },
         ),
     ]

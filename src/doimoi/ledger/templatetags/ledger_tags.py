@@ -14,5 +14,7 @@ register = template.Library()
 
 @register.inclusion_tag("ledger/timeline.html")
 def ledger_timeline(subject: models.Model) -> dict[str, Any]:
-    events = [(event, registry.label(event.action)) for event in selectors.event_list_for(subject=subject)]
+    events = [
+        (event, registry.label(event.action)) for event in selectors.event_list_for(subject=subject)
+    ]
     return {"events": events}

@@ -1,0 +1,36 @@
+"""The parser's editable data (type codes, signing words, casing, OCR fixes), loaded once."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+@cache
+def load(name: str) -> Any:
+    """One JSON file from ``vbparse/data``, parsed."""
+    text = resources.files("doimoi.vbparse").joinpath("data", name).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+TYPES: dict[str, Any] = load("types.json")
+PARTY_TYPES: dict[str, str] = TYPES["party"]
+STATE_TYPES: dict[str, str] = TYPES["state"]
+TYPE_NAMES: list[str] = TYPES["names"]
+GENERIC_TYPE_NAMES: frozenset[str] = frozenset(TYPES["generic_names"])
+NUMBER_PREFIXES: dict[str, str] = TYPES["number_prefixes"]
+
+SIGNING: dict[str, Any] = load("signing.json")
+MARKS: dict[str, dict[str, str]] = load("marks.json")
+CASING: dict[str, Any] = load("casing.json")
+OCR_FIXES: list[tuple[str, str]] = [(a, b) for a, b in load("ocr.json")["fixes"]]
+
+
+def type_name(kind: str | None, code: str | None) -> str | None:
+    """The full Vietnamese name of a type code in a party or state symbol, or None."""
+    if not code:
+        return None
+    table = PARTY_TYPES if kind == "party" else STATE_TYPES
+    return table.get(code) or table.get(code.upper())
