@@ -87,10 +87,10 @@ def _run_form(
 
 
 def _render_form(
-    request: HttpRequest, form: forms.Form, unit: Unit | None, title: str
+    request: HttpRequest, form: forms.Form, unit: Unit | None, title: str, warning: str = ""
 ) -> HttpResponse:
     status = 400 if request.method == "POST" else 200
-    context = {"form": form, "unit": unit, "title": title}
+    context = {"form": form, "unit": unit, "title": title, "warning": warning}
     return render(request, "organizations/unit_form.html", context, status=status)
 
 
@@ -155,7 +155,11 @@ def unit_close(request: HttpRequest, pk: int) -> HttpResponse:
         _("Đã ghi nhận đơn vị kết thúc hoạt động."),
     ):
         return redirect("organizations:unit_detail", pk=unit.pk)
-    return _render_form(request, form, unit, _("Kết thúc hoạt động đơn vị"))
+    warning = _(
+        "Đơn vị sẽ được ghi là kết thúc hoạt động từ ngày bạn chọn. Đơn vị vẫn ở trong cây để văn bản "
+        "cũ giữ đúng cơ quan ban hành; thao tác được ghi vào sổ cái và không xóa được."
+    )
+    return _render_form(request, form, unit, _("Kết thúc hoạt động đơn vị"), warning)
 
 
 @require_rule("organizations.change_unit", _unit)
@@ -171,6 +175,9 @@ def unit_merge(request: HttpRequest, pk: int) -> HttpResponse:
         _("Đã hợp nhất đơn vị."),
     ):
         return redirect("organizations:unit_detail", pk=unit.pk)
-    return _render_form(
-        request, form, unit, _("Hợp nhất đơn vị khác vào %(unit)s") % {"unit": unit}
+    warning = _(
+        "Các đơn vị được chọn sẽ kết thúc hoạt động từ ngày hiệu lực và được ghi là hợp nhất vào đơn vị "
+        "này. Thao tác được ghi vào sổ cái và không xóa được."
     )
+    title = _("Hợp nhất đơn vị khác vào %(unit)s") % {"unit": unit}
+    return _render_form(request, form, unit, title, warning)
