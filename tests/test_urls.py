@@ -7,8 +7,9 @@ from typing import Any
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
-# Django's own views, guarded by Django (admin: staff; logout: POST of a signed-in user).
-DJANGO_NAMESPACES = {"admin"}
+# Django's own views, guarded by Django (admin: staff; logout: POST of a signed-in user);
+# the API's, guarded by django-ninja's session authentication (checked below).
+DJANGO_NAMESPACES = {"admin", "api-1"}
 DJANGO_VIEWS = {"logout"}
 
 
@@ -38,3 +39,12 @@ def test_only_login_and_language_are_public() -> None:
         if getattr(p.callback, "doimoi_rule", "") == "public"
     )
     assert public == ["login", "set_language"]
+
+
+def test_every_api_operation_requires_a_session() -> None:
+    from doimoi.api.urls import api
+
+    schema = api.get_openapi_schema()
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            assert operation.get("security"), f"{method.upper()} {path} has no authentication"

@@ -79,6 +79,10 @@ INSTALLED_APPS = [
     "doimoi.core",
     "doimoi.organizations",
     "doimoi.ledger",
+    "doimoi.workdays",
+    "doimoi.documents",
+    "doimoi.initiatives",
+    "doimoi.directives",
 ]
 
 MIDDLEWARE = [
@@ -141,6 +145,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from doimoi import views
+from doimoi.api.urls import api
 from doimoi.core.views import public
 
 urlpatterns = [
@@ -15,5 +16,9 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("ngon-ngu/", public(set_language), name="set_language"),
     path("to-chuc/", include("doimoi.organizations.urls")),
+    path("van-ban/", include("doimoi.documents.urls")),
+    path("de-xuat/", include("doimoi.initiatives.urls")),
+    path("chi-dao/", include("doimoi.directives.urls")),
+    path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]
