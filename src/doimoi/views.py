@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
@@ -14,8 +16,13 @@ from doimoi.organizations import selectors as org_selectors
 
 @require_rule("organizations.view_unit_tree")
 def home(request: HttpRequest) -> HttpResponse:
-    """The signed-in user's start page."""
-    return render(request, "home.html")
+    """The signed-in user's start page: what each app has for this user (deadlines, tasks)."""
+    panels: list[str] = []
+    for config in apps.get_app_configs():
+        provider = getattr(config, "home_panels", None)
+        if callable(provider):  # each app returns [(template name, context), ...] for this request
+            panels += [render_to_string(t, c, request=request) for t, c in provider(request)]
+    return render(request, "home.html", {"panels": panels})  # rendered templates are safe strings
 
 
 @require_rule("organizations.view_unit_tree")
