@@ -11,7 +11,12 @@ from typing import Any
 @cache
 def load(name: str) -> Any:
     """One JSON file from ``vbparse/data``, parsed."""
-    text = resources.files("doimoi.vbparse").joinpath("data", name).read_text(encoding="utf-8")
+    text = (
+        resources.files("doimoi.vbparse")
+        .joinpath("data")
+        .joinpath(name)
+        .read_text(encoding="utf-8")
+    )
     return json.loads(text)
 
 

@@ -21,8 +21,6 @@ def _fold_table() -> dict[int, str]:
 
 _FOLD = _fold_table()
 _SPACES = re.compile(r"\s+")
-_HAS_LOWER = re.compile(r"[a-zà-ỹđ]")
-_HAS_UPPER = re.compile(r"[A-ZÀ-ỸĐ]")
 
 
 def fold(text: str) -> str:

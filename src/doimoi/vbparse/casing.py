@@ -1,0 +1,104 @@
+"""Issuer names printed in capitals, written back in normal case.
+
+First choice: the same name written in normal case in the document's own text.
+Otherwise the lexicon in ``data/casing.json`` (ND 30 Phụ lục II usage): organ words as given,
+generic place words in lower case, the proper name after them capitalised word by word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from doimoi.vbparse.tables import CASING
+from doimoi.vbparse.text import capitalize_first, has_lower, is_upper
+
+_PHRASES: dict[tuple[str, ...], tuple[str, str]] = {
+    tuple(key.split()): (value[0], value[1]) for key, value in CASING["phrases"].items()
+}
+_LONGEST = max(len(key) for key in _PHRASES)
+_KEEP_UPPER = frozenset(CASING["keep_upper"])
+_LOWER_WORDS = frozenset(CASING["lower_words"])
+_ROMAN = re.compile(r"^[IVXLC]+$")
+_COMPOUND_NEXT = frozenset({"ủy", "đoàn", "hội", "đội"})
+
+
+def normal_case(name: str, body: str = "") -> str:
+    """An issuer name in normal case ("THÀNH ỦY BẢO LỘC" → "Thành ủy Bảo Lộc")."""
+    name = " ".join(name.split())
+    if not name or not is_upper(name):
+        return name
+    written = _find_in_body(name, body)
+    if written:
+        return written
+    return _from_lexicon(name)
+
+
+def _find_in_body(name: str, body: str) -> str | None:
+    if not body:
+        return None
+    pattern = r"(?<!\w)" + r"\s+".join(re.escape(word) for word in name.split()) + r"(?!\w)"
+    for found in re.finditer(pattern, body, re.IGNORECASE):
+        text = " ".join(found.group(0).split())
+        if has_lower(text) and text[0].isupper():
+            return text
+    return None
+
+
+def _from_lexicon(name: str) -> str:
+    words = name.lower().split()
+    upper_words = name.split()
+    out: list[str] = []
+    mode = "start"
+    i = 0
+    while i < len(words):
+        phrase = _match_phrase(words, i, mode)
+        if phrase:
+            size, text, kind = phrase
+            out.append(_phrase_text(text, kind, i + size < len(words)))
+            mode = kind
+            i += size
+            continue
+        out.append(_word(upper_words[i], words[i], mode, out))
+        if mode == "head":
+            mode = "field_lower" if words[i] in _LOWER_WORDS else "field_rest"
+        i += 1
+    return capitalize_first(" ".join(out))
+
+
+def _match_phrase(words: list[str], i: int, mode: str) -> tuple[int, str, str] | None:
+    in_field = mode in ("field_rest", "field_lower")
+    for size in range(min(_LONGEST, len(words) - i), 0, -1):
+        key = tuple(words[i : i + size])
+        if key not in _PHRASES:
+            continue
+        text, kind = _PHRASES[key]
+        if kind == "place" and _is_compound(words, i + size):
+            continue
+        if in_field and size == 1 and kind == "head":
+            continue
+        return size, text, kind
+    return None
+
+
+def _is_compound(words: list[str], j: int) -> bool:
+    """True when a place word starts another word ("tỉnh ủy", "xã hội", "tỉnh đoàn")."""
+    return j < len(words) and words[j] in _COMPOUND_NEXT
+
+
+def _phrase_text(text: str, kind: str, more: bool) -> str:
+    if kind == "place" and not more:
+        return text.lower()
+    return text
+
+
+def _word(upper: str, lower: str, mode: str, out: list[str]) -> str:
+    """One word outside the lexicon, cased by what came before it."""
+    if upper in _KEEP_UPPER or _ROMAN.match(upper) or any(ch.isdigit() for ch in upper):
+        return upper
+    if mode in ("place", "committee", "proper"):
+        return lower.capitalize()
+    if mode == "head" and lower not in _LOWER_WORDS:
+        return lower.capitalize()
+    if mode == "field_rest" and out and (out[-1] in ("và", "-") or out[-1].endswith(",")):
+        return lower.capitalize()
+    return lower

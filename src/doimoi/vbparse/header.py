@@ -1,0 +1,233 @@
+"""The header block: issuer lines, motto, number and symbol, place and date, type and title.
+
+Lines are read cell by cell (two-column layouts come out interleaved in any order), with a
+small state machine: header → title (after a type name) → body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from doimoi.vbparse.lines import (
+    DateLine,
+    NumberLine,
+    cells,
+    is_rule,
+    parse_date,
+    parse_mark,
+    parse_number,
+    split_motto,
+)
+from doimoi.vbparse.text import fold, is_upper
+from doimoi.vbparse.typeline import TypeLine, parse_type_line, strip_of_heading
+
+LIMIT = 70
+KINH_GUI = re.compile(r"^kinh\s*(?:gui|trinh)\b")
+CV_TITLE = re.compile(r"^(?:V/v|V/V|v/v|Vv|V\.v\.?|Về|về|VỀ)(?=[\s:.]|$)")
+BODY_START = re.compile(
+    r"^(?:Căn cứ|Thực hiện|Xét|Theo|Để|Nhằm|Ngày\s+\d|Sau khi|Vừa qua|Thời gian qua|Hiện nay"
+    r"|Tiếp tục|Triển khai|Thi hành|Phần\s|Chương\s|Mục\s|Điều\s+\d|[IVX]+\s*[.\-/]\s"
+    r"|\d+(?:\.\d+)*\s*[.)/]\s|[a-zđ]\)\s|[-+•]\s)"
+)
+_ORG_START = re.compile(
+    r"^(?:dang (?:bo|uy|doan)|(?:tinh|thanh|huyen|quan|thi) uy|chi bo|ban |uy ban|ubnd|hdnd"
+    r"|bo |so |cuc |tong cuc|vu |vien |truong |hoi |van phong|chinh phu|quoc hoi|cong an"
+    r"|mat tran|doan |trung tam|hoc vien|dai hoc|toa an|kiem toan|thanh tra)"
+)
+_NOT_ISSUER = frozenset({"du thao", "ban sao", "mau", "ban chinh", "sao y ban chinh"})
+_PLACE_WORDS = frozenset({"thành", "phố", "tp.", "tp", "thị", "xã", "trấn", "huyện", "tỉnh"})
+GO, STOP = False, True
+
+
+@dataclass
+class Header:
+    """What the header block of one document says, before interpretation."""
+
+    motto: str | None = None
+    number: NumberLine | None = None
+    dateline: DateLine | None = None
+    issuer_cells: list[str] = field(default_factory=list)
+    marks: dict[str, str] = field(default_factory=dict)
+    type_line: TypeLine | None = None
+    title: list[str] = field(default_factory=list)
+    cv_title: list[str] = field(default_factory=list)
+    kinh_gui: int | None = None
+    end: int = 0
+    star: bool = False
+
+
+def read_header(lines: list[str]) -> Header:
+    """Scan the first lines of a document and collect its header parts."""
+    return _Scanner(lines).run()
+
+
+class _Scanner:
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.header = Header()
+        self.phase = "header"
+        self.cv_open = False
+        self.gap = False
+        self.last = -1
+
+    def run(self) -> Header:
+        for idx in range(min(len(self.lines), LIMIT)):
+            line = self.lines[idx].strip()
+            if not line:
+                continue
+            self.gap = idx > self.last + 1
+            if any(self._cell(cell, idx) for cell in cells(line)):
+                self.header.end = idx
+                return self.header
+            self.last = idx
+        self.header.end = self.last + 1
+        return self.header
+
+    def _cell(self, cell: str, idx: int) -> bool:
+        if self.phase == "title":
+            return self._title_cell(cell, idx)
+        if self.phase == "after":
+            return self._after_cell(cell, idx)
+        if is_rule(cell):
+            self.header.star = self.header.star or "*" in cell
+            self.cv_open = False
+            return GO
+        if self._structural(cell):
+            return GO
+        return self._other_cell(cell, idx)
+
+    def _structural(self, cell: str) -> bool:
+        """Motto, number, date or mark cells; a two-column remainder is read again."""
+        before, motto, after = split_motto(cell)
+        if motto:
+            self.header.motto = self.header.motto or motto
+            self.cv_open = False
+            for part in (before, after):
+                if part:
+                    self._cell(part, -1)
+            return True
+        return self._number(cell) or self._date(cell) or self._mark(cell)
+
+    def _number(self, cell: str) -> bool:
+        if self.header.number is not None:
+            return False
+        number = parse_number(cell)
+        if number is None or (number.rest and not self._rest_is_header(number.rest)):
+            return False
+        self.header.number = number
+        if number.rest:
+            self._cell(number.rest, -1)
+        return True
+
+    @staticmethod
+    def _rest_is_header(rest: str) -> bool:
+        return parse_date(rest) is not None or split_motto(rest)[1] is not None
+
+    def _date(self, cell: str) -> bool:
+        if self.header.dateline is not None:
+            return False
+        dateline = parse_date(cell)
+        if dateline is None or not _place_ok(dateline.place):
+            return False
+        self.header.dateline = dateline
+        self.cv_open = False
+        return True
+
+    def _mark(self, cell: str) -> bool:
+        mark = parse_mark(cell)
+        if mark is None:
+            return False
+        self.header.marks.setdefault(*mark)
+        return True
+
+    def _other_cell(self, cell: str, idx: int) -> bool:
+        anchored = self.header.number is not None or self.header.motto is not None
+        if KINH_GUI.match(fold(cell)):
+            self.header.kinh_gui = idx
+            return STOP
+        type_line = parse_type_line(cell) if anchored else None
+        if type_line is not None:
+            self.header.type_line = type_line
+            self.header.title = [type_line.rest] if type_line.rest else []
+            self.phase = "title"
+            return GO
+        if self._cv_title(cell):
+            return GO
+        if self.cv_open:
+            return STOP
+        if self.header.number is None and _issuer_like(cell):
+            self.header.issuer_cells.append(cell)
+            return GO
+        return STOP if anchored and _looks_like_body(cell) else GO
+
+    def _cv_title(self, cell: str) -> bool:
+        title = self.header.cv_title
+        if self.header.number is None or self.header.type_line is not None:
+            return False
+        if not title and CV_TITLE.match(cell):
+            title.append(cell)
+            self.cv_open = True
+            return True
+        if self.cv_open and len(title) < 4 and not _looks_like_body(cell) and not self.gap:
+            title.append(cell)
+            return True
+        self.cv_open = False
+        return False
+
+    def _title_cell(self, cell: str, idx: int) -> bool:
+        title = self.header.title
+        if self.header.dateline is None and self._date(cell):
+            return GO
+        if KINH_GUI.match(fold(cell)):
+            self.header.kinh_gui = idx
+            return STOP
+        if is_rule(cell):
+            self.phase = "after" if title else "title"
+            return GO
+        if not title and cell.startswith("CỦA ") and is_upper(cell):
+            rest = strip_of_heading(cell)
+            title.extend([rest] if rest else [])
+            return GO
+        if title and _title_ends(cell, title, self.gap):
+            return STOP
+        title.append(cell)
+        return GO
+
+    def _after_cell(self, cell: str, idx: int) -> bool:
+        if KINH_GUI.match(fold(cell)):
+            self.header.kinh_gui = idx
+        return STOP
+
+
+def _title_ends(cell: str, title: list[str], gap: bool) -> bool:
+    if BODY_START.match(cell) or cell.rstrip().endswith(":"):
+        return True
+    if is_upper(cell) and not all(is_upper(line) for line in title):
+        return True
+    if gap and len(cell) > 100:
+        return True
+    return len(title) >= 6 or sum(len(line) for line in title) > 400
+
+
+def _issuer_like(cell: str) -> bool:
+    folded = fold(cell)
+    if " ".join(folded.split()) in _NOT_ISSUER or len(cell) > 150:
+        return False
+    if is_upper(cell):
+        return sum(ch.isalpha() for ch in cell) >= 2
+    return len(cell) <= 80 and _ORG_START.match(folded) is not None and "ngay" not in folded
+
+
+def _looks_like_body(cell: str) -> bool:
+    return (len(cell) > 40 and not is_upper(cell)) or BODY_START.match(cell) is not None
+
+
+def _place_ok(place: str | None) -> bool:
+    """A place name: its words are capitalised, apart from generic words like "thành phố"."""
+    if place is None:
+        return True
+    words = place.split()
+    if len(words) > 6:
+        return False
+    return all(w[0].isupper() or w.lower() in _PLACE_WORDS or not w[0].isalpha() for w in words)

@@ -1,0 +1,76 @@
+"""Putting it together: one text (or bytes) in, the metadata of each document in it out."""
+
+from __future__ import annotations
+
+from doimoi.vbparse.header import Header, read_header
+from doimoi.vbparse.model import Document, Recipient
+from doimoi.vbparse.normalize import clean
+from doimoi.vbparse.recipients import find_noi_nhan, read_kinh_gui, read_noi_nhan
+from doimoi.vbparse.references import find_references
+from doimoi.vbparse.signature import read_signature
+from doimoi.vbparse.split import split_documents
+from doimoi.vbparse.values import fill_header
+
+
+def parse(data: str | bytes) -> Document:
+    """The first (or only) document in a text."""
+    return parse_all(data)[0]
+
+
+def parse_all(data: str | bytes) -> list[Document]:
+    """Every document in a text, in order; never raises (garbage gives empty fields)."""
+    try:
+        return _parse_all(data)
+    except Exception as error:  # the contract: any input gives a result, never an exception
+        document = Document(warnings=[f"Lỗi khi đọc văn bản / parser error: {error!r}"])
+        document.confidence = {}
+        return [document]
+
+
+def _parse_all(data: str | bytes) -> list[Document]:
+    if not isinstance(data, str | bytes | bytearray):
+        return [Document(warnings=["Đầu vào không phải văn bản / input is not text or bytes"])]
+    cleaned = clean(data)
+    lines = cleaned.text.split("\n")
+    documents = []
+    for start, end in split_documents(cleaned.text, lines):
+        local = [w for line, w in cleaned.located if start <= line < end]
+        warnings = cleaned.warnings + list(dict.fromkeys(local))
+        documents.append(parse_lines(lines[start:end], warnings))
+    return documents or [parse_lines([], cleaned.warnings)]
+
+
+def parse_lines(lines: list[str], warnings: list[str]) -> Document:
+    """One document from its cleaned lines."""
+    document = Document(warnings=list(warnings))
+    header = read_header(lines)
+    body = "\n".join(lines[header.end :])
+    fill_header(document, header, body)
+    _fill_people(document, header, lines)
+    own = (document.number or "", document.symbol) if document.symbol else None
+    title = " ".join((header.type_line and header.title) or header.cv_title)
+    document.references = find_references(title, body, own)
+    document.confidence["references"] = 0.85 if document.references else 0.6
+    if not (document.number or document.issuer or document.title or document.date):
+        document.warnings.append("Không nhận ra phần đầu văn bản / no document header found")
+    return document
+
+
+def _fill_people(document: Document, header: Header, lines: list[str]) -> None:
+    recipients: list[Recipient] = []
+    start = header.end
+    if header.kinh_gui is not None:
+        found, start = read_kinh_gui(lines, header.kinh_gui)
+        recipients.extend(found)
+    anchor = find_noi_nhan(lines, max(start, header.end))
+    if anchor is not None:
+        recipients.extend(read_noi_nhan(lines, anchor))
+    document.recipients = recipients
+    document.confidence["recipients"] = 0.9 if recipients else 0.5
+    signature = read_signature(lines, header.end, anchor)
+    for name, value in (
+        ("signing_authority", signature.authority),
+        ("signer_title", signature.title),
+        ("signer_name", signature.name),
+    ):
+        document.set(name, value, signature.confidence.get(name, 0.5))

@@ -1,0 +1,189 @@
+"""The signature block: signing authority (T/M, K/T, T/L, Q., TM., KT., TL., TUQ.), title, name.
+
+Only what is printed is read: a block with only a name gives only a name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from doimoi.vbparse.lines import cells
+from doimoi.vbparse.tables import SIGNING
+from doimoi.vbparse.text import fold, is_upper
+
+_PREFIXES = sorted(SIGNING["authority_prefixes"], key=len, reverse=True)
+AUTHORITY = re.compile(
+    r"^(?:" + "|".join(re.escape(p) for p in _PREFIXES) + r")(?:\s+|(?<=\.)(?=[A-ZĐ]))(?=\S)"
+)
+_TITLES = tuple(sorted((fold(t) for t in SIGNING["signer_titles"]), key=len, reverse=True))
+_SURNAMES = frozenset(SIGNING["surnames"])
+_NAME_PREFIX = re.compile(
+    r"^(?:" + "|".join(re.escape(p) for p in SIGNING["name_prefixes"]) + r")\s+", re.IGNORECASE
+)
+_NOT_NAME_START = frozenset(
+    [
+        "Nơi",
+        "Kính",
+        "Như",
+        "Lưu",
+        "Các",
+        "Ban",
+        "Bộ",
+        "Sở",
+        "Ủy",
+        "Đảng",
+        "Tỉnh",
+        "Thành",
+        "Huyện",
+        "Quận",
+        "Xã",
+        "Phường",
+        "Chi",
+        "Hội",
+        "Cục",
+        "Vụ",
+        "Viện",
+        "Trường",
+        "Báo",
+        "Đài",
+        "Trung",
+        "Văn",
+        "Phòng",
+        "Điều",
+        "Chương",
+        "Phần",
+        "Mục",
+        "Ngày",
+        "Số",
+        "Căn",
+        "Thực",
+        "Kết",
+        "Quyết",
+        "Nghị",
+        "Chỉ",
+        "Thông",
+        "Hướng",
+        "Công",
+        "Kế",
+        "Mặt",
+        "Đoàn",
+    ]
+)
+_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’-]*$")
+REGION_BEFORE = 15
+REGION_AFTER = 45
+
+
+@dataclass
+class Signature:
+    """Authority line(s), signer's title and name, each with a confidence."""
+
+    authority: str | None = None
+    title: str | None = None
+    name: str | None = None
+    confidence: dict[str, float] = field(default_factory=dict)
+
+
+def is_authority(cell: str) -> bool:
+    """True for a signing-authority line: "T/M BAN THƯỜNG VỤ", "KT. CHỦ TỊCH"."""
+    found = AUTHORITY.match(cell)
+    return found is not None and is_upper(cell[found.end() :])
+
+
+def is_signer_title(cell: str) -> bool:
+    """True for a capitals line that starts with a known signer title ("PHÓ BÍ THƯ")."""
+    return is_upper(cell) and fold(cell).startswith(_TITLES)
+
+
+def is_signature_cell(cell: str) -> bool:
+    """An authority or title line (what sits beside a recipient list in two columns)."""
+    return is_authority(cell) or is_signer_title(cell) or (is_upper(cell) and len(cell) < 60)
+
+
+def name_like(cell: str) -> str | None:
+    """The person's name when a cell is only a name ("Nghiêm Xuân Đức"), else None."""
+    text = _NAME_PREFIX.sub("", cell.strip())
+    words = text.split()
+    if not 2 <= len(words) <= 6 or not all(_NAME_WORD.match(w) for w in words):
+        return None
+    if is_upper(text):
+        if is_signer_title(text) or is_authority(text):
+            return None
+        titled = [w.capitalize() for w in words]
+        return " ".join(titled) if titled[0] in _SURNAMES else None
+    if words[0] in _NOT_NAME_START:
+        return None
+    if all(w[0].isupper() and (len(w) == 1 or w[1:].islower()) for w in words):
+        return cell.strip()
+    return None
+
+
+def read_signature(lines: list[str], start: int, anchor: int | None) -> Signature:
+    """The signature block, looked for around the recipient list or near the end."""
+    if anchor is not None:
+        lo, hi = max(start, anchor - REGION_BEFORE), min(len(lines), anchor + REGION_AFTER)
+    else:
+        lo, hi = max(start, len(lines) - REGION_AFTER), len(lines)
+    region = [(i, c) for i in range(lo, hi) for c in cells(lines[i])]
+    signature = Signature()
+    found = _block_start(region)
+    if found is None:
+        _name_only(signature, region, anchor)
+        return signature
+    return _read_block(signature, region, found)
+
+
+def _block_start(region: list[tuple[int, str]]) -> int | None:
+    for pos, (_, cell) in enumerate(region):
+        if is_authority(cell):
+            return pos
+    for pos, (_, cell) in enumerate(region):
+        if is_signer_title(cell):
+            return pos
+    return None
+
+
+def _read_block(signature: Signature, region: list[tuple[int, str]], pos: int) -> Signature:
+    authority: list[str] = []
+    titles: list[str] = []
+    for _, cell in region[pos:]:
+        if cell.startswith(("-", "+", "•")):
+            continue
+        name = name_like(cell)
+        if name:
+            signature.name = name
+            signature.confidence["signer_name"] = 0.95 if _surname(name) else 0.75
+            break
+        if is_authority(cell) and not titles:
+            authority.append(cell)
+        elif is_upper(cell) and len(titles) < 2 and not _noise(cell):
+            titles.append(cell)
+    signature.authority = " ".join(authority) or None
+    signature.title = " ".join(titles) or None
+    signature.confidence["signing_authority"] = 0.9
+    signature.confidence["signer_title"] = 0.9 if titles and is_signer_title(titles[0]) else 0.7
+    return signature
+
+
+def _name_only(signature: Signature, region: list[tuple[int, str]], anchor: int | None) -> None:
+    """No authority or title printed: the last name-like line after the recipient list."""
+    candidates = [
+        name
+        for idx, cell in region
+        if (anchor is None or idx > anchor) and not cell.startswith(("-", "+"))
+        for name in [name_like(cell)]
+        if name
+    ]
+    if candidates:
+        signature.name = candidates[-1]
+        signature.confidence["signer_name"] = 0.85 if _surname(candidates[-1]) else 0.6
+
+
+def _surname(name: str) -> bool:
+    return name.split()[0] in _SURNAMES
+
+
+def _noise(cell: str) -> bool:
+    folded = fold(cell)
+    return folded.startswith(("noi nhan", "kinh gui")) or len(cell) > 80

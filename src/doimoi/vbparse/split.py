@@ -1,0 +1,78 @@
+"""Splitting a file that holds several documents (a dispatch forwarding another, with its
+attachment) at the points where a new header block begins: issuer line(s), "Số ...", motto.
+"""
+
+from __future__ import annotations
+
+import re
+
+from doimoi.vbparse.lines import is_rule, parse_date, parse_number, split_motto
+from doimoi.vbparse.signature import is_authority, is_signer_title, name_like
+from doimoi.vbparse.text import is_upper
+
+_NUMBER_LINE = re.compile(
+    r"^[ \t]*(?:(?:Luật|Bộ luật|Pháp lệnh|Lệnh|Nghị quyết)\s+)?[Ss](?:ố|o|ô)\b.*$", re.MULTILINE
+)
+_MOTTO_LINE = re.compile(
+    r"^.*(?:[ĐD][ẢAÁ]NG\s+C[ỘO]NG\s+S[ẢA]N|C[ỘO]NG\s+H[ÒO]A\s+X[ÃA]\s+H[ỘO]I"
+    r"|Độc\s+lập\s*-\s*Tự\s+do).*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+NEAR = 12
+WALK_BACK = 8
+
+
+def split_documents(text: str, lines: list[str]) -> list[tuple[int, int]]:
+    """(first line, end line) of each document in the text, in order."""
+    numbers = [_line_of(text, m.start()) for m in _NUMBER_LINE.finditer(text) if _is_number(m)]
+    mottos = [_line_of(text, m.start()) for m in _MOTTO_LINE.finditer(text) if _is_motto(m)]
+    starts = [0]
+    previous: int | None = None
+    for number in numbers:
+        near = [m for m in mottos if abs(m - number) <= NEAR]
+        if not near:
+            continue
+        if previous is not None and number - previous > NEAR:
+            start = _walk_back(lines, min([number, *near]))
+            if start > starts[-1]:
+                starts.append(start)
+        previous = number
+    ends = [*starts[1:], len(lines)]
+    return list(zip(starts, ends, strict=True))
+
+
+def _is_number(match: re.Match[str]) -> bool:
+    found = parse_number(match.group(0).strip())
+    if found is None:
+        return False
+    rest = found.rest
+    return not rest or parse_date(rest) is not None or split_motto(rest)[1] is not None
+
+
+def _is_motto(match: re.Match[str]) -> bool:
+    return split_motto(match.group(0).strip())[1] is not None
+
+
+def _line_of(text: str, pos: int) -> int:
+    return text.count("\n", 0, pos)
+
+
+def _walk_back(lines: list[str], top: int) -> int:
+    """Move a header's first line up over the issuer lines and separators above it."""
+    start = top
+    seen = 0
+    for idx in range(top - 1, -1, -1):
+        line = lines[idx].strip()
+        if not line or is_rule(line):
+            continue
+        if seen >= WALK_BACK or not _header_line(line):
+            break
+        start = idx
+        seen += 1
+    return start
+
+
+def _header_line(line: str) -> bool:
+    if is_authority(line) or is_signer_title(line) or name_like(line):
+        return False
+    return is_upper(line) or split_motto(line)[1] is not None

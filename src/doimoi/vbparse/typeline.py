@@ -1,0 +1,55 @@
+"""The type-name line ("KẾ HOẠCH", "QUYẾT ĐỊNH", "KẾT LUẬN CỦA BỘ CHÍNH TRỊ về ...")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from doimoi.vbparse.tables import GENERIC_TYPE_NAMES, TYPE_NAMES
+from doimoi.vbparse.text import fold, is_upper
+
+_BY_FOLDED = {fold(name): name for name in TYPE_NAMES if name not in GENERIC_TYPE_NAMES}
+_TYPE_START = re.compile(
+    r"^(?:" + "|".join(re.escape(k) for k in sorted(_BY_FOLDED, key=len, reverse=True)) + r")(?!\w)"
+)
+
+
+@dataclass
+class TypeLine:
+    """A type name found at the head of a line, and the text that follows it on that line."""
+
+    name: str
+    rest: str
+
+
+def parse_type_line(text: str) -> TypeLine | None:
+    """The type name when a line is a type heading (written in capitals), else None."""
+    folded = fold(text)
+    found = _TYPE_START.match(folded)
+    if not found:
+        return None
+    head = text[: found.end()]
+    rest = text[found.end() :].strip()
+    if not is_upper(head) and rest:
+        return None
+    if rest and not _acceptable_rest(rest):
+        return None
+    return TypeLine(_BY_FOLDED[found.group(0)], strip_of_heading(rest))
+
+
+def _acceptable_rest(rest: str) -> bool:
+    """After a type name: nothing, a caps continuation, or a lower-case abstract start."""
+    first = rest.split()[0]
+    return is_upper(first) or first[0].islower() or rest.startswith(("(", ":"))
+
+
+def strip_of_heading(rest: str) -> str:
+    """Drop a capitals qualifier naming the issuing organ ("CỦA BỘ CHÍNH TRỊ") from a heading."""
+    rest = rest.lstrip(": ").strip()
+    words = rest.split()
+    if not words or words[0] != "CỦA":
+        return rest
+    upper = 1
+    while upper < len(words) and is_upper(words[upper]):
+        upper += 1
+    return " ".join(words[upper:])

@@ -1,0 +1,126 @@
+"""From a read header to field values: kind, number, type, issuer, place, date, title, marks."""
+
+from __future__ import annotations
+
+import re
+
+from doimoi.vbparse.casing import normal_case
+from doimoi.vbparse.header import Header
+from doimoi.vbparse.model import Document
+from doimoi.vbparse.tables import type_name
+from doimoi.vbparse.text import fold, is_upper, squash
+
+_CONTINUES = re.compile(
+    r"^(?:(?:tinh|thanh pho|huyen|quan|thi xa|thi tran|xa|phuong)\s(?!uy\b|doan\b)|va\b|-)"
+)
+_TITLE_END = re.compile(r"[\s;:,]+$")
+
+
+def fill_header(document: Document, header: Header, body: str) -> None:
+    """Set the header fields of a document from what its header block holds."""
+    _kind(document, header)
+    _number(document, header)
+    _type(document, header)
+    _issuer(document, header, body)
+    _place_date(document, header)
+    _title(document, header)
+    document.set("confidentiality", header.marks.get("confidentiality"), 0.9)
+    document.set("urgency", header.marks.get("urgency"), 0.9)
+
+
+def _kind(document: Document, header: Header) -> None:
+    by_number = header.number.kind if header.number else None
+    motto = header.motto if header.motto in ("party", "state") else None
+    if motto and by_number and motto != by_number:
+        document.warnings.append(
+            "Tiêu đề và dạng số ký hiệu không khớp (Đảng/Nhà nước) / motto and number format disagree"
+        )
+    kind = motto or by_number or ("party" if header.star else None)
+    confidence = 0.95 if motto and (by_number in (None, motto)) else 0.7 if kind else 0.0
+    document.set("kind", kind, confidence)
+
+
+def _number(document: Document, header: Header) -> None:
+    line = header.number
+    if line is None:
+        document.warnings.append("Không thấy số, ký hiệu / no number and symbol found")
+        document.set("number", None, 0.0)
+        document.set("symbol", None, 0.0)
+        return
+    document.warnings.extend(line.warnings)
+    repaired = any("gạch nối" in w for w in line.warnings)
+    document.set("number", line.number, 0.8 if repaired else 0.95)
+    document.set("symbol", line.symbol, 0.8 if repaired else 0.95)
+
+
+def _type(document: Document, header: Header) -> None:
+    line = header.number
+    kind = document.kind
+    code = line.type_code if line else None
+    from_code = type_name(kind, code)
+    from_line = header.type_line.name if header.type_line else None
+    if from_line and from_code and from_line != from_code and not _same_code(code, from_line):
+        document.warnings.append(
+            f"Tên loại «{from_line}» khác ký hiệu {code} / type name and code disagree"
+        )
+    if kind == "state" and header.cv_title and not from_line and code:
+        document.warnings.append(f"Ký hiệu {code} nhưng trình bày như công văn / read as công văn")
+        code, from_code = None, None
+    name = from_line or from_code or (line.prefix_type if line else None)
+    if name is None and (header.cv_title or (kind == "state" and line is not None)):
+        name = "Công văn"
+    confidence = 0.95 if from_line and (from_code in (None, from_line)) else 0.85
+    document.set("type", name, confidence if name else 0.0)
+    document.set("type_code", code if from_code or code else None, 0.95 if from_code else 0.5)
+
+
+def _same_code(code: str | None, name: str) -> bool:
+    """Party "QĐ" stands for both Quyết định and Quy định (HD 05 uses it for both)."""
+    return code == "QĐ" and name == "Quy định"
+
+
+def _issuer(document: Document, header: Header, body: str) -> None:
+    names = _issuer_lines(header.issuer_cells)
+    issuer = normal_case(names[-1], body) if names else None
+    parent = normal_case(names[-2], body) if len(names) > 1 else None
+    confidence = 0.9 if issuer and is_upper(names[-1]) else 0.6
+    document.set("issuer", issuer, confidence)
+    document.set("parent_issuer", parent, confidence - 0.05)
+    if issuer is None:
+        document.warnings.append("Không thấy tên cơ quan ban hành / no issuing body found")
+
+
+def _issuer_lines(cells: list[str]) -> list[str]:
+    """Issuer cells with wrapped lines joined ("ỦY BAN NHÂN DÂN" + "TỈNH LÂM ĐỒNG")."""
+    names: list[str] = []
+    for cell in cells:
+        text = squash(cell).strip(" *")
+        if not text:
+            continue
+        if names and (_CONTINUES.match(fold(text)) or names[-1].endswith((" VÀ", ",", "-"))):
+            names[-1] = f"{names[-1]} {text}"
+        else:
+            names.append(text)
+    return names
+
+
+def _place_date(document: Document, header: Header) -> None:
+    dateline = header.dateline
+    if dateline is None:
+        document.warnings.append("Không thấy địa danh, ngày tháng / no place and date line")
+        document.set("place", None, 0.0)
+        document.set("date", None, 0.0)
+        return
+    document.warnings.extend(dateline.warnings)
+    document.set("place", dateline.place, 0.9)
+    document.set("date", dateline.date, 0.95)
+
+
+def _title(document: Document, header: Header) -> None:
+    lines = header.title if header.type_line else header.cv_title
+    title = _TITLE_END.sub("", squash(" ".join(lines))) or None
+    confidence = 0.9 if header.type_line or header.cv_title else 0.0
+    if title and len(lines) >= 6:
+        document.warnings.append("Trích yếu dài, có thể lẫn nội dung / long title, check its end")
+        confidence = 0.6
+    document.set("title", title, confidence)
