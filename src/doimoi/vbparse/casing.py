@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from doimoi.vbparse.tables import CASING
+from doimoi.vbparse.tables import CASING, TYPE_NAMES
 from doimoi.vbparse.text import capitalize_first, has_lower, is_upper
 
 _PHRASES: dict[tuple[str, ...], tuple[str, str]] = {
@@ -19,6 +19,14 @@ _LONGEST = max(len(key) for key in _PHRASES)
 _KEEP_UPPER = frozenset(CASING["keep_upper"])
 _LOWER_WORDS = frozenset(CASING["lower_words"])
 _ROMAN = re.compile(r"^[IVXLC]+$")
+_PROPER = sorted(CASING["title_proper"], key=len, reverse=True)
+_PROPER_RE = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(p.lower()) for p in _PROPER) + r")(?!\w)"
+)
+_PROPER_TEXT = {p.lower(): p for p in _PROPER}
+_CITED_TYPE = re.compile(
+    r"(?<!\w)(" + "|".join(re.escape(n.lower()) for n in TYPE_NAMES) + r")(?=\s+(?:số\s|\d))"
+)
 _COMPOUND_NEXT = frozenset({"ủy", "đoàn", "hội", "đội"})
 
 
@@ -102,3 +110,18 @@ def _word(upper: str, lower: str, mode: str, out: list[str]) -> str:
     if mode == "field_rest" and out and (out[-1] in ("và", "-") or out[-1].endswith(",")):
         return lower.capitalize()
     return lower
+
+
+def sentence_case(text: str) -> str:
+    """A title printed in capitals in sentence case, keeping proper names, codes and numerals."""
+    words = []
+    for word in text.split():
+        keep = word in _KEEP_UPPER or _ROMAN.match(word.strip(",.;:()")) or _is_code(word)
+        words.append(word if keep else word.lower())
+    lowered = _PROPER_RE.sub(lambda m: _PROPER_TEXT[m.group(0)], " ".join(words))
+    return capitalize_first(_CITED_TYPE.sub(lambda m: capitalize_first(m.group(1)), lowered))
+
+
+def _is_code(word: str) -> bool:
+    """A document symbol or abbreviation inside a title ("14-KL/TW", "73/2023/NĐ-CP")."""
+    return any(ch.isdigit() for ch in word) or "/" in word

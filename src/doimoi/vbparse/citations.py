@@ -37,6 +37,8 @@ _ISSUER_STOP = re.compile(
     r"|với|tại|theo|ban hành|là|cho|có|được|sao|quy định|hướng dẫn|phê duyệt|số|lần|nhiệm kỳ"
     r"|giai đoạn|cùng|hoặc|như|nay|kèm|gửi|yêu cầu|đến|trên|nêu|nói)(?=\s|$)"
 )
+_ASSEMBLY = re.compile(r"^(?:QH|UBTVQH)\d+$")
+_NAMED_ACT = re.compile(r"\b(Bộ luật|Luật|Pháp lệnh|Nghị quyết|Hiến pháp)\b")
 ISSUED_BY_BEFORE = re.compile(
     r"(?:[Nn]gày\s+" + _DATE + r"\s*,\s*)?(?P<iss>[^\W\d_][^,;.:]{1,80}?)\s+(?:đã\s+)?"
     r"(?:ban hành|có|gửi)\s*$"
@@ -107,7 +109,18 @@ def _type(tname: str | None, kind: str, code: str | None, match: re.Match[str]) 
         return from_code
     if kind == "state" and not match.group("year") and name in GENERIC_TYPE_NAMES:
         return "Công văn"
+    if name is None and _ASSEMBLY.match(match.group("ssym") or ""):
+        return _assembly_type(match)
     return name
+
+
+def _assembly_type(match: re.Match[str]) -> str:
+    """A National Assembly number (…/QH12) cited by name: "Luật Cán bộ, công chức số 22/2008/QH12"."""
+    window = match.string[max(0, match.start() - 90) : match.start()]
+    named = _NAMED_ACT.findall(window)
+    if named:
+        return _CANONICAL[fold(named[-1])]
+    return "Luật" if match.group("ssym").startswith("QH") else "Pháp lệnh"
 
 
 def _read_after(text: str, citation: Citation) -> None:
@@ -150,8 +163,9 @@ def trim_issuer(raw: str) -> str | None:
 
 def iso_date(found: re.Match[str]) -> str | None:
     """ISO date from a match with d/m/y or d2/m2/y2 groups, None when absent or invalid."""
+    groups = found.groupdict()
     for keys in (("d", "m", "y"), ("d2", "m2", "y2")):
-        parts = [found.group(k) for k in keys]
+        parts = [groups.get(k) or "" for k in keys]
         if all(parts):
             try:
                 return date(int(parts[2]), int(parts[1]), int(parts[0])).isoformat()

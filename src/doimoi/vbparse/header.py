@@ -122,16 +122,24 @@ class _Scanner:
 
     @staticmethod
     def _rest_is_header(rest: str) -> bool:
-        return parse_date(rest) is not None or split_motto(rest)[1] is not None
+        if CV_TITLE.match(rest) or split_motto(rest)[1] is not None:
+            return True
+        return parse_date(rest) is not None
 
     def _date(self, cell: str) -> bool:
         if self.header.dateline is not None:
             return False
         dateline = parse_date(cell)
-        if dateline is None or not _place_ok(dateline.place):
+        if dateline is None:
             return False
+        caps, place = _split_caps(dateline.place)
+        if not _place_ok(place):
+            return False
+        dateline.place = place
         self.header.dateline = dateline
         self.cv_open = False
+        if caps:
+            self._cell(caps, -1)
         return True
 
     def _mark(self, cell: str) -> bool:
@@ -185,7 +193,7 @@ class _Scanner:
         if is_rule(cell):
             self.phase = "after" if title else "title"
             return GO
-        if not title and cell.startswith("CỦA ") and is_upper(cell):
+        if not title and _organ_heading(cell):
             rest = strip_of_heading(cell)
             title.extend([rest] if rest else [])
             return GO
@@ -198,6 +206,11 @@ class _Scanner:
         if KINH_GUI.match(fold(cell)):
             self.header.kinh_gui = idx
         return STOP
+
+
+def _organ_heading(cell: str) -> bool:
+    """A capitals line naming the organ under the type ("CỦA BỘ CHÍNH TRỊ", "KẾT LUẬN CỦA ...")."""
+    return is_upper(cell) and (cell.startswith("CỦA ") or " CỦA " in cell[:40])
 
 
 def _title_ends(cell: str, title: list[str], gap: bool) -> bool:
@@ -221,6 +234,19 @@ def _issuer_like(cell: str) -> bool:
 
 def _looks_like_body(cell: str) -> bool:
     return (len(cell) > 40 and not is_upper(cell)) or BODY_START.match(cell) is not None
+
+
+def _split_caps(place: str | None) -> tuple[str, str | None]:
+    """An issuer in capitals glued before the place ("THÀNH ỦY BẢO LỘC Bảo Lộc") split off."""
+    if place is None:
+        return "", None
+    words = place.split()
+    caps = 0
+    while caps < len(words) and is_upper(words[caps]) and len(words[caps]) > 1:
+        caps += 1
+    if 0 < caps < len(words):
+        return " ".join(words[:caps]), " ".join(words[caps:])
+    return "", place
 
 
 def _place_ok(place: str | None) -> bool:

@@ -63,7 +63,6 @@ _QUOTE = re.compile(r"^[ \t]*>[ \t]?", re.MULTILINE)
 _BOLD = re.compile(r"\*{2,3}(?=\S)|(?<=\S)\*{2,3}")
 _ITALIC = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
 _TABLE_RULE = re.compile(r"^[ \t]*\|[\s:|-]*\|?[ \t]*$", re.MULTILINE)
-_TABLE_ROW = re.compile(r"^[ \t]*\|(.*?)\|?[ \t]*$", re.MULTILINE)
 _TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
 _JUNK = re.compile(
     r"^[ \t]*(?:"
@@ -136,7 +135,7 @@ def strip_markdown(text: str) -> str:
     if ">" in text:
         text = _QUOTE.sub("", text)
     if "|" in text:
-        text = _TABLE_ROW.sub(lambda m: m.group(1).replace("|", "   "), _TABLE_RULE.sub("", text))
+        text = _TABLE_RULE.sub("", text).replace("|", "   ")
     if "*" in text:
         text = _ITALIC.sub(r"\1", _BOLD.sub("", text))
     return text

@@ -44,16 +44,20 @@ def read_kinh_gui(lines: list[str], start: int) -> tuple[list[Recipient], int]:
     while idx < min(len(lines), start + MAX_LINES):
         line = lines[idx].strip()
         blanks = blanks + 1 if not line else 0
-        if blanks >= 2 or (line and not _kinh_gui_line(line, items)):
+        if blanks >= 2 or (
+            line and not _kinh_gui_line(line, items, idx > 0 and not lines[idx - 1].strip())
+        ):
             break
         idx += 1
     return _recipients(items), idx
 
 
-def _kinh_gui_line(line: str, items: list[str]) -> bool:
+def _kinh_gui_line(line: str, items: list[str], after_blank: bool) -> bool:
     if _BULLET.match(line) and not line.startswith("*"):
         items.extend(_split_inline(line))
         return True
+    if after_blank and items and not (line[0].islower() or items[-1].endswith(",")):
+        return False
     if items and _continues(items[-1], line):
         items[-1] = f"{items[-1]} {line}"
         return True

@@ -138,10 +138,12 @@ def _block_start(region: list[tuple[int, str]]) -> int | None:
     for pos, (_, cell) in enumerate(region):
         if is_authority(cell):
             return pos
-    for pos, (_, cell) in enumerate(region):
-        if is_signer_title(cell):
-            return pos
-    return None
+    titles = [
+        pos
+        for pos, (_, cell) in enumerate(region)
+        if is_signer_title(cell) and len(cell) <= 60 and not cell.endswith(":")
+    ]
+    return titles[-1] if titles else None
 
 
 def _read_block(signature: Signature, region: list[tuple[int, str]], pos: int) -> Signature:

@@ -40,16 +40,18 @@ def parse_type_line(text: str) -> TypeLine | None:
 def _acceptable_rest(rest: str) -> bool:
     """After a type name: nothing, a caps continuation, or a lower-case abstract start."""
     first = rest.split()[0]
-    return is_upper(first) or first[0].islower() or rest.startswith(("(", ":"))
+    if rest.startswith(("(", ":", "V/v", "V/V", "Về ")):
+        return True
+    return is_upper(first) or first[0].islower()
 
 
 def strip_of_heading(rest: str) -> str:
     """Drop a capitals qualifier naming the issuing organ ("CỦA BỘ CHÍNH TRỊ") from a heading."""
     rest = rest.lstrip(": ").strip()
     words = rest.split()
-    if not words or words[0] != "CỦA":
+    if "CỦA" not in words[:4]:
         return rest
-    upper = 1
+    upper = words.index("CỦA") + 1
     while upper < len(words) and is_upper(words[upper]):
         upper += 1
     return " ".join(words[upper:])

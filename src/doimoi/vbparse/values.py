@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from doimoi.vbparse.casing import normal_case
+from doimoi.vbparse.casing import normal_case, sentence_case
+from doimoi.vbparse.citations import iso_date
 from doimoi.vbparse.header import Header
 from doimoi.vbparse.model import Document
 from doimoi.vbparse.tables import type_name
@@ -14,6 +15,9 @@ _CONTINUES = re.compile(
     r"^(?:(?:tinh|thanh pho|huyen|quan|thi xa|thi tran|xa|phuong)\s(?!uy\b|doan\b)|va\b|-)"
 )
 _TITLE_END = re.compile(r"[\s;:,]+$")
+_PASSED = re.compile(
+    r"thông qua\s+ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
+)
 
 
 def fill_header(document: Document, header: Header, body: str) -> None:
@@ -22,7 +26,7 @@ def fill_header(document: Document, header: Header, body: str) -> None:
     _number(document, header)
     _type(document, header)
     _issuer(document, header, body)
-    _place_date(document, header)
+    _place_date(document, header, body)
     _title(document, header)
     document.set("confidentiality", header.marks.get("confidentiality"), 0.9)
     document.set("urgency", header.marks.get("urgency"), 0.9)
@@ -104,12 +108,18 @@ def _issuer_lines(cells: list[str]) -> list[str]:
     return names
 
 
-def _place_date(document: Document, header: Header) -> None:
+def _place_date(document: Document, header: Header, body: str) -> None:
     dateline = header.dateline
     if dateline is None:
-        document.warnings.append("Không thấy địa danh, ngày tháng / no place and date line")
+        passed = _PASSED.search(body)
         document.set("place", None, 0.0)
-        document.set("date", None, 0.0)
+        document.set("date", iso_date(passed) if passed else None, 0.6)
+        note = "ngày lấy từ câu «thông qua ngày» / date from the adoption sentence"
+        document.warnings.append(
+            f"Không thấy địa danh, ngày tháng; {note}"
+            if document.date
+            else "Không thấy địa danh, ngày tháng / no place and date line"
+        )
         return
     document.warnings.extend(dateline.warnings)
     document.set("place", dateline.place, 0.9)
@@ -118,9 +128,28 @@ def _place_date(document: Document, header: Header) -> None:
 
 def _title(document: Document, header: Header) -> None:
     lines = header.title if header.type_line else header.cv_title
+    if any(is_upper(line) and len(line) > 12 for line in lines):
+        document.warnings.append(
+            "Trích yếu viết hoa, đã chuyển chữ thường / capitals title recased"
+        )
+        lines = [sentence_case(line) if is_upper(line) else line for line in lines]
+        lines[1:] = [_lower_first(line) for line in lines[1:]]
     title = _TITLE_END.sub("", squash(" ".join(lines))) or None
     confidence = 0.9 if header.type_line or header.cv_title else 0.0
     if title and len(lines) >= 6:
         document.warnings.append("Trích yếu dài, có thể lẫn nội dung / long title, check its end")
         confidence = 0.6
     document.set("title", title, confidence)
+
+
+def _lower_first(line: str) -> str:
+    """A title line that continues the previous one starts in lower case unless a name."""
+    first = line.split()[0] if line.split() else ""
+    if first and first[0].isupper() and first[1:].islower() and first not in _KEEP_CAPITAL:
+        return first.lower() + line[len(first) :]
+    return line
+
+
+_KEEP_CAPITAL = frozenset(
+    {"Đảng", "Nhà", "Chính", "Quốc", "Tổ", "Nhân", "Hồ", "Trung", "Bộ", "Ban"}
+)
