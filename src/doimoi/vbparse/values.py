@@ -67,7 +67,8 @@ def _type(document: Document, header: Header) -> None:
         document.warnings.append(
             f"Tên loại «{from_line}» khác ký hiệu {code} / type name and code disagree"
         )
-    if kind == "state" and header.cv_title and not from_line and code:
+    cv_marked = bool(header.cv_title) and header.cv_title[0][:3].lower() == "v/v"
+    if kind == "state" and cv_marked and not from_line and code and from_code != "Công văn":
         document.warnings.append(f"Ký hiệu {code} nhưng trình bày như công văn / read as công văn")
         code, from_code = None, None
     name = from_line or from_code or (line.prefix_type if line else None)
