@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -6,3 +8,12 @@ class DocumentsConfig(AppConfig):
     name = "doimoi.documents"
     label = "documents"
     verbose_name = _("Văn bản")
+
+    def ready(self) -> None:
+        from doimoi.documents import events  # noqa: F401  (registers the ledger verbs)
+
+    def seed_demo(self, units: dict[str, Any]) -> None:
+        """Ingest the three seed documents (idempotent), so the demo opens on real documents."""
+        from doimoi.documents.demo import seed_demo
+
+        seed_demo(units)

@@ -1,0 +1,18 @@
+"""Ledger verbs of the documents app."""
+
+from django.utils.translation import gettext_lazy as _
+
+from doimoi.ledger.registry import register
+
+DOCUMENT_INGESTED = register("documents.document.ingested", _("Nhập văn bản"))
+DOCUMENT_CREATED = register("documents.document.created", _("Tạo văn bản từ nội dung soạn thảo"))
+DOCUMENT_CONFIRMED = register(
+    "documents.document.confirmed", _("Kiểm tra, xác nhận thông tin văn bản")
+)
+COPY_ATTACHED = register("documents.copy.attached", _("Nhận thêm bản của văn bản đã có"))
+CITATION_ADDED = register("documents.citation.added", _("Liên kết văn bản"))
+OUTGOING_NUMBERED = register("documents.outgoing.numbered", _("Lấy số văn bản đi"))
+INCOMING_REGISTERED = register("documents.incoming.registered", _("Vào sổ văn bản đến"))
+INCOMING_UPDATED = register("documents.incoming.updated", _("Sửa thông tin văn bản đến"))
+TERM_SAVED = register("documents.term.saved", _("Cập nhật nhiệm kỳ cấp ủy"))
+CLEARANCE_GRANTED = register("documents.clearance.granted", _("Cấp quyền xem văn bản mật"))

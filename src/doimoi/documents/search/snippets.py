@@ -1,0 +1,63 @@
+"""Snippets with the searched words marked, cut from the original text (accents kept)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+WINDOW = 220
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    if ch in "đĐ":
+        return "d"
+    base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+    base = base.lower()
+    return base if len(base) == 1 else (ch.lower()[:1] or " ")
+
+
+def fold_aligned(text: str) -> str:
+    """``text`` folded character by character, so positions match the original."""
+    return "".join(_fold_char(ch) for ch in text)
+
+
+def _spans(folded: str, words: list[str]) -> list[tuple[int, int]]:
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\w*")
+    return [m.span() for m in pattern.finditer(folded)]
+
+
+def _mark(text: str, spans: list[tuple[int, int]], start: int, end: int) -> SafeString:
+    out, pos = [], start
+    for a, b in spans:
+        if b <= start or a >= end:
+            continue
+        a, b = max(a, start), min(b, end)
+        out += [escape(text[pos:a]), "<mark>", escape(text[a:b]), "</mark>"]
+        pos = b
+    out.append(escape(text[pos:end]))
+    return mark_safe("".join(out))
+
+
+def highlight(text: str, words: list[str]) -> SafeString:
+    """The whole (short) text with the words marked."""
+    return _mark(text, _spans(fold_aligned(text), words), 0, len(text))
+
+
+def snippet(text: str, words: list[str]) -> SafeString:
+    """A window of ``text`` around the densest cluster of the searched words."""
+    text = " ".join(text.split())
+    spans = _spans(fold_aligned(text), words)
+    if not spans:
+        return mark_safe(escape(text[:WINDOW]) + ("…" if len(text) > WINDOW else ""))
+    best = max(spans, key=lambda s: sum(1 for a, _b in spans if s[0] <= a < s[0] + WINDOW))
+    start = max(0, best[0] - 60)
+    start = text.rfind(" ", 0, start) + 1 if start else 0
+    end = min(len(text), start + WINDOW)
+    prefix = "…" if start else ""
+    suffix = "…" if end < len(text) else ""
+    return mark_safe(prefix + _mark(text, spans, start, end) + suffix)

@@ -1,0 +1,132 @@
+"""Reading documents, always scoped to the viewer (unit subtree and clearance).
+
+Other apps call these (keep the signatures stable):
+
+- ``document_get(*, viewer, pk) -> Document`` (raises ``Document.DoesNotExist`` when not visible)
+- ``document_list(*, viewer, ...) -> QuerySet[Document]``
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import QuerySet
+
+from doimoi.documents.models import (
+    Document,
+    DocumentState,
+    IncomingEntry,
+    OutgoingEntry,
+)
+from doimoi.documents.rules import visible_q
+from doimoi.documents.search import backend, words_of
+from doimoi.documents.search.snippets import highlight, snippet
+from doimoi.organizations.models import Unit
+
+
+def document_list(
+    *,
+    viewer: Any,
+    unit: Unit | None = None,
+    kind: str = "",
+    type_code: str = "",
+    issuer: Unit | None = None,
+    year: int | None = None,
+    confidentiality: int | None = None,
+    state: str = "",
+    include_placeholders: bool = False,
+) -> QuerySet[Document]:
+    """Documents ``viewer`` may see, newest first, narrowed by the filters given.
+
+    ``unit`` keeps documents held by (or issued in) that unit's subtree; ``issuer`` those
+    issued by that unit's subtree.
+    """
+    qs = Document.objects.filter(visible_q(viewer))
+    if not include_placeholders:
+        qs = qs.exclude(state=DocumentState.PLACEHOLDER)
+    if unit is not None:
+        qs = qs.filter(unit__path__startswith=unit.path) | qs.filter(
+            issuer_unit__path__startswith=unit.path
+        )
+    if issuer is not None:
+        qs = qs.filter(issuer_unit__path__startswith=issuer.path)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if type_code:
+        qs = qs.filter(type_code=type_code)
+    if year:
+        qs = qs.filter(date__gte=datetime.date(year, 1, 1), date__lt=datetime.date(year + 1, 1, 1))
+    if confidentiality is not None:
+        qs = qs.filter(confidentiality=confidentiality)
+    if state:
+        qs = qs.filter(state=state)
+    return qs.select_related("issuer_unit", "unit").order_by("-date", "-pk")
+
+
+def document_get(*, viewer: Any, pk: int) -> Document:
+    """The document ``pk`` if ``viewer`` may see it (placeholders included)."""
+    return document_list(viewer=viewer, include_placeholders=True).get(pk=pk)
+
+
+@dataclass
+class Hit:
+    """One search result: the document, its title and a snippet with the words marked."""
+
+    document: Document
+    title: str
+    snippet: str
+
+
+@dataclass
+class SearchPage:
+    """A page of search results."""
+
+    query: str
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    offset: int = 0
+    limit: int = 20
+
+
+def document_search(
+    *, viewer: Any, query: str, limit: int = 20, offset: int = 0, **filters: Any
+) -> SearchPage:
+    """Documents matching ``query`` (accents and đ/d ignored) that ``viewer`` may see, best first."""
+    words = words_of(query)
+    page = SearchPage(query=query, offset=offset, limit=limit)
+    if not words:
+        return page
+    scope = document_list(viewer=viewer, **filters).order_by()
+    ids, page.total = backend().search(words, scope, limit, offset)
+    found = Document.objects.select_related("issuer_unit").in_bulk(ids)
+    page.hits = [
+        Hit(found[i], highlight(found[i].title, words), snippet(found[i].text, words))
+        for i in ids
+        if i in found
+    ]
+    return page
+
+
+def incoming_register(*, viewer: Any, unit: Unit, year: int) -> QuerySet[IncomingEntry]:
+    """A unit's incoming register for a year, only the entries whose document ``viewer`` may see."""
+    visible = document_list(viewer=viewer).values("pk")
+    return (
+        IncomingEntry.objects.filter(unit=unit, year=year, document__in=visible)
+        .select_related("document", "handler", "registered_by")
+        .order_by("-seq")
+    )
+
+
+def outgoing_register(*, viewer: Any, unit: Unit, year: int) -> QuerySet[OutgoingEntry]:
+    """A unit's outgoing register for a year; classified entries only for cleared viewers."""
+    qs = OutgoingEntry.objects.filter(unit=unit, date__year=year).select_related("document")
+    if not getattr(viewer, "is_superuser", False):
+        from doimoi.documents.rules import clearances
+
+        cleared = max(
+            (lvl for path, lvl in clearances(viewer) if unit.path.startswith(path)), default=0
+        )
+        qs = qs.filter(confidentiality__lte=cleared)
+    return qs.order_by("-date", "-seq")

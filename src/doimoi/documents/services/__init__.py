@@ -1,0 +1,27 @@
+"""Every change to documents: permission, validation, write, ledger event, one transaction.
+
+Other apps call these (keep the signatures stable):
+
+- ``outgoing_register_take(*, actor, unit, type_code, kind, date) -> OutgoingEntry``
+- ``document_create_from_text(*, actor, unit, text, confidentiality=None, outgoing=None) -> Document``
+- ``citation_add(*, actor, source, target, relation) -> Citation``
+"""
+
+from doimoi.documents.services.documents import document_create_from_text
+from doimoi.documents.services.registers import (
+    incoming_entry_update,
+    incoming_register_add,
+    outgoing_register_take,
+    term_of,
+)
+from doimoi.documents.services.review import citation_add, document_confirm
+
+__all__ = [
+    "citation_add",
+    "document_confirm",
+    "document_create_from_text",
+    "incoming_entry_update",
+    "incoming_register_add",
+    "outgoing_register_take",
+    "term_of",
+]

@@ -1,0 +1,299 @@
+"""Creating documents from text, attaching copies, confirming metadata, linking documents."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from doimoi.core.errors import ApplicationError
+from doimoi.core.text import nfc
+from doimoi.documents import events
+from doimoi.documents.models import (
+    Citation,
+    Confidentiality,
+    Document,
+    DocumentCopy,
+    DocumentState,
+    OutgoingEntry,
+    Relation,
+    StoredFile,
+)
+from doimoi.documents.search import backend as search_backend
+from doimoi.documents.search import body_of
+from doimoi.documents.services import citations
+from doimoi.documents.services.common import code_from_symbol, require, symbol_key
+from doimoi.documents.services.fields import document_fields
+from doimoi.documents.services.issuers import match_issuer
+from doimoi.documents.services.registers import register_incoming
+from doimoi.ledger import services as ledger
+from doimoi.organizations.models import Unit
+from doimoi.vbparse import normalize, parse_all
+from doimoi.vbparse.split import split_documents
+
+
+@dataclass
+class Part:
+    """One document found in a text: what the parser read and its own text."""
+
+    meta: dict[str, Any]
+    text: str
+
+
+@dataclass
+class Outcome:
+    """What storing one part did: a new document, a placeholder filled, or a copy attached."""
+
+    document: Document
+    created: bool
+    resolved_placeholder: bool = False
+    copy: DocumentCopy | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def split_parts(raw: str) -> list[Part]:
+    """The documents in a text, each with its metadata and its own slice of the cleaned text."""
+    cleaned = normalize(raw)
+    lines = cleaned.split("\n")
+    ranges = split_documents(cleaned, lines)
+    parsed = parse_all(cleaned)
+    if len(parsed) != len(ranges):  # the parser split differently: give each the whole text
+        return [Part(p.to_dict(), cleaned) for p in parsed]
+    return [
+        Part(p.to_dict(), "\n".join(lines[start:end]).strip())
+        for p, (start, end) in zip(parsed, ranges, strict=True)
+    ]
+
+
+def index(document: Document) -> None:
+    """(Re)index a document for search; placeholders have nothing to find."""
+    if document.state == DocumentState.PLACEHOLDER:
+        search_backend().remove(document.pk)
+        return
+    search_backend().index(
+        document.pk,
+        body_of(
+            document.reference,
+            document.type_name,
+            document.issuer_name,
+            document.signer_name,
+            document.title,
+            document.text,
+        ),
+    )
+
+
+def _issuer(fields: dict[str, Any], holder: Unit) -> Unit | None:
+    code = code_from_symbol(fields["kind"], fields["symbol"], fields["type_code"])
+    return match_issuer(
+        name=fields["issuer_name"],
+        code=code,
+        day=fields["date"],
+        parent=fields["parent_issuer_name"],
+        near=holder,
+    )
+
+
+def same_document(fields: dict[str, Any], issuer: Unit | None) -> Document | None:
+    """A document already here with the same number, symbol, date and issuer."""
+    if not (fields["number"] and fields["symbol_key"] and fields["date"]):
+        return None
+    qs = Document.objects.exclude(state=DocumentState.PLACEHOLDER).filter(
+        number=fields["number"], symbol_key=fields["symbol_key"], date=fields["date"]
+    )
+    if issuer is None:
+        qs = qs.filter(issuer_name__iexact=fields["issuer_name"]) if fields["issuer_name"] else qs
+    return citations.compatible_issuer(qs, issuer).order_by("pk").first()
+
+
+def _write(fields: dict[str, Any], target: Document | None) -> Document:
+    document = target or Document()
+    for name, value in fields.items():
+        setattr(document, name, value)
+    document.save()
+    return document
+
+
+def store_part(
+    part: Part,
+    *,
+    actor: Any,
+    unit: Unit,
+    stored_file: StoredFile | None,
+    position: int,
+    source: str,
+    overrides: dict[str, Any] | None = None,
+) -> Outcome:
+    """Store one document of a file: attach a copy, fill a placeholder, or create it."""
+    fields = document_fields(part.meta) | (overrides or {})
+    issuer = fields.pop("issuer_unit", None) or _issuer(fields, unit)
+    user = actor if actor is not None and actor.is_authenticated else None
+    existing = same_document(fields, issuer)
+    if existing is not None:
+        copy = _copy(existing, stored_file, position, unit, source, user)
+        return Outcome(existing, created=False, copy=copy)
+    waiting = citations.placeholders_for(fields, issuer)
+    fields |= {
+        "state": DocumentState.REVIEW,
+        "issuer_unit": issuer,
+        "text": nfc(part.text),
+        "parsed": {k: part.meta.get(k) for k in ("confidence", "warnings", "references")},
+        "unit": unit,
+        "created_by": user,
+    }
+    document = _write(fields, waiting[0] if waiting else None)
+    citations.absorb(document, waiting[1:])
+    citations.link(document, part.meta.get("references") or [])
+    copy = _copy(document, stored_file, position, unit, source, user)
+    index(document)
+    return Outcome(document, created=True, resolved_placeholder=bool(waiting), copy=copy)
+
+
+def _copy(
+    document: Document,
+    stored_file: StoredFile | None,
+    position: int,
+    unit: Unit,
+    source: str,
+    user: Any,
+) -> DocumentCopy:
+    copy, _created = DocumentCopy.objects.get_or_create(
+        document=document,
+        stored_file=stored_file,
+        part=position,
+        unit=unit,
+        defaults={"source": source, "created_by": user},
+    )
+    return copy
+
+
+def link_parts(outcomes: list[Outcome]) -> None:
+    """A file's first document forwards the others that nothing in the file cites yet."""
+    if len(outcomes) < 2:
+        return
+    first = outcomes[0].document
+    ids = [o.document.pk for o in outcomes]
+    cited = set(
+        Citation.objects.filter(source_id__in=ids, target_id__in=ids).values_list(
+            "target_id", flat=True
+        )
+    )
+    for outcome in outcomes[1:]:
+        doc = outcome.document
+        if doc.pk not in cited and doc.pk != first.pk:
+            Citation.objects.get_or_create(
+                source=first, target=doc, defaults={"relation": Relation.FORWARDS}
+            )
+
+
+def record(outcome: Outcome, *, actor: Any, unit: Unit, source: str, arrival: int | None) -> None:
+    """The ledger event for one stored part."""
+    document = outcome.document
+    action = events.DOCUMENT_INGESTED if outcome.created else events.COPY_ATTACHED
+    if source == "composed":
+        action = events.DOCUMENT_CREATED
+    payload = {
+        "reference": document.reference,
+        "date": document.date,
+        "issuer": document.issuer_name,
+        "issuer_unit": document.issuer_unit_id,
+        "file": outcome.copy.stored_file_id if outcome.copy else None,
+        "resolved_placeholder": outcome.resolved_placeholder,
+        "arrival": arrival,
+        "source": source,
+    }
+    ledger.append(action=action, subject=document, actor=actor, unit=unit, payload=payload)
+
+
+def store_parts(
+    parts: list[Part],
+    *,
+    actor: Any,
+    unit: Unit,
+    stored_file: StoredFile | None,
+    source: str,
+    overrides: dict[str, Any] | None = None,
+    register: bool = True,
+) -> list[Outcome]:
+    """Store every document of one file or text (inside the caller's transaction)."""
+    outcomes = []
+    for position, part in enumerate(parts):
+        outcome = store_part(
+            part,
+            actor=actor,
+            unit=unit,
+            stored_file=stored_file,
+            position=position,
+            source=source,
+            overrides=overrides if position == 0 else None,
+        )
+        arrival = None
+        if register and outcome.document.issuer_unit_id != unit.pk:
+            arrival = register_incoming(unit, outcome.document, outcome.copy, actor).seq
+        record(outcome, actor=actor, unit=unit, source=source, arrival=arrival)
+        outcomes.append(outcome)
+    link_parts(outcomes)
+    return outcomes
+
+
+@transaction.atomic
+def document_create_from_text(
+    *,
+    actor: Any,
+    unit: Unit,
+    text: str,
+    confidentiality: int | None = None,
+    outgoing: OutgoingEntry | None = None,
+    register_incoming: bool = False,
+) -> Document:
+    """Create the document(s) a text holds, held by ``unit``; return the first (main) one.
+
+    For documents a unit composes (plans, dispatches, urging dispatches): the number and symbol
+    come from ``outgoing`` when given (taken earlier with ``outgoing_register_take``).
+    Citations in the text become edges; a later document in the text is linked to the first.
+    """
+    require(actor, "documents.ingest_document", unit)
+    raw = nfc(text or "")
+    if not raw:
+        raise ApplicationError({"text": _("Nội dung văn bản trống.")})
+    overrides = _overrides(unit, confidentiality, outgoing)
+    parts = split_parts(raw)
+    source = "composed" if outgoing is not None or not register_incoming else "text"
+    outcomes = store_parts(
+        parts,
+        actor=actor,
+        unit=unit,
+        stored_file=None,
+        source=source,
+        overrides=overrides,
+        register=register_incoming,
+    )
+    document = outcomes[0].document
+    if outgoing is not None:
+        OutgoingEntry.objects.filter(pk=outgoing.pk).update(document=document)
+    return document
+
+
+def _overrides(
+    unit: Unit, confidentiality: int | None, outgoing: OutgoingEntry | None
+) -> dict[str, Any]:
+    overrides: dict[str, Any] = {}
+    if confidentiality is not None:
+        if confidentiality not in Confidentiality.values:
+            raise ApplicationError({"confidentiality": _("Độ mật không hợp lệ.")})
+        overrides["confidentiality"] = confidentiality
+    if outgoing is not None:
+        if outgoing.unit_id != unit.pk:
+            raise ApplicationError({"outgoing": _("Số văn bản đi thuộc sổ của đơn vị khác.")})
+        _number, _sep, symbol = outgoing.symbol.partition("-" if outgoing.kind == "party" else "/")
+        overrides |= {
+            "number": outgoing.number,
+            "symbol": symbol,
+            "symbol_key": symbol_key(symbol),
+            "kind": outgoing.kind,
+            "date": outgoing.date,
+            "issuer_unit": unit,
+        }
+    return overrides

@@ -1,0 +1,120 @@
+"""Matching an issuer as written to a unit of the tree: by code, name and date validity (ADR 0003).
+
+Codes such as TU, ĐU, ĐUK are shared by sibling committees, so a code alone never decides:
+the name as written must match, the unit must exist on the document's date, and when several
+units still fit, the one nearest the unit that holds the document wins, if it is nearer than the rest.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from doimoi.core.text import fold
+from doimoi.organizations.models import Unit
+
+# Words every committee's name has; they say nothing about which one is meant.
+_NOISE = frozenset({"cua", "va", "cac", "ban", "thuong", "vu"})
+
+
+@dataclass(frozen=True)
+class Match:
+    """A candidate unit and how well it fits (share of the written name's words found)."""
+
+    unit: Unit
+    score: float
+    nearness: int
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in fold(text).replace(",", " ").split() if w not in _NOISE}
+
+
+def _valid_on(day: datetime.date | None) -> Q:
+    if day is None:
+        return Q()
+    return Q(valid_from__lte=day) & (Q(valid_to__isnull=True) | Q(valid_to__gt=day))
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n // Unit.steplen
+
+
+def _score(unit: Unit, name_words: set[str], parent_words: set[str]) -> float:
+    if not name_words:
+        return 0.5
+    own = _words(" ".join([unit.name, unit.short_name]))
+    found = len(name_words & own) / len(name_words)
+    if parent_words:
+        above = " ".join(a.name for a in Unit.objects.get_ancestors(unit))
+        found += 0.1 * len(parent_words & _words(above)) / len(parent_words)
+    return found
+
+
+def candidates(
+    *,
+    name: str,
+    code: str,
+    day: datetime.date | None,
+    parent: str = "",
+    near: Unit | None = None,
+) -> list[Match]:
+    """Units that could be the issuer, best first."""
+    qs = Unit.objects.filter(_valid_on(day))
+    if code:
+        # name_folded ends with the folded code, so an OCR'd "DUK" still finds "ĐUK"
+        qs = qs.filter(Q(code=code) | Q(name_folded__endswith=f" {fold(code)}"))
+    elif not name:
+        return []
+    name_words, parent_words = _words(name), _words(parent)
+    if not code:
+        for word in sorted(name_words, key=len, reverse=True)[:2]:
+            qs = qs.filter(name_folded__contains=word)
+    units = [u for u in qs.distinct()[:50] if not code or fold(u.code) == fold(code)]
+    if code:
+        units += _uncoded_children(units, day)
+    # A body that signs with its committee's code wins only when its own name fits better.
+    matches = [
+        Match(
+            u,
+            _score(u, name_words, parent_words) - (0.01 if code and not u.code else 0),
+            _common_prefix(u.path, near.path) if near else 0,
+        )
+        for u in units
+    ]
+    return sorted(matches, key=lambda m: (-m.score, -m.nearness, m.unit.path))
+
+
+def _uncoded_children(units: list[Unit], day: datetime.date | None) -> list[Unit]:
+    """Bodies that sign with their committee's code ("Bộ Chính trị" signs /TW)."""
+    if not units:
+        return []
+    inside = Q()
+    for unit in units:
+        inside |= Q(path__startswith=unit.path, depth=unit.depth + 1)
+    return list(Unit.objects.filter(inside, _valid_on(day), code="")[:50])
+
+
+def match_issuer(
+    *,
+    name: str,
+    code: str,
+    day: datetime.date | None,
+    parent: str = "",
+    near: Unit | None = None,
+) -> Unit | None:
+    """The one unit that issued a document, or None when no unit (or more than one) fits."""
+    found = candidates(name=name, code=code, day=day, parent=parent, near=near)
+    good = [m for m in found if m.score >= (0.75 if code else 0.99)]
+    if not good:
+        return None
+    best = good[0]
+    rivals = [m for m in good[1:] if (m.score, m.nearness) == (best.score, best.nearness)]
+    return None if rivals else best.unit

@@ -1,0 +1,219 @@
+"""The registers: numbers taken for outgoing documents, arrival numbers for incoming ones.
+
+Party documents are numbered from 01 for each type within each committee term (HD 36 1.3.1);
+state documents from 01 each calendar year, classified ones in their own series (ND 30 art. 15).
+A counter row per series is locked while a number is taken, so two requests never get the same
+number, and the entry is written in the same transaction, so a number is never lost either.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from doimoi.core.errors import ApplicationError
+from doimoi.documents import events
+from doimoi.documents.models import (
+    CommitteeTerm,
+    Document,
+    DocumentCopy,
+    DocumentKind,
+    IncomingEntry,
+    OutgoingEntry,
+    RegisterCounter,
+)
+from doimoi.documents.services.common import clean, issuer_code, require
+from doimoi.ledger import services as ledger
+from doimoi.organizations.models import Person, Unit
+
+
+@dataclass(frozen=True)
+class Term:
+    """The committee term a date falls in (from the data, or by default from the unit's start)."""
+
+    unit: Unit
+    name: str
+    start: datetime.date
+    end: datetime.date | None
+
+
+def committee_of(unit: Unit) -> Unit:
+    """The unit whose code and term a unit numbers under: itself, or its nearest coded ancestor."""
+    if unit.code:
+        return unit
+    for ancestor in reversed(list(Unit.objects.get_ancestors(unit))):
+        if ancestor.code:
+            return ancestor
+    return unit
+
+
+def term_of(unit: Unit, day: datetime.date) -> Term:
+    """The term of ``unit``'s committee on ``day``; without term data, one term from its start."""
+    committee = committee_of(unit)
+    terms = CommitteeTerm.objects.filter(unit=committee, start__lte=day)
+    term = terms.filter(Q(end__isnull=True) | Q(end__gte=day)).order_by("-start").first()
+    if term is not None:
+        return Term(committee, term.name, term.start, term.end)
+    earlier = terms.order_by("-start").first()
+    start = (earlier.end + datetime.timedelta(days=1)) if earlier and earlier.end else None
+    start = start or committee.valid_from
+    return Term(committee, _("từ %(date)s") % {"date": date_format(start, "d/m/Y")}, start, None)
+
+
+def next_number(unit: Unit, series: str) -> int:
+    """Take the next number of ``series`` for ``unit`` (inside the caller's transaction)."""
+    RegisterCounter.objects.bulk_create(
+        [RegisterCounter(unit=unit, series=series)], ignore_conflicts=True
+    )
+    counter = RegisterCounter.objects.select_for_update().get(unit=unit, series=series)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return counter.last
+
+
+def _check_outgoing(unit: Unit, kind: str, type_code: str, date: datetime.date) -> str:
+    if kind not in DocumentKind.values:
+        raise ApplicationError(
+            {"kind": _("Khối văn bản phải là «party» (Đảng) hoặc «state» (nhà nước).")}
+        )
+    if kind == DocumentKind.PARTY and not type_code:
+        raise ApplicationError(
+            {"type_code": _("Văn bản của Đảng phải có mã loại (công văn là CV).")}
+        )
+    if date < unit.valid_from or (unit.valid_to is not None and date >= unit.valid_to):
+        raise ApplicationError(
+            {
+                "date": _("Ngày %(date)s nằm ngoài thời gian hoạt động của %(unit)s.")
+                % {"date": date_format(date, "d/m/Y"), "unit": unit.name}
+            }
+        )
+    code = issuer_code(unit)
+    if not code:
+        raise ApplicationError(
+            {"unit": _("Đơn vị «%(unit)s» chưa có ký hiệu cơ quan ban hành.") % {"unit": unit.name}}
+        )
+    return code
+
+
+def _series(unit: Unit, kind: str, type_code: str, date: datetime.date, secret: bool) -> str:
+    if kind == DocumentKind.PARTY:
+        return f"out:party:{type_code}:{term_of(unit, date).start.isoformat()}"
+    return f"out:state:{date.year}" + (":secret" if secret else "")
+
+
+def _symbol(kind: str, number: str, type_code: str, code: str) -> str:
+    if kind == DocumentKind.PARTY:
+        return f"{number}-{type_code}/{code}"
+    return f"{number}/{type_code}-{code}" if type_code else f"{number}/{code}"
+
+
+@transaction.atomic
+def outgoing_register_take(
+    *,
+    actor: Any,
+    unit: Unit,
+    type_code: str,
+    kind: str,
+    date: datetime.date,
+    title: str = "",
+    confidentiality: int = 0,
+) -> OutgoingEntry:
+    """Take the next number of ``unit``'s outgoing register for a document of ``type_code``."""
+    require(actor, "documents.take_outgoing_number", unit)
+    type_code = clean(type_code)
+    code = _check_outgoing(unit, kind, type_code, date)
+    series = _series(unit, kind, type_code, date, confidentiality > 0)
+    seq = next_number(unit, series)
+    number = f"{seq:02d}"
+    entry = OutgoingEntry.objects.create(
+        unit=unit,
+        series=series,
+        seq=seq,
+        number=number,
+        symbol=_symbol(kind, number, type_code, code),
+        kind=kind,
+        type_code=type_code,
+        date=date,
+        title=clean(title),
+        confidentiality=confidentiality,
+        taken_by=actor if actor is not None and actor.is_authenticated else None,
+    )
+    payload = {"symbol": entry.symbol, "series": series, "date": date, "title": entry.title}
+    ledger.append(
+        action=events.OUTGOING_NUMBERED, subject=entry, actor=actor, unit=unit, payload=payload
+    )
+    return entry
+
+
+def register_incoming(
+    unit: Unit,
+    document: Document,
+    copy: DocumentCopy | None,
+    actor: Any,
+    received_on: datetime.date | None = None,
+    handler: Person | None = None,
+) -> IncomingEntry:
+    """Enter a document in the unit's incoming register once (the caller records the event)."""
+    existing = IncomingEntry.objects.filter(unit=unit, document=document).first()
+    if existing is not None:
+        return existing
+    received = received_on or datetime.date.today()
+    return IncomingEntry.objects.create(
+        unit=unit,
+        year=received.year,
+        seq=next_number(unit, f"in:{received.year}"),
+        document=document,
+        copy=copy,
+        received_on=received,
+        handler=handler,
+        registered_by=actor if actor is not None and actor.is_authenticated else None,
+    )
+
+
+@transaction.atomic
+def incoming_register_add(
+    *,
+    actor: Any,
+    unit: Unit,
+    document: Document,
+    received_on: datetime.date | None = None,
+    handler: Person | None = None,
+) -> IncomingEntry:
+    """Enter ``document`` in ``unit``'s incoming register with the next arrival number of the year."""
+    require(actor, "documents.ingest_document", unit)
+    if IncomingEntry.objects.filter(unit=unit, document=document).exists():
+        raise ApplicationError(
+            {"document": _("Văn bản này đã được vào sổ văn bản đến của đơn vị.")}
+        )
+    entry = register_incoming(unit, document, None, actor, received_on, handler)
+    payload = {"seq": entry.seq, "year": entry.year, "document": document.pk}
+    ledger.append(
+        action=events.INCOMING_REGISTERED, subject=entry, actor=actor, unit=unit, payload=payload
+    )
+    return entry
+
+
+@transaction.atomic
+def incoming_entry_update(
+    *,
+    actor: Any,
+    entry: IncomingEntry,
+    received_on: datetime.date,
+    handler: Person | None,
+) -> IncomingEntry:
+    """Correct the date received and the handler of an incoming entry (its number stays)."""
+    require(actor, "documents.ingest_document", entry.unit)
+    before = {"received_on": entry.received_on, "handler": entry.handler_id}
+    entry.received_on, entry.handler = received_on, handler
+    entry.save(update_fields=["received_on", "handler"])
+    payload = {"before": before, "received_on": received_on, "handler": entry.handler_id}
+    ledger.append(
+        action=events.INCOMING_UPDATED, subject=entry, actor=actor, unit=entry.unit, payload=payload
+    )
+    return entry

@@ -1,0 +1,121 @@
+"""A person checks what the parser read: corrections and confirmation, and manual links."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from doimoi.core.errors import ApplicationError
+from doimoi.documents import events
+from doimoi.documents.models import Citation, Document, DocumentState, Relation
+from doimoi.documents.services import citations
+from doimoi.documents.services.common import canonical_number, clean, require, symbol_key
+from doimoi.documents.services.documents import index
+from doimoi.ledger import services as ledger
+from doimoi.organizations.models import Unit
+
+EDITABLE = (
+    "kind",
+    "number",
+    "symbol",
+    "type_code",
+    "type_name",
+    "issuer_name",
+    "parent_issuer_name",
+    "issuer_unit",
+    "place",
+    "date",
+    "title",
+    "signing_authority",
+    "signer_title",
+    "signer_name",
+    "confidentiality",
+    "urgency",
+)
+
+
+def _cleaned(data: dict[str, Any]) -> dict[str, Any]:
+    out = {k: clean(v) if isinstance(v, str) else v for k, v in data.items() if k in EDITABLE}
+    if "number" in out:
+        out["number"] = canonical_number(out["number"])
+    if "symbol" in out:
+        out["symbol"] = out["symbol"].replace(" ", "")
+    return out
+
+
+def _check(document: Document, data: dict[str, Any]) -> None:
+    date = data.get("date", document.date)
+    unit: Unit | None = data.get("issuer_unit", document.issuer_unit)
+    if date and unit and (date < unit.valid_from or (unit.valid_to and date >= unit.valid_to)):
+        raise ApplicationError(
+            {
+                "issuer_unit": _("Đơn vị «%(unit)s» không hoạt động vào ngày ban hành văn bản.")
+                % {"unit": unit.name}
+            }
+        )
+    if date and date > datetime.date.today():
+        raise ApplicationError({"date": _("Ngày ban hành không được sau hôm nay.")})
+    if data.get("number") and not data.get("symbol", document.symbol):
+        raise ApplicationError({"symbol": _("Có số văn bản thì phải có ký hiệu.")})
+
+
+def _value(value: Any) -> Any:
+    return value.pk if isinstance(value, Unit) else value
+
+
+@transaction.atomic
+def document_confirm(*, actor: Any, document: Document, data: dict[str, Any]) -> Document:
+    """Save the reviewed metadata of ``document`` and mark it confirmed; the ledger keeps who
+    confirmed which values and what they changed."""
+    require(actor, "documents.change_document", document)
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    if document.state == DocumentState.PLACEHOLDER:
+        raise ApplicationError({"document": _("Văn bản chưa có ở đây, chỉ được trích dẫn.")})
+    data = _cleaned(data)
+    _check(document, data)
+    changes = {
+        k: [_value(getattr(document, k)), _value(v)]
+        for k, v in data.items()
+        if getattr(document, k) != v
+    }
+    for name, value in data.items():
+        setattr(document, name, value)
+    document.symbol_key = symbol_key(document.symbol)
+    document.state = DocumentState.CONFIRMED
+    document.save()
+    fields = {"number": document.number, "symbol_key": document.symbol_key, "date": document.date}
+    citations.absorb(document, citations.placeholders_for(fields, document.issuer_unit))
+    index(document)
+    confirmed = {k: _value(getattr(document, k)) for k in EDITABLE}
+    ledger.append(
+        action=events.DOCUMENT_CONFIRMED,
+        subject=document,
+        actor=actor,
+        unit=document.unit,
+        payload={"changed": changes, "confirmed": confirmed},
+    )
+    return document
+
+
+@transaction.atomic
+def citation_add(*, actor: Any, source: Document, target: Document, relation: str) -> Citation:
+    """Record that ``source`` answers to ``target`` (a unit's plan implementing a directive, …)."""
+    require(actor, "documents.change_document", source)
+    if source.pk == target.pk:
+        raise ApplicationError({"target": _("Văn bản không thể trích dẫn chính nó.")})
+    if relation not in Relation.values:
+        raise ApplicationError({"relation": _("Quan hệ giữa hai văn bản không hợp lệ.")})
+    citation, created = Citation.objects.get_or_create(
+        source=source, target=target, defaults={"relation": relation, "cited_as": target.reference}
+    )
+    if not created and citation.relation != relation:
+        citation.relation = relation
+        citation.save(update_fields=["relation"])
+    payload = {"target": target.pk, "reference": target.reference, "relation": relation}
+    ledger.append(
+        action=events.CITATION_ADDED, subject=source, actor=actor, unit=source.unit, payload=payload
+    )
+    return citation
