@@ -6,7 +6,7 @@ import datetime
 from typing import Any
 
 from doimoi.core.text import fold
-from doimoi.documents.models import Confidentiality, Urgency
+from doimoi.documents.models import Confidentiality, Document, Urgency
 from doimoi.documents.services.common import canonical_number, clean, symbol_key
 
 CONFIDENTIALITY = {
@@ -55,10 +55,15 @@ def urgency_of(value: Any) -> str:
     return str(URGENCY.get(fold(value or ""), Urgency.NONE))
 
 
+def _max_length(name: str) -> int | None:
+    return getattr(Document._meta.get_field(name), "max_length", None)
+
+
 def document_fields(meta: dict[str, Any]) -> dict[str, Any]:
     """Model fields of ``Document`` from a parse result (``vbparse`` ``to_dict()``)."""
     fields: dict[str, Any] = {
-        target: clean(meta.get(source))[:255] for source, target in TEXT_FIELDS.items()
+        target: clean(meta.get(source))[: _max_length(target)]
+        for source, target in TEXT_FIELDS.items()
     }
     fields["title"] = clean(meta.get("title"))
     fields["kind"] = meta.get("kind") or ""

@@ -1,0 +1,165 @@
+"""Ingest: one file in, its documents out (or a clear message), nothing half-stored.
+
+A pipeline of small steps: limits → same file seen before? → extract text → split and parse →
+store the original and the documents in one transaction (the bytes are removed again if it
+fails) → index for search. The web, the API, the command and the background runner all call
+``ingest_file``.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from doimoi.documents.extract import Unreadable, extract, max_bytes
+from doimoi.documents.models import Document, DocumentCopy, ItemStatus, StoredFile
+from doimoi.documents.services import store
+from doimoi.documents.services.common import require
+from doimoi.documents.services.documents import Outcome, record, split_parts, store_parts
+from doimoi.documents.services.registers import register_incoming
+from doimoi.organizations.models import Unit
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class FileResult:
+    """What became of one file: a status, a message for the person, the documents touched."""
+
+    name: str
+    status: str
+    message: str = ""
+    size: int = 0
+    documents: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.status != ItemStatus.FAILED
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "status": self.status,
+            "message": self.message,
+            "size": self.size,
+            "documents": self.documents,
+        }
+
+
+def _summary(document: Document, created: bool) -> dict[str, Any]:
+    return {
+        "id": document.pk,
+        "reference": document.reference,
+        "date": document.date.isoformat() if document.date else None,
+        "title": document.title[:200],
+        "created": created,
+    }
+
+
+def too_large(size: int) -> str | None:
+    """The message for a file over the configured limit, else None."""
+    limit = max_bytes()
+    if size <= limit:
+        return None
+    return _("Tệp quá lớn (%(size)s MB); giới hạn là %(limit)s MB.") % {
+        "size": round(size / 2**20, 1),
+        "limit": round(limit / 2**20),
+    }
+
+
+def _seen_before(stored: StoredFile, unit: Unit, actor: Any, source: str, name: str) -> FileResult:
+    """The same bytes again: nothing new stored; a unit that had no copy gets one."""
+    copies = list(stored.copies.select_related("document").order_by("part"))
+    documents = list(dict.fromkeys(c.document for c in copies))
+    if any(c.unit_id == unit.pk for c in copies):
+        message = _("Tệp này đã được nhập trước đây (%(date)s); không lưu lại lần nữa.") % {
+            "date": stored.created_at.strftime("%d/%m/%Y")
+        }
+        return FileResult(
+            name,
+            ItemStatus.DUPLICATE,
+            message,
+            stored.size,
+            [_summary(d, False) for d in documents],
+        )
+    user = actor if actor is not None and actor.is_authenticated else None
+    with transaction.atomic():
+        for copy in copies:
+            mine, _new = DocumentCopy.objects.get_or_create(
+                document=copy.document,
+                stored_file=stored,
+                part=copy.part,
+                unit=unit,
+                defaults={"source": source, "created_by": user},
+            )
+            arrival = register_incoming(unit, copy.document, mine, actor).seq
+            record(
+                Outcome(copy.document, False, copy=mine),
+                actor=actor,
+                unit=unit,
+                source=source,
+                arrival=arrival,
+            )
+    message = _("Tệp đã có trong kho; đã ghi nhận bản lưu cho đơn vị này.")
+    return FileResult(
+        name, ItemStatus.COPY, message, stored.size, [_summary(d, False) for d in documents]
+    )
+
+
+def _store(
+    data: bytes, name: str, sha: str, actor: Any, unit: Unit, source: str, text: str
+) -> list[Outcome]:
+    parts = split_parts(text)
+    written: str | None = None
+    try:
+        with transaction.atomic():
+            stored, written = store.put(data, name, sha)
+            return store_parts(parts, actor=actor, unit=unit, stored_file=stored, source=source)
+    except BaseException:
+        store.discard(written)
+        raise
+
+
+def _result(name: str, size: int, outcomes: list[Outcome], warnings: list[str]) -> FileResult:
+    created = [o for o in outcomes if o.created]
+    status = ItemStatus.STORED if created else ItemStatus.COPY
+    if created:
+        message = _("Đã lưu %(n)s văn bản.") % {"n": len(created)}
+    else:
+        message = _("Văn bản đã có; tệp được lưu thêm như một bản khác của văn bản.")
+    attached = len(outcomes) - len(created)
+    if created and attached:
+        message += " " + _("%(n)s văn bản đã có được nhận thêm bản.") % {"n": attached}
+    if warnings:
+        message += " " + "; ".join(warnings[:3])
+    return FileResult(
+        name, status, message, size, [_summary(o.document, o.created) for o in outcomes]
+    )
+
+
+def ingest_file(*, actor: Any, unit: Unit, name: str, data: bytes, source: str) -> FileResult:
+    """Ingest one file for ``unit``; never raises for a bad file (the result says what is wrong)."""
+    require(actor, "documents.ingest_document", unit)
+    size = len(data)
+    if message := too_large(size):
+        return FileResult(name, ItemStatus.FAILED, message, size)
+    sha = store.digest(data)
+    stored = StoredFile.objects.filter(sha256=sha).first()
+    if stored is not None:
+        return _seen_before(stored, unit, actor, source, name)
+    try:
+        extracted = extract(data, name)
+        outcomes = _store(data, name, sha, actor, unit, source, extracted.text)
+    except Unreadable as error:
+        return FileResult(name, ItemStatus.FAILED, error.message, size)
+    except Exception:
+        log.exception("ingest failed for %s", name)
+        message = _(
+            "Lỗi không mong đợi khi đọc tệp; tệp không được lưu. Hãy báo quản trị hệ thống."
+        )
+        return FileResult(name, ItemStatus.FAILED, message, size)
+    return _result(name, size, outcomes, extracted.warnings)

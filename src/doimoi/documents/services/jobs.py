@@ -1,0 +1,124 @@
+"""Ingest jobs: files staged as they arrive, then read one by one in the background.
+
+Job rows are operational progress; the ledger records what ingest did to documents.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from doimoi.core.errors import ApplicationError
+from doimoi.documents.models import IngestItem, IngestJob, ItemStatus, JobStatus
+from doimoi.documents.services.common import require
+from doimoi.documents.services.ingest import FileResult, ingest_file, too_large
+from doimoi.organizations.models import Unit
+
+STALE = datetime.timedelta(minutes=5)
+
+
+def ingest_job_create(*, actor: Any, unit: Unit, source: str = "web") -> IngestJob:
+    """Open a batch for ``unit``; files are added to it, then it is started."""
+    require(actor, "documents.ingest_document", unit)
+    user = actor if actor is not None and actor.is_authenticated else None
+    return IngestJob.objects.create(unit=unit, source=source, created_by=user)
+
+
+def _check_open(actor: Any, job: IngestJob) -> None:
+    require(actor, "documents.ingest_document", job.unit)
+    if job.status != JobStatus.OPEN:
+        raise ApplicationError({"job": _("Lượt nhập này đã bắt đầu xử lý, không thêm tệp được.")})
+
+
+def ingest_job_add(*, actor: Any, job: IngestJob, name: str, size: int, chunks: Any) -> IngestItem:
+    """Stage one file of the batch (a file over the limit is refused here, without storing it)."""
+    _check_open(actor, job)
+    position = job.items.count()
+    item = IngestItem(job=job, position=position, name=name[:255], size=size)
+    if message := too_large(size):
+        item.status, item.message = ItemStatus.FAILED, message
+    else:
+        data = b"".join(chunks)
+        item.staged = default_storage.save(f"ingest-staging/{job.pk}/{position}", ContentFile(data))
+        item.size = len(data)
+    item.save()
+    return item
+
+
+def ingest_job_start(*, actor: Any, job: IngestJob) -> IngestJob:
+    """Queue the batch; the runner reads its files after the transaction commits."""
+    _check_open(actor, job)
+    if not job.items.exists():
+        raise ApplicationError({"files": _("Chưa chọn tệp nào để nhập.")})
+    job.status = JobStatus.QUEUED
+    job.save(update_fields=["status"])
+    from doimoi.documents.tasks import submit
+
+    transaction.on_commit(lambda: submit(job.pk))
+    return job
+
+
+def _read_staged(item: IngestItem) -> bytes:
+    with default_storage.open(item.staged, "rb") as handle:
+        return bytes(handle.read())
+
+
+def run_item(job: IngestJob, item: IngestItem) -> FileResult:
+    """Read one staged file of ``job`` and record what became of it."""
+    IngestItem.objects.filter(pk=item.pk).update(status=ItemStatus.RUNNING)
+    IngestJob.objects.filter(pk=job.pk).update(heartbeat=timezone.now())
+    try:
+        data = _read_staged(item)
+        result = ingest_file(
+            actor=job.created_by, unit=job.unit, name=item.name, data=data, source=job.source
+        )
+    except Exception as error:  # a lost staged file or a revoked permission: say so, go on
+        result = FileResult(item.name, ItemStatus.FAILED, str(error) or error.__class__.__name__)
+    IngestItem.objects.filter(pk=item.pk).update(
+        status=result.status, message=result.message, documents=result.documents
+    )
+    if item.staged:
+        default_storage.delete(item.staged)
+    return result
+
+
+def claim(job_id: int) -> IngestJob | None:
+    """Take a queued (or abandoned) job for this worker; None if another worker has it."""
+    now = timezone.now()
+    qs = IngestJob.objects.filter(pk=job_id)
+    updated = qs.filter(status=JobStatus.QUEUED).update(
+        status=JobStatus.RUNNING, started_at=now, heartbeat=now
+    )
+    if not updated:
+        updated = qs.filter(status=JobStatus.RUNNING, heartbeat__lt=now - STALE).update(
+            heartbeat=now
+        )
+    return (
+        IngestJob.objects.select_related("unit", "created_by").get(pk=job_id) if updated else None
+    )
+
+
+def ingest_job_run(job_id: int) -> None:
+    """Read every pending file of the job, one transaction per file, then mark it done."""
+    job = claim(job_id)
+    if job is None:
+        return
+    for item in job.items.filter(status__in=[ItemStatus.PENDING, ItemStatus.RUNNING]).order_by(
+        "position"
+    ):
+        run_item(job, item)
+    IngestJob.objects.filter(pk=job.pk).update(status=JobStatus.DONE, finished_at=timezone.now())
+
+
+def pending_jobs() -> list[int]:
+    """Jobs waiting for a worker, or abandoned by one that stopped."""
+    stale = timezone.now() - STALE
+    queued = IngestJob.objects.filter(status=JobStatus.QUEUED)
+    lost = IngestJob.objects.filter(status=JobStatus.RUNNING, heartbeat__lt=stale)
+    return list((queued | lost).order_by("created_at").values_list("pk", flat=True))

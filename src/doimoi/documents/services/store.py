@@ -1,0 +1,51 @@
+"""The file store: each original kept once, byte for byte, under its SHA-256."""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+
+from doimoi.documents.models import StoredFile
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def storage_name(sha256: str) -> str:
+    return f"documents/{sha256[:2]}/{sha256[2:4]}/{sha256}"
+
+
+def put(data: bytes, name: str, sha256: str) -> tuple[StoredFile, str | None]:
+    """The stored file for ``data`` (inside the caller's transaction) and, when this call wrote
+    the bytes, their storage name, so the caller can remove them if the transaction fails."""
+    existing = StoredFile.objects.filter(sha256=sha256).first()
+    if existing is not None:
+        return existing, None
+    path = storage_name(sha256)
+    written = None
+    if not default_storage.exists(path):
+        written = default_storage.save(path, ContentFile(data))
+        path = written
+    stored = StoredFile.objects.create(
+        sha256=sha256,
+        size=len(data),
+        original_name=name[:255],
+        content_type=mimetypes.guess_type(name)[0] or "",
+        path=path,
+    )
+    return stored, written
+
+
+def discard(written: str | None) -> None:
+    """Remove bytes written by a transaction that did not commit."""
+    if written:
+        default_storage.delete(written)
+
+
+def read(stored: StoredFile) -> bytes:
+    with default_storage.open(stored.path, "rb") as handle:
+        return bytes(handle.read())
