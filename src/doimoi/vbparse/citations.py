@@ -31,7 +31,7 @@ _DATE = (
     r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))"
 )
 AFTER_DATE = re.compile(r"\s*[,;]?\s*\(?\s*(?:được\s+)?(?:ban hành\s+)?(?:ngày|Ngày)\s*" + _DATE)
-AFTER_ISSUER = re.compile(r"\s*,?\s*(?:của|do)\s+(?P<iss>[^\W\d_][^,;.()“”\"*]{0,120})")
+AFTER_ISSUER = re.compile(r"\s*,?\s*(?:của|do)\s+(?P<iss>[^\W\d_][^,;.()“”\"*¶]{0,120})")
 _ISSUER_STOP = re.compile(
     r"\s(?:về|v/v|khóa|thực hiện|triển khai|tiếp tục|và|ngày|năm|đã|đối với|gắn|nhằm|để|trong"
     r"|với|tại|theo|ban hành|là|cho|có|được|sao|quy định|hướng dẫn|phê duyệt|số|lần|nhiệm kỳ"
@@ -40,7 +40,7 @@ _ISSUER_STOP = re.compile(
 _ASSEMBLY = re.compile(r"^(?:QH|UBTVQH)\d+$")
 _NAMED_ACT = re.compile(r"\b(Bộ luật|Luật|Pháp lệnh|Nghị quyết|Hiến pháp)\b")
 ISSUED_BY_BEFORE = re.compile(
-    r"(?:[Nn]gày\s+" + _DATE + r"\s*,\s*)?(?P<iss>[^\W\d_][^,;.:]{1,80}?)\s+(?:đã\s+)?"
+    r"(?:[Nn]gày\s+" + _DATE + r"\s*,\s*)?(?P<iss>[^\W\d_][^,;.:¶]{1,80}?)\s+(?:đã\s+)?"
     r"(?:ban hành|có|gửi)\s*$"
 )
 

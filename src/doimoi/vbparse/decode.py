@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import itertools
 import re
+import unicodedata
 
 from doimoi.vbparse.legacy import VIETNAMESE_LETTERS, best_legacy, vietnamese_score
 
@@ -51,7 +52,7 @@ def repair_mojibake(text: str) -> tuple[str, list[str]]:
 def _decode_8bit(data: bytes) -> tuple[str, list[str]]:
     latin = data.decode("latin-1")
     legacy, name, legacy_score = best_legacy(latin)
-    cp1258 = data.decode("cp1258", errors="replace")
+    cp1258 = unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))
     utf8 = data.decode("utf-8", errors="replace")
     options = [
         (vietnamese_score(utf8), "utf-8", utf8),
@@ -106,9 +107,24 @@ def _to_latin(text: str) -> str | None:
 
 
 def _after_legacy(text: str, name: str) -> str:
+    """TCVN3 has no toned capitals: words typed for a capitals font come back mixed."""
     if name != "tcvn3":
         return text
-    return _MIXED_CAPS.sub(_recapitalize, text)
+    return "\n".join(_recapitalize_line(line) for line in text.split("\n"))
+
+
+def _recapitalize_line(line: str) -> str:
+    line = _MIXED_CAPS.sub(_recapitalize, line)
+    words = [w for w in line.split(" ") if any(ch.isalpha() for ch in w)]
+    upper = sum(1 for w in words if w.isupper())
+    if not words or upper * 2 < len(words):
+        return line
+    return " ".join(_upper_if_toned(word) for word in line.split(" "))
+
+
+def _upper_if_toned(word: str) -> str:
+    lowers = [ch for ch in word if ch.islower()]
+    return word.upper() if lowers and not any(ch.isascii() for ch in lowers) else word
 
 
 def _recapitalize(match: re.Match[str]) -> str:

@@ -177,7 +177,8 @@ class _Scanner:
             title.append(cell)
             self.cv_open = True
             return True
-        if self.cv_open and len(title) < 4 and not _looks_like_body(cell) and not self.gap:
+        wrapped = (not self.gap or not cell[0].isupper()) and len(cell) < 100
+        if self.cv_open and len(title) < 4 and not BODY_START.match(cell) and wrapped:
             title.append(cell)
             return True
         self.cv_open = False

@@ -37,6 +37,7 @@ DATE = re.compile(
     r"|(?P<d2>\d{1,2})\s*[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>\d{4})"
     r"|[._…\s]*thang\s*[._…\s\d]*nam\s*(?P<y3>\d{4})?)\s*[.;]?$"
 )
+_DANGLING_SO = re.compile(r"(?:^|\s)[Ss](?:ố|o|ô)\s*:?$")
 _STRAY_SPACE = re.compile(r"\d\s+[-/]|[-/]\s+\S|[^\s:]\s+/")
 _MARK_STRIP = re.compile(r"^[\s(\[*\"“]+|[\s)\]*.:\"”]+$")
 
@@ -65,7 +66,29 @@ class DateLine:
 
 def cells(line: str) -> list[str]:
     """A line split at wide gaps (two-column layouts), each cell trimmed."""
-    return [cell for cell in CELL_GAP.split(line.strip()) if cell]
+    parts = [_unwrap(cell) for cell in CELL_GAP.split(line.strip()) if cell]
+    if len(parts) > 1 and any(_DANGLING_SO.search(part) for part in parts[:-1]):
+        return _join_dangling(parts)
+    return parts
+
+
+def _unwrap(cell: str) -> str:
+    """A cell without stray emphasis marks left around it ("*Số: 15/QĐ-UBND")."""
+    if cell[0] in "*_" or cell[-1] in "*_":
+        stripped = cell.strip("*_ ")
+        return stripped or cell
+    return cell
+
+
+def _join_dangling(parts: list[str]) -> list[str]:
+    """ "Số:" and its number belong together, however wide the gap between them."""
+    joined: list[str] = []
+    for part in parts:
+        if joined and _DANGLING_SO.search(joined[-1]):
+            joined[-1] = f"{joined[-1]} {part}"
+        else:
+            joined.append(part)
+    return joined
 
 
 def is_rule(text: str) -> bool:

@@ -64,6 +64,7 @@ _BOLD = re.compile(r"\*{2,3}(?=\S)|(?<=\S)\*{2,3}")
 _ITALIC = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
 _TABLE_RULE = re.compile(r"^[ \t]*\|[\s:|-]*\|?[ \t]*$", re.MULTILINE)
 _TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
+_BLANKS = re.compile(r"\n{4,}")
 _JUNK = re.compile(
     r"^[ \t]*(?:"
     r"[-=]*[ \t]*\d{1,3}[ \t]*[-=]*"  # a page number, "- 2 -"
@@ -104,17 +105,19 @@ def clean(data: str | bytes | bytearray) -> Cleaned:
         text, warnings = repair_mojibake(data)
     if "\u01a3" in text or "\u01a2" in text:
         warnings.append("Sửa ký tự PDF ƣ thành ư / PDF artefact ƣ read as ư")
+    if "\r\n" in text:
+        text = text.replace("\r\n", "\n")
     text = unicodedata.normalize("NFC", text.translate(_CHARS))
     if "\x00" in text:
         text = text.replace("\x00", "")
-    text = strip_markdown(text)
-    text = canonical_tones(text)
+    text = canonical_tones(strip_markdown(text))
+    text = _BLANKS.sub("\n\n\n", _TRAILING.sub("", text))
     located: list[tuple[int, str]] = []
     text = _fix_ocr(text, located)
     if "Ký bởi" in text:
         text = _SIGNATURE_STAMP.sub(lambda m: "\n" * m.group(0).count("\n"), text)
-    text = _JUNK.sub("", text)
-    return Cleaned(_TRAILING.sub("", text), warnings, located)
+    text = _TRAILING.sub("", _JUNK.sub("", text))
+    return Cleaned(text, warnings, located)
 
 
 def canonical_tones(text: str) -> str:

@@ -21,8 +21,13 @@ from doimoi.vbparse.citations import Citation, find_citations
 from doimoi.vbparse.model import Reference
 from doimoi.vbparse.text import fold, squash
 
-_BOUNDARY = re.compile(r"[.;:!?](?=\s)|\n")
-_NUMBERING = re.compile(r"^\s*(?:[IVX]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\)|[-+•*])?\s*")
+_BOUNDARY = re.compile(r"[.;:!?¶](?=\s)")
+# A line that opens a new paragraph: numbering, a dash, or a sentence-opening verb.
+_PARAGRAPH = re.compile(
+    r"\n\s*(?=(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)|[-+•])\s|(?:Thực hiện|Căn cứ|Triển khai"
+    r"|Để|Nhằm|Quán triệt|Thi hành|Tiếp tục|Ngày \d|Theo|Xét)\b)"
+)
+_NUMBERING = re.compile(r"^[\s¶]*(?:[IVX]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\)|[-+•*])?\s*")
 _HEADS = (
     (
         "implements",
@@ -49,7 +54,8 @@ _ANAPHOR = re.compile(r"(?P<type>\w+(?:\s\w+)?)\s+(?:nêu\s+|nói\s+|kể\s+)?tr
 def find_references(title: str, body: str, own: tuple[str, str] | None) -> list[Reference]:
     """References cited in a document's title and body, merged, in order of first mention."""
     found: dict[tuple[str, str], Reference] = {}
-    for ref in _title_references(squash(title)) + _body_references(squash(body)):
+    flat = squash(_PARAGRAPH.sub(" ¶ ", body))
+    for ref in _title_references(squash(title)) + _body_references(flat):
         if own is not None and ref.key == (own[0], own[1].upper()):
             continue
         if ref.key in found:
