@@ -1,5 +1,187 @@
-"""REST endpoints of the documents app (mounted under /api/v1/documents/)."""
+"""REST endpoints of the documents app (mounted under /api/v1/documents/).
 
-from ninja import Router
+``POST /ingest`` (multipart ``files``, ``unit``): a small batch is read at once and the results
+returned; a large one (or ``background=true``) runs as a background job, answered 202 with the
+job's address, whose progress ``GET /ingest/{job}`` reports.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import File, Form, Router, Schema
+from ninja.errors import HttpError
+from ninja.files import UploadedFile
+
+from doimoi.documents import selectors
+from doimoi.documents.models import Document, IngestJob
+from doimoi.documents.services import jobs
+from doimoi.documents.services.ingest import ingest_file
+from doimoi.organizations.models import Unit
 
 router = Router(tags=["documents"])
+INLINE_MAX_FILES = 10
+
+
+class FileOut(Schema):
+    name: str
+    status: str
+    message: str
+    size: int
+    documents: list[dict[str, Any]]
+
+
+class IngestOut(Schema):
+    job: int | None = None
+    status: str
+    progress_url: str | None = None
+    files: list[FileOut] = []
+
+
+class JobOut(Schema):
+    job: int
+    status: str
+    total: int
+    done: int
+    files: list[FileOut]
+
+
+class CitationOut(Schema):
+    id: int
+    reference: str
+    relation: str
+    placeholder: bool
+
+
+class DocumentOut(Schema):
+    id: int
+    state: str
+    kind: str
+    reference: str
+    number: str
+    symbol: str
+    type_code: str
+    type_name: str
+    issuer_name: str
+    issuer_unit: int | None
+    date: date | None
+    title: str
+    confidentiality: int
+    urgency: str
+
+
+class DocumentDetailOut(DocumentOut):
+    cites: list[CitationOut]
+    cited_by: list[CitationOut]
+
+
+def _document_out(d: Document) -> dict[str, Any]:
+    fields = [f for f in DocumentOut.model_fields if f not in ("reference", "issuer_unit")]
+    return {f: getattr(d, f) for f in fields} | {
+        "reference": d.reference,
+        "issuer_unit": d.issuer_unit_id,
+    }
+
+
+def _unit(request: HttpRequest, unit_id: int) -> Unit:
+    unit = get_object_or_404(Unit, pk=unit_id)
+    if not request.user.has_perm("documents.ingest_document", unit):
+        raise HttpError(403, "Bạn không có quyền nhập văn bản cho đơn vị này.")
+    return unit
+
+
+@router.post("/ingest", response={200: IngestOut, 202: IngestOut})
+def ingest(
+    request: HttpRequest,
+    unit: Form[int],
+    files: File[list[UploadedFile]],
+    background: Form[bool] = False,
+) -> tuple[int, dict[str, Any]]:
+    """Ingest the uploaded files for ``unit``."""
+    holder = _unit(request, unit)
+    if background or len(files) > INLINE_MAX_FILES:
+        job = jobs.ingest_job_create(actor=request.user, unit=holder, source="api")
+        for upload in files:
+            jobs.ingest_job_add(
+                actor=request.user,
+                job=job,
+                name=upload.name or "",
+                size=upload.size or 0,
+                chunks=upload.chunks(),
+            )
+        jobs.ingest_job_start(actor=request.user, job=job)
+        url = f"/api/v1/documents/ingest/{job.pk}"
+        return 202, {"job": job.pk, "status": job.status, "progress_url": url}
+    results = [
+        ingest_file(
+            actor=request.user, unit=holder, name=f.name or "", data=f.read(), source="api"
+        ).as_dict()
+        for f in files
+    ]
+    return 200, {"status": "done", "files": results}
+
+
+@router.get("/ingest/{job_id}", response=JobOut)
+def ingest_progress(request: HttpRequest, job_id: int) -> dict[str, Any]:
+    """Progress of a background ingest job."""
+    job = get_object_or_404(IngestJob, pk=job_id)
+    if not request.user.has_perm("documents.ingest_document", job.unit):
+        raise HttpError(403, "Bạn không có quyền xem lượt nhập này.")
+    items = list(job.items.all())
+    done = sum(1 for i in items if i.status not in ("pending", "running"))
+    files = [
+        {
+            "name": i.name,
+            "status": i.status,
+            "message": i.message,
+            "size": i.size,
+            "documents": i.documents,
+        }
+        for i in items
+    ]
+    return {"job": job.pk, "status": job.status, "total": len(items), "done": done, "files": files}
+
+
+@router.get("/", response=list[DocumentOut])
+def document_list(
+    request: HttpRequest, q: str = "", type_code: str = "", kind: str = "", year: int | None = None
+) -> list[dict[str, Any]]:
+    """Documents the user may see (first 100), or those matching ``q`` (accents ignored)."""
+    filters: dict[str, Any] = {"type_code": type_code, "kind": kind, "year": year}
+    if q:
+        page = selectors.document_search(viewer=request.user, query=q, limit=100, **filters)
+        return [_document_out(h.document) for h in page.hits]
+    return [_document_out(d) for d in selectors.document_list(viewer=request.user, **filters)[:100]]
+
+
+def _edges(qs: Any, attr: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": getattr(c, attr).pk,
+            "reference": getattr(c, attr).reference,
+            "relation": c.relation,
+            "placeholder": getattr(c, attr).is_placeholder,
+        }
+        for c in qs
+    ]
+
+
+@router.get("/{document_id}", response=DocumentDetailOut)
+def document_detail(request: HttpRequest, document_id: int) -> dict[str, Any]:
+    """One document with what it cites and what cites it."""
+    try:
+        document = selectors.document_get(viewer=request.user, pk=document_id)
+    except Document.DoesNotExist as error:
+        raise HttpError(404, "Không tìm thấy văn bản.") from error
+    except PermissionDenied as error:
+        raise HttpError(403, str(error)) from error
+    cites = document.citations.select_related("target")
+    cited_by = document.cited_by.select_related("source")
+    return _document_out(document) | {
+        "cites": _edges(cites, "target"),
+        "cited_by": _edges(cited_by, "source"),
+    }

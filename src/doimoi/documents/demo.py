@@ -1,9 +1,54 @@
-"""Demo data of the documents app: the three seed documents, ingested once."""
+"""Demo data of the documents app: the three seed documents, ingested once, where they were held.
+
+The seeds are kept byte for byte in ``demo_corpus/`` so an installed package has them.
+"""
 
 from __future__ import annotations
 
+import datetime
+from importlib import resources
 from typing import Any
+
+from django.contrib.auth import get_user_model
+
+from doimoi.documents.models import Clearance, Confidentiality
+from doimoi.documents.services import access
+from doimoi.documents.services.ingest import ingest_file
+
+# seed file → the units that hold it (the first ingests it, the others receive copies)
+HOLDERS = {
+    "000_bb21b65b2818ef4b.txt": ["Thành ủy Bảo Lộc"],
+    "003_e11a6b2333e4ca78.txt": ["Đảng ủy Khối các cơ quan tỉnh Lâm Đồng"],
+    "004_d465b73f169d6f0b.txt": ["Đảng ủy Khối Doanh nghiệp tỉnh Lâm Đồng", "Thành ủy Bảo Lộc"],
+}
+# username → (unit, level): who may read classified documents in the demo
+CLEARANCES = {"bithu.baoloc": ("Thành ủy Bảo Lộc", Confidentiality.MAT)}
+
+
+def corpus() -> dict[str, bytes]:
+    """The seed files, by name."""
+    folder = resources.files("doimoi.documents").joinpath("demo_corpus")
+    return {name: folder.joinpath(name).read_bytes() for name in HOLDERS}
+
+
+def _clearances(units: dict[str, Any]) -> None:
+    users = get_user_model().objects
+    for username, (unit_name, level) in CLEARANCES.items():
+        user = users.filter(username=username).first()
+        if user is not None and not Clearance.objects.filter(user=user).exists():
+            clearance = Clearance(
+                user=user,
+                unit=units[unit_name],
+                level=level,
+                valid_from=datetime.date(2020, 1, 1),
+                basis="Dữ liệu minh họa",
+            )
+            access.clearance_save(actor=None, clearance=clearance)
 
 
 def seed_demo(units: dict[str, Any]) -> None:
-    """Ingest the seed documents held in ``demo_corpus/`` (idempotent)."""
+    """Ingest the seed documents for the units that held them (a file seen before is skipped)."""
+    for name, data in corpus().items():
+        for unit_name in HOLDERS[name]:
+            ingest_file(actor=None, unit=units[unit_name], name=name, data=data, source="demo")
+    _clearances(units)

@@ -119,7 +119,19 @@ def may_review(user: Any, document: Document | None) -> bool:
     return any(_covers(paths, unit) for unit in units)
 
 
+@rules.predicate
+def may_ingest_somewhere(user: Any) -> bool:
+    return user.is_authenticated and (user.is_superuser or bool(role_paths(user, INGEST_ROLES)))
+
+
+@rules.predicate
+def may_follow_job(user: Any, job: Any) -> bool:
+    return job is not None and may_ingest_in(user, job.unit)
+
+
 rules.add_perm("documents.view_documents", rules.is_authenticated)
+rules.add_perm("documents.ingest_any", may_ingest_somewhere)
+rules.add_perm("documents.view_ingest_job", may_follow_job)
 rules.add_perm("documents.view_document", can_see_document)
 rules.add_perm("documents.ingest_document", may_ingest_in)
 rules.add_perm("documents.change_document", can_see_document & may_review)

@@ -12,15 +12,16 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from doimoi.documents.models import (
     Document,
     DocumentState,
     IncomingEntry,
+    IngestJob,
     OutgoingEntry,
 )
-from doimoi.documents.rules import visible_q
+from doimoi.documents.rules import INGEST_ROLES, clearances, role_paths, visible_q
 from doimoi.documents.search import backend, words_of
 from doimoi.documents.search.snippets import highlight, snippet
 from doimoi.organizations.models import Unit
@@ -123,10 +124,44 @@ def outgoing_register(*, viewer: Any, unit: Unit, year: int) -> QuerySet[Outgoin
     """A unit's outgoing register for a year; classified entries only for cleared viewers."""
     qs = OutgoingEntry.objects.filter(unit=unit, date__year=year).select_related("document")
     if not getattr(viewer, "is_superuser", False):
-        from doimoi.documents.rules import clearances
-
         cleared = max(
             (lvl for path, lvl in clearances(viewer) if unit.path.startswith(path)), default=0
         )
         qs = qs.filter(confidentiality__lte=cleared)
     return qs.order_by("-date", "-seq")
+
+
+def ingest_units(*, viewer: Any) -> QuerySet[Unit]:
+    """Units ``viewer`` may ingest documents for (their own and those below)."""
+    qs = Unit.objects.order_by("path")
+    if getattr(viewer, "is_superuser", False):
+        return qs
+    paths = role_paths(viewer, INGEST_ROLES)
+    if not paths:
+        return qs.none()
+    query = Q()
+    for path in paths:
+        query |= Q(path__startswith=path)
+    return qs.filter(query)
+
+
+def register_units(*, viewer: Any) -> QuerySet[Unit]:
+    """Units whose registers ``viewer`` may open."""
+    qs = Unit.objects.order_by("path")
+    if getattr(viewer, "is_superuser", False):
+        return qs
+    query = Q(pk__in=[])
+    for path in role_paths(viewer):
+        query |= Q(path__startswith=path)
+    return qs.filter(query)
+
+
+def recent_jobs(*, viewer: Any, limit: int = 10) -> QuerySet[IngestJob]:
+    """The viewer's latest ingest batches."""
+    return IngestJob.objects.filter(created_by=viewer).select_related("unit")[:limit]
+
+
+def type_codes(*, viewer: Any) -> list[str]:
+    """The document types present among what ``viewer`` may see (for the filter)."""
+    qs = document_list(viewer=viewer).exclude(type_code="").order_by()
+    return sorted(set(qs.values_list("type_code", flat=True).distinct()[:200]))

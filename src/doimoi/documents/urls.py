@@ -1,5 +1,21 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from doimoi.documents.views import documents, ingest, registers
 
 app_name = "documents"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", documents.document_list, name="document_list"),
+    path("<int:pk>/", documents.document_detail, name="document_detail"),
+    path("<int:pk>/kiem-tra/", documents.document_review, name="document_review"),
+    path("<int:pk>/don-vi-moi/", documents.issuer_new, name="issuer_new"),
+    path("<int:pk>/tep/<int:copy_pk>/", documents.document_file, name="document_file"),
+    path("nhap/", ingest.ingest_page, name="ingest"),
+    path("nhap/lan-moi/", ingest.ingest_job_new, name="ingest_job_new"),
+    path("nhap/<int:pk>/", ingest.ingest_job, name="ingest_job"),
+    path("nhap/<int:pk>/tep/", ingest.ingest_job_add, name="ingest_job_add"),
+    path("nhap/<int:pk>/bat-dau/", ingest.ingest_job_start, name="ingest_job_start"),
+    path("so-den/", registers.incoming_register, name="incoming_register"),
+    path("so-den/<int:pk>/", registers.incoming_edit, name="incoming_edit"),
+    path("so-di/", registers.outgoing_register, name="outgoing_register"),
+]

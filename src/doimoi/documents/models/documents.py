@@ -199,6 +199,15 @@ class Citation(models.Model):
     cited_date = models.DateField(_("ngày được trích dẫn"), null=True, blank=True)
     cited_issuer = models.CharField(_("cơ quan được trích dẫn"), max_length=255, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
+    via = models.ForeignKey(
+        "Document",
+        verbose_name=_("suy ra từ văn bản"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Quan hệ đọc được trong văn bản này, không phải trong văn bản nguồn."),
+    )
 
     class Meta:
         verbose_name = _("trích dẫn")

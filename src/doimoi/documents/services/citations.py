@@ -14,6 +14,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from doimoi.documents.models import Citation, Document, DocumentState, Relation
+from doimoi.documents.services import nesting
 from doimoi.documents.services.common import canonical_number, clean, code_from_symbol, symbol_key
 from doimoi.documents.services.fields import kind_of_symbol, parse_date
 from doimoi.documents.services.issuers import match_issuer
@@ -166,8 +167,15 @@ def link(source: Document, refs: Iterable[dict[str, Any]]) -> list[Citation]:
         )
         for position, (target, ref) in enumerate(chosen.values())
     ]
-    existing = set(Citation.objects.filter(source=source).values_list("target_id", flat=True))
-    return Citation.objects.bulk_create([e for e in edges if e.target_id not in existing])
+    existing = {c.target_id: c for c in Citation.objects.filter(source=source)}
+    for edge in edges:  # the document's own words replace what another text said of it
+        known = existing.get(edge.target_id)
+        if known is not None and known.via_id is not None:
+            known.relation, known.via = edge.relation, None
+            known.save(update_fields=["relation", "via"])
+    created = Citation.objects.bulk_create([e for e in edges if e.target_id not in existing])
+    nesting.infer(source, edges)
+    return created
 
 
 def _relation(ref: dict[str, Any]) -> str:

@@ -1,0 +1,134 @@
+"""Forms of the documents pages: they parse input; services do the writing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from doimoi.core.forms import AccessibleErrorsMixin, NFCFormMixin
+from doimoi.documents.models import Confidentiality, DocumentKind, Urgency
+from doimoi.organizations.models import Person, Unit, UnitKind, UnitLevel
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class UnitChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        period = (
+            f"{obj.valid_from:%Y}–{obj.valid_to:%Y}" if obj.valid_to else f"{obj.valid_from:%Y}–"
+        )
+        return f"{obj.name} ({obj.code or '—'}, {period})"
+
+
+class SearchForm(forms.Form):
+    """The search box and its filters."""
+
+    q = forms.CharField(label=_("Tìm văn bản"), required=False, max_length=200)
+    type_code = forms.ChoiceField(label=_("Loại"), required=False)
+    kind = forms.ChoiceField(
+        label=_("Khối"), required=False, choices=[("", _("Tất cả")), *DocumentKind.choices]
+    )
+    year = forms.IntegerField(label=_("Năm"), required=False, min_value=1945, max_value=2100)
+    unit = UnitChoiceField(
+        label=_("Đơn vị (cả cấp dưới)"), required=False, queryset=Unit.objects.order_by("path")
+    )
+    issuer = UnitChoiceField(
+        label=_("Cơ quan ban hành"), required=False, queryset=Unit.objects.order_by("path")
+    )
+    confidentiality = forms.TypedChoiceField(
+        label=_("Độ mật"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", _("Tất cả mức được xem")), *Confidentiality.choices],
+    )
+
+    def __init__(self, *args: Any, type_codes: list[str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        codes = [(c, c) for c in type_codes or []]
+        self.fields["type_code"].choices = [("", _("Tất cả")), *codes]  # type: ignore[attr-defined]
+
+
+class IngestForm(forms.Form):
+    """Which unit receives the files (the files come from the file input)."""
+
+    unit = UnitChoiceField(label=_("Đơn vị nhận văn bản"), queryset=Unit.objects.none())
+
+    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+
+
+class ReviewForm(AccessibleErrorsMixin, NFCFormMixin, forms.Form):
+    """Every field the parser read, editable."""
+
+    kind = forms.ChoiceField(label=_("Khối"), choices=DocumentKind.choices)
+    number = forms.CharField(label=_("Số"), max_length=16, required=False)
+    symbol = forms.CharField(label=_("Ký hiệu"), max_length=64, required=False)
+    type_code = forms.CharField(label=_("Mã loại văn bản"), max_length=16, required=False)
+    type_name = forms.CharField(label=_("Loại văn bản"), max_length=64, required=False)
+    issuer_name = forms.CharField(
+        label=_("Cơ quan ban hành (như trên văn bản)"), max_length=255, required=False
+    )
+    parent_issuer_name = forms.CharField(
+        label=_("Cơ quan cấp trên"), max_length=255, required=False
+    )
+    issuer_unit = UnitChoiceField(
+        label=_("Đơn vị ban hành trong cây tổ chức"), required=False, queryset=Unit.objects.none()
+    )
+    place = forms.CharField(label=_("Địa danh"), max_length=128, required=False)
+    date = forms.DateField(label=_("Ngày ban hành"), required=False, widget=DATE_INPUT)
+    title = forms.CharField(
+        label=_("Trích yếu"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    signing_authority = forms.CharField(label=_("Thẩm quyền ký"), max_length=128, required=False)
+    signer_title = forms.CharField(label=_("Chức vụ người ký"), max_length=128, required=False)
+    signer_name = forms.CharField(label=_("Người ký"), max_length=128, required=False)
+    confidentiality = forms.TypedChoiceField(
+        label=_("Độ mật"), coerce=int, choices=Confidentiality.choices
+    )
+    urgency = forms.ChoiceField(label=_("Độ khẩn"), required=False, choices=Urgency.choices)
+
+    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["issuer_unit"].queryset = units  # type: ignore[attr-defined]
+
+
+class IssuerUnitForm(AccessibleErrorsMixin, NFCFormMixin, forms.Form):
+    """A unit missing from the tree, created from the review page."""
+
+    parent = UnitChoiceField(label=_("Trực thuộc"), queryset=Unit.objects.order_by("path"))
+    name = forms.CharField(label=_("Tên đơn vị"), max_length=255)
+    code = forms.CharField(label=_("Ký hiệu cơ quan ban hành"), max_length=32, required=False)
+    kind = forms.ChoiceField(label=_("Loại đơn vị"), choices=UnitKind.choices)
+    level = forms.ChoiceField(label=_("Cấp"), choices=UnitLevel.choices)
+    valid_from = forms.DateField(label=_("Hiệu lực từ ngày"), widget=DATE_INPUT)
+
+
+class OutgoingForm(AccessibleErrorsMixin, NFCFormMixin, forms.Form):
+    """Take a number from the outgoing register."""
+
+    kind = forms.ChoiceField(label=_("Khối"), choices=DocumentKind.choices)
+    type_code = forms.CharField(
+        label=_("Mã loại văn bản"),
+        max_length=16,
+        required=False,
+        help_text=_("Ví dụ KH, NQ, CV (Đảng); QĐ, KH (nhà nước); để trống với công văn nhà nước."),
+    )
+    date = forms.DateField(label=_("Ngày văn bản"), widget=DATE_INPUT)
+    title = forms.CharField(label=_("Trích yếu"), required=False, max_length=500)
+    confidentiality = forms.TypedChoiceField(
+        label=_("Độ mật"), coerce=int, choices=Confidentiality.choices, initial=0
+    )
+
+
+class IncomingForm(AccessibleErrorsMixin, forms.Form):
+    """Correct the date received and the handler of an incoming entry."""
+
+    received_on = forms.DateField(label=_("Ngày đến"), widget=DATE_INPUT)
+    handler = forms.ModelChoiceField(
+        label=_("Người xử lý"), required=False, queryset=Person.objects.order_by("full_name")
+    )

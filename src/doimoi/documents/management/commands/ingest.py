@@ -1,0 +1,117 @@
+"""``doimoi ingest PATH...``: ingest files and folders (recursively), with a progress bar and a
+summary table at the end."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from doimoi.documents.services.ingest import FileResult, ingest_file
+from doimoi.organizations.models import Unit
+
+STATUS_LABELS = {
+    "stored": "đã lưu / stored",
+    "copy": "bản khác / copy",
+    "duplicate": "trùng tệp / duplicate",
+    "failed": "lỗi / failed",
+}
+BAR = 30
+
+
+def collect(paths: list[str]) -> list[Path]:
+    """Every file under the given files and folders, in a stable order (hidden files skipped)."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise CommandError(f"Không tìm thấy / not found: {raw}")
+        if path.is_dir():
+            found += sorted(
+                p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def find_unit(value: str) -> Unit:
+    """A unit by id or exact name."""
+    unit = (
+        Unit.objects.filter(pk=int(value)).first()
+        if value.isdigit()
+        else Unit.objects.filter(name=value).first()
+    )
+    if unit is None:
+        raise CommandError(f"Không có đơn vị / no such unit: {value}")
+    return unit
+
+
+class Command(BaseCommand):
+    help = "Nhập văn bản từ tệp và thư mục / ingest documents from files and folders"
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("paths", nargs="+", help="tệp hoặc thư mục / files or folders")
+        parser.add_argument(
+            "--unit", required=True, help="đơn vị lưu giữ (mã số hoặc tên) / holding unit"
+        )
+        parser.add_argument("--user", default="", help="người nhập / acting user (username)")
+        parser.add_argument("--json", action="store_true", help="kết quả dạng JSON / JSON output")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        unit = find_unit(options["unit"])
+        actor = None
+        if options["user"]:
+            actor = get_user_model().objects.filter(username=options["user"]).first()
+            if actor is None:
+                raise CommandError(f"Không có người dùng / no such user: {options['user']}")
+        paths = collect(options["paths"])
+        started = time.perf_counter()
+        results = []
+        for index, path in enumerate(paths, start=1):
+            self._progress(index - 1, len(paths), path.name)
+            results.append(
+                ingest_file(
+                    actor=actor, unit=unit, name=path.name, data=path.read_bytes(), source="command"
+                )
+            )
+        self._progress(len(paths), len(paths), "")
+        elapsed = time.perf_counter() - started
+        if options["json"]:
+            self.stdout.write(json.dumps([r.as_dict() for r in results], ensure_ascii=False))
+        else:
+            self._table(results, elapsed)
+
+    def _progress(self, done: int, total: int, name: str) -> None:
+        filled = BAR * done // max(total, 1)
+        line = f"[{'#' * filled}{'.' * (BAR - filled)}] {done}/{total} {name[:40]}"
+        if sys.stderr.isatty():
+            sys.stderr.write("\r" + line.ljust(BAR + 60))
+            if done == total:
+                sys.stderr.write("\n")
+        elif name or done == total:
+            sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+
+    def _table(self, results: list[FileResult], elapsed: float) -> None:
+        width = min(max((len(r.name) for r in results), default=8), 40)
+        self.stdout.write(f"{'Tệp / file':<{width}}  {'Kết quả / result':<22}  Văn bản / documents")
+        self.stdout.write("-" * (width + 50))
+        for r in results:
+            refs = ", ".join(d["reference"] or f"#{d['id']}" for d in r.documents)
+            detail = refs if r.ok else r.message
+            self.stdout.write(f"{r.name[:width]:<{width}}  {STATUS_LABELS[r.status]:<22}  {detail}")
+        counts = Counter(r.status for r in results)
+        documents = sum(1 for r in results for d in r.documents if d["created"])
+        self.stdout.write("-" * (width + 50))
+        summary = ", ".join(f"{STATUS_LABELS[k]}: {v}" for k, v in sorted(counts.items()))
+        self.stdout.write(
+            f"{len(results)} tệp / files; {documents} văn bản mới / new documents; {summary}; "
+            f"{elapsed:.1f} s"
+        )

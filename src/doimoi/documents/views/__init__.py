@@ -1,0 +1,1 @@
+"""Pages of the documents app, thin: forms in, services and selectors do the work."""

@@ -1,0 +1,177 @@
+"""The list with search, a document's page with its graph, its review, its original file."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from doimoi.core.views import HtmxHttpRequest, require_rule
+from doimoi.documents import graph, selectors
+from doimoi.documents.forms import IssuerUnitForm, ReviewForm, SearchForm
+from doimoi.documents.models import Document, DocumentCopy
+from doimoi.documents.services import document_confirm
+from doimoi.documents.services import store as file_store
+from doimoi.documents.services.common import code_from_symbol
+from doimoi.documents.services.issuers import candidates
+from doimoi.documents.views.common import document as get_document
+from doimoi.documents.views.common import run_form
+from doimoi.organizations import services as org_services
+from doimoi.organizations.models import Unit
+
+LOW_CONFIDENCE = 0.8
+PARSED_NAMES = {
+    "type_name": "type",
+    "issuer_name": "issuer",
+    "parent_issuer_name": "parent_issuer",
+}
+
+
+def _visible(request: HttpRequest, pk: int) -> Document:
+    try:
+        return selectors.document_get(viewer=request.user, pk=pk)
+    except Document.DoesNotExist as error:
+        raise Http404 from error
+
+
+@require_rule("documents.view_documents")
+def document_list(request: HtmxHttpRequest) -> HttpResponse:
+    """All documents the user may see, or those matching the search, with filters."""
+    form = SearchForm(request.GET or None, type_codes=selectors.type_codes(viewer=request.user))
+    filters: dict[str, Any] = {}
+    if form.is_valid():
+        data = form.cleaned_data
+        filters = {k: data[k] for k in ("type_code", "kind", "year", "unit", "issuer") if data[k]}
+        if data["confidentiality"] is not None:
+            filters["confidentiality"] = data["confidentiality"]
+    query = form.cleaned_data.get("q", "") if form.is_valid() else ""
+    page_no = (
+        int(request.GET.get("page", "1") or 1) if request.GET.get("page", "1").isdigit() else 1
+    )
+    context: dict[str, Any] = {"form": form, "query": query}
+    if query:
+        context["search"] = selectors.document_search(
+            viewer=request.user, query=query, limit=20, offset=(page_no - 1) * 20, **filters
+        )
+    else:
+        paginator = Paginator(selectors.document_list(viewer=request.user, **filters), 25)
+        context["page"] = paginator.get_page(page_no)
+    context["can_ingest"] = request.user.has_perm("documents.ingest_any")
+    template = "documents/document_list.html"
+    if request.htmx and not request.htmx.boosted:
+        template += "#results"
+    return render(request, template, context)
+
+
+@require_rule("documents.view_document", get_document)
+def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A document: its metadata, what it answers to and what answered it, its copies."""
+    document = _visible(request, pk)
+    picture = graph.document_graph(viewer=request.user, document=document)
+    context = {
+        "document": document,
+        "svg": graph.render_svg(picture, _("Quan hệ trích dẫn của %(ref)s") % {"ref": document}),
+        "outline": graph.outline(picture, document.pk),
+        "copies": document.copies.select_related("unit", "stored_file"),
+        "arrivals": document.arrivals.select_related("unit", "handler"),
+        "can_review": request.user.has_perm("documents.change_document", document),
+    }
+    return render(request, "documents/document_detail.html", context)
+
+
+@require_rule("documents.view_document", get_document)
+def document_file(request: HttpRequest, pk: int, copy_pk: int) -> FileResponse:
+    """The original file of a copy, byte for byte."""
+    copy = get_object_or_404(DocumentCopy, pk=copy_pk, document_id=pk, stored_file__isnull=False)
+    stored = copy.stored_file
+    assert stored is not None
+    data = file_store.read(stored)
+    return FileResponse(
+        iter([data]),
+        as_attachment=True,
+        filename=stored.original_name,
+        content_type=stored.content_type or "application/octet-stream",
+    )
+
+
+def _initial(document: Document) -> dict[str, Any]:
+    names = list(ReviewForm.base_fields)
+    return {name: getattr(document, name) for name in names}
+
+
+def _low(document: Document) -> set[str]:
+    confidence = (document.parsed or {}).get("confidence") or {}
+    low = set()
+    for name in ReviewForm.base_fields:
+        key = PARSED_NAMES.get(name, name)
+        if key in confidence and confidence[key] < LOW_CONFIDENCE:
+            low.add(name)
+    return low
+
+
+def _issuer_candidates(document: Document) -> list[Any]:
+    code = code_from_symbol(document.kind, document.symbol, document.type_code)
+    return candidates(
+        name=document.issuer_name,
+        code=code,
+        day=document.date,
+        parent=document.parent_issuer_name,
+        near=document.unit,
+    )[:8]
+
+
+@require_rule("documents.change_document", get_document)
+def document_review(request: HttpRequest, pk: int) -> HttpResponse:
+    """The text beside every field the parser read; saving confirms them (in the ledger)."""
+    document = _visible(request, pk)
+    initial = _initial(document)
+    if request.GET.get("issuer", "").isdigit():
+        initial["issuer_unit"] = int(request.GET["issuer"])
+    units = Unit.objects.order_by("path")
+    form = ReviewForm(request.POST or None, initial=initial, units=units)
+    if request.method == "POST" and run_form(
+        form, lambda data: document_confirm(actor=request.user, document=document, data=data)
+    ):
+        messages.success(request, _("Đã lưu và xác nhận thông tin văn bản."))
+        return redirect("documents:document_detail", pk=document.pk)
+    context = {
+        "document": document,
+        "form": form,
+        "low": _low(document),
+        "candidates": _issuer_candidates(document),
+        "warnings": (document.parsed or {}).get("warnings") or [],
+    }
+    return render(
+        request, "documents/document_review.html", context, status=400 if form.errors else 200
+    )
+
+
+@require_rule("documents.change_document", get_document)
+def issuer_new(request: HttpRequest, pk: int) -> HttpResponse:
+    """Add the issuing unit to the tree when it is missing, then go back to the review."""
+    document = _visible(request, pk)
+    initial = {
+        "name": document.issuer_name,
+        "code": code_from_symbol(document.kind, document.symbol, document.type_code),
+        "valid_from": document.date or datetime.date.today(),
+    }
+    form = IssuerUnitForm(request.POST or None, initial=initial)
+    created = request.method == "POST" and run_form(
+        form,
+        lambda data: org_services.unit_create(
+            actor=request.user, parent=data.pop("parent"), **data
+        ),
+    )
+    if created:
+        messages.success(
+            request, _("Đã thêm đơn vị «%(unit)s» vào cây tổ chức.") % {"unit": created}
+        )
+        url = reverse("documents:document_review", args=[document.pk])
+        return redirect(f"{url}?issuer={created.pk}")
+    return render(request, "documents/issuer_new.html", {"document": document, "form": form})

@@ -1,0 +1,143 @@
+"""Pages: list and search, a document with its graph, review, registers, upload without JavaScript."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from doimoi.documents.demo import seed_demo
+from doimoi.documents.models import Document, IngestJob
+from tests.documents import files
+
+
+@pytest.fixture
+def seeded(demo: dict[str, Any]) -> dict[str, Any]:
+    seed_demo(demo)
+    return demo
+
+
+def _client(persona: Any, username: str) -> Client:
+    client = Client()
+    client.force_login(persona(username))
+    return client
+
+
+def _doc(reference: str) -> Document:
+    number, symbol = reference.split("-", 1)
+    return Document.objects.get(number=number, symbol=symbol)
+
+
+def _text(html: bytes) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html.decode()))
+
+
+def test_document_page_shows_the_graph_and_the_list(seeded: Any, persona: Any) -> None:
+    response = _client(persona, "admin").get(f"/van-ban/{_doc('14-KL/TW').pk}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<svg" in html and "citation-graph" in html
+    outline = _text(response.content).split("Dạng danh sách")[1]
+    for reference in ("1335-CV/TU", "287-CV/ĐUK", "78-KH/BTGTU", "64-KH/ThU"):
+        assert reference in outline
+
+
+def test_search_ignores_accents_and_marks_the_words(seeded: Any, persona: Any) -> None:
+    response = _client(persona, "admin").get("/van-ban/", {"q": "dang uy khoi doanh nghiep"})
+    assert response.status_code == 200
+    assert "287-CV/ĐUK" in response.content.decode()
+    assert "<mark>" in response.content.decode()
+
+
+def test_review_page_marks_low_confidence_and_saves(
+    seeded: Any, persona: Any, ledger_probe: Any
+) -> None:
+    document = _doc("1335-CV/TU")
+    client = _client(persona, "admin")
+    page = client.get(f"/van-ban/{document.pk}/kiem-tra/")
+    assert page.status_code == 200 and "low-confidence" in page.content.decode()
+    data = {
+        "kind": "party",
+        "number": "1335",
+        "symbol": "CV/TU",
+        "type_code": "CV",
+        "type_name": "Công văn",
+        "issuer_name": "Tỉnh ủy Lâm Đồng",
+        "parent_issuer_name": "",
+        "issuer_unit": seeded["Tỉnh ủy Lâm Đồng"].pk,
+        "place": "Lâm Đồng",
+        "date": "2022-03-16",
+        "title": document.title,
+        "signing_authority": "T/M BAN THƯỜNG VỤ",
+        "signer_title": "PHÓ BÍ THƯ",
+        "signer_name": "Trần Đức Quận",
+        "confidentiality": 0,
+        "urgency": "",
+    }
+    response = client.post(f"/van-ban/{document.pk}/kiem-tra/", data)
+    assert response.status_code == 302
+    document.refresh_from_db()
+    assert (document.state, document.signer_title) == ("confirmed", "PHÓ BÍ THƯ")
+    event = ledger_probe.assert_recorded("documents.document.confirmed", document)
+    assert event.payload["changed"]["signer_title"] == ["", "PHÓ BÍ THƯ"]
+
+
+def test_review_refuses_an_issuer_not_alive_on_the_date(seeded: Any, persona: Any) -> None:
+    document = _doc("1335-CV/TU")
+    data = {
+        "kind": "party",
+        "number": "1335",
+        "symbol": "CV/TU",
+        "date": "2022-03-16",
+        "issuer_unit": seeded["Tỉnh ủy Lâm Đồng (từ 01/7/2025)"].pk,
+        "confidentiality": 0,
+    }
+    response = _client(persona, "admin").post(f"/van-ban/{document.pk}/kiem-tra/", data)
+    assert response.status_code == 400
+    assert "không hoạt động vào ngày ban hành" in response.content.decode()
+
+
+def test_upload_without_javascript_runs_the_batch(
+    demo: Any, persona: Any, settings: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    settings.DOIMOI_INGEST_RUNNER = "inline"
+    client = _client(persona, "quantri.lamdong")
+    uploads = [SimpleUploadedFile(p.name, p.read_bytes()) for p in files.SEEDS]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/van-ban/nhap/", {"unit": demo["Tỉnh ủy Lâm Đồng"].pk, "files": uploads}
+        )
+    assert response.status_code == 302
+    job = IngestJob.objects.get()
+    page = client.get(response["Location"])
+    assert job.status == "done" and "5 văn bản mới" in _text(page.content)
+
+
+def test_registers_list_what_arrived_and_number_what_leaves(seeded: Any, persona: Any) -> None:
+    client = _client(persona, "vanthu.baoloc")
+    unit = seeded["Thành ủy Bảo Lộc"]
+    incoming = client.get("/van-ban/so-den/", {"unit": unit.pk, "year": 2026})
+    assert incoming.status_code == 200
+    response = client.post(
+        f"/van-ban/so-di/?unit={unit.pk}",
+        {
+            "kind": "party",
+            "type_code": "KH",
+            "date": "2022-05-04",
+            "title": "Kế hoạch thử",
+            "confidentiality": 0,
+        },
+    )
+    assert response.status_code == 302
+    page = client.get(response["Location"])
+    assert "01-KH/ThU" in page.content.decode()
+
+
+def test_a_unit_outside_the_subtree_sees_nothing(seeded: Any, persona: Any) -> None:
+    client = _client(persona, "bithu.phuong1")  # a grassroots committee under Bảo Lộc
+    assert client.get(f"/van-ban/{_doc('64-KH/ThU').pk}/").status_code == 403
+    listing = client.get("/van-ban/")
+    assert "64-KH/ThU" not in listing.content.decode()
