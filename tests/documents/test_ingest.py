@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from doimoi.documents.services import jobs
 from doimoi.documents.services.ingest import ingest_file
 from doimoi.ledger.models import LedgerEvent
 from doimoi.vbparse.legacy import encode_tcvn3, encode_vni
+from tests.conftest import require
 from tests.documents import files
 from tests.documents.conftest import stored_files
 
@@ -59,8 +61,14 @@ def _ingest(admin: Any, unit: Any, name: str, data: bytes) -> Any:
     return ingest_file(actor=admin, unit=unit, name=name, data=data, source="test")
 
 
+NEEDS = {".doc": ["soffice"], ".pdf": ["soffice"], ".png": ["soffice", "pdftoppm", "tesseract"]}
+NEEDS[".jpg"] = NEEDS["ke-hoach-scan.pdf"] = NEEDS[".png"]
+
+
 @pytest.mark.parametrize("name", list(FORMATS))
 def test_each_format_gives_the_document(demo: dict[str, Any], admin: Any, name: str) -> None:
+    for tool in NEEDS.get(name, NEEDS.get(Path(name).suffix, [])):
+        require(bool(shutil.which(tool)), f"{tool} is not installed")
     result = _ingest(admin, demo["Tỉnh ủy Lâm Đồng"], name, FORMATS[name]())
     assert result.status == "stored", result.message
     document = Document.objects.get(pk=result.documents[0]["id"])

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import ninja
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -24,6 +25,8 @@ from doimoi.documents.services.ingest import ingest_file
 from doimoi.organizations.models import Unit
 
 router = Router(tags=["documents"])
+# Newer django-ninja names an explicit status; older versions take a (status, body) tuple.
+Status: Any = getattr(ninja, "Status", None)
 INLINE_MAX_FILES = 10
 
 
@@ -87,6 +90,10 @@ def _document_out(d: Document) -> dict[str, Any]:
     }
 
 
+def _status(code: int, body: dict[str, Any]) -> Any:
+    return Status(code, body) if Status is not None else (code, body)
+
+
 def _unit(request: HttpRequest, unit_id: int) -> Unit:
     unit = get_object_or_404(Unit, pk=unit_id)
     if not request.user.has_perm("documents.ingest_document", unit):
@@ -100,7 +107,7 @@ def ingest(
     unit: Form[int],
     files: File[list[UploadedFile]],
     background: Form[bool] = False,
-) -> tuple[int, dict[str, Any]]:
+) -> Any:
     """Ingest the uploaded files for ``unit``."""
     holder = _unit(request, unit)
     if background or len(files) > INLINE_MAX_FILES:
@@ -115,14 +122,14 @@ def ingest(
             )
         jobs.ingest_job_start(actor=request.user, job=job)
         url = f"/api/v1/documents/ingest/{job.pk}"
-        return 202, {"job": job.pk, "status": job.status, "progress_url": url}
+        return _status(202, {"job": job.pk, "status": job.status, "progress_url": url})
     results = [
         ingest_file(
             actor=request.user, unit=holder, name=f.name or "", data=f.read(), source="api"
         ).as_dict()
         for f in files
     ]
-    return 200, {"status": "done", "files": results}
+    return _status(200, {"status": "done", "files": results})
 
 
 @router.get("/ingest/{job_id}", response=JobOut)

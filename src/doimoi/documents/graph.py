@@ -228,8 +228,9 @@ def outline(graph: Graph, root: int) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
 
     def down(pk: int, depth: int, relation: str, trail: frozenset[int]) -> None:
+        label = Relation(relation).label if relation in Relation.values else relation
         rows.append(
-            {"node": graph.nodes[pk], "depth": depth, "relation": relation, "repeat": pk in trail}
+            {"node": graph.nodes[pk], "depth": depth, "relation": label, "repeat": pk in trail}
         )
         if pk in trail:
             return

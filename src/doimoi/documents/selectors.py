@@ -9,6 +9,7 @@ Other apps call these (keep the signatures stable):
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +25,7 @@ from doimoi.documents.models import (
 from doimoi.documents.rules import INGEST_ROLES, clearances, role_paths, visible_q
 from doimoi.documents.search import backend, words_of
 from doimoi.documents.search.snippets import highlight, snippet
+from doimoi.documents.services.common import canonical_number, symbol_key
 from doimoi.organizations.models import Unit
 
 
@@ -101,6 +103,9 @@ def document_search(
         return page
     scope = document_list(viewer=viewer, **filters).order_by()
     ids, page.total = backend().search(words, scope, limit, offset)
+    if offset == 0:  # "1335-CV/TU" typed in full: that document first
+        exact = list(_by_reference(query, scope)[:5])
+        ids = [*exact, *(i for i in ids if i not in exact)][:limit]
     found = Document.objects.select_related("issuer_unit").in_bulk(ids)
     page.hits = [
         Hit(found[i], highlight(found[i].title, words), snippet(found[i].text, words))
@@ -108,6 +113,18 @@ def document_search(
         if i in found
     ]
     return page
+
+
+_REFERENCE = re.compile(r"^\s*(\d{1,5})\s*[-/]\s*(\S+)\s*$")
+
+
+def _by_reference(query: str, scope: QuerySet[Document]) -> QuerySet[Any]:
+    """Documents in ``scope`` whose number and symbol are the query ("1335-CV/TU", "05/QĐ-UBND")."""
+    found = _REFERENCE.match(query)
+    if found is None:
+        return scope.none().values_list("pk", flat=True)
+    number, symbol = canonical_number(found.group(1)), symbol_key(found.group(2))
+    return scope.filter(number=number, symbol_key=symbol).values_list("pk", flat=True)
 
 
 def incoming_register(*, viewer: Any, unit: Unit, year: int) -> QuerySet[IncomingEntry]:

@@ -26,6 +26,20 @@ from doimoi.organizations import services as org_services
 from doimoi.organizations.models import Unit
 
 LOW_CONFIDENCE = 0.8
+# Fields every document has: a missing one is worth a look. Marks and the parent body often are absent.
+EXPECTED = frozenset(
+    {
+        "number",
+        "symbol",
+        "type_name",
+        "issuer_name",
+        "date",
+        "title",
+        "signing_authority",
+        "signer_title",
+        "signer_name",
+    }
+)
 PARSED_NAMES = {
     "type_name": "type",
     "issuer_name": "issuer",
@@ -110,7 +124,8 @@ def _low(document: Document) -> set[str]:
     low = set()
     for name in ReviewForm.base_fields:
         key = PARSED_NAMES.get(name, name)
-        if key in confidence and confidence[key] < LOW_CONFIDENCE:
+        present = getattr(document, name) not in (None, "", 0)
+        if key in confidence and confidence[key] < LOW_CONFIDENCE and (present or name in EXPECTED):
             low.add(name)
     return low
 

@@ -4,7 +4,6 @@ summary table at the end."""
 from __future__ import annotations
 
 import json
-import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -91,13 +90,12 @@ class Command(BaseCommand):
     def _progress(self, done: int, total: int, name: str) -> None:
         filled = BAR * done // max(total, 1)
         line = f"[{'#' * filled}{'.' * (BAR - filled)}] {done}/{total} {name[:40]}"
-        if sys.stderr.isatty():
-            sys.stderr.write("\r" + line.ljust(BAR + 60))
-            if done == total:
-                sys.stderr.write("\n")
+        stream = self.stderr
+        if stream.isatty():
+            stream.write("\r" + line.ljust(BAR + 60), ending="\n" if done == total else "")
         elif name or done == total:
-            sys.stderr.write(line + "\n")
-        sys.stderr.flush()
+            stream.write(line)
+        stream.flush()
 
     def _table(self, results: list[FileResult], elapsed: float) -> None:
         width = min(max((len(r.name) for r in results), default=8), 40)

@@ -1,0 +1,110 @@
+"""Classified documents, their text, file and search hits: only for users cleared for the level
+in that unit's subtree. Run on PostgreSQL in CI (and on SQLite too)."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from doimoi.documents import selectors, services
+from doimoi.documents.models import Clearance, Confidentiality, Document, DocumentCopy
+from doimoi.documents.services.ingest import ingest_file
+
+SECRET = """THÀNH ỦY BẢO LỘC
+*
+Số 12-CV/ThU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Bảo Lộc, ngày 10 tháng 6 năm 2022
+MẬT
+Về phương án bảo vệ hồ sơ cán bộ xanhlamngoc
+Kính gửi: Đảng ủy phường 1
+Nội dung có từ khóa xanhlamngoc để tìm kiếm.
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+Trần Minh Khải
+"""
+
+
+@pytest.fixture
+def secret(demo: dict[str, Any], persona: Any) -> Document:
+    unit = demo["Thành ủy Bảo Lộc"]
+    result = ingest_file(
+        actor=persona("vanthu.baoloc"), unit=unit, name="mat.txt", data=SECRET.encode(), source="t"
+    )
+    document = Document.objects.get(pk=result.documents[0]["id"])
+    assert document.confidentiality == Confidentiality.MAT  # read from the "MẬT" mark
+    Clearance.objects.create(
+        user=persona("bithu.baoloc"),
+        unit=unit,
+        level=Confidentiality.MAT,
+        valid_from=datetime.date(2020, 1, 1),
+    )
+    Clearance.objects.create(  # cleared, but for another subtree
+        user=persona("vanthu.dukdn"),
+        unit=demo["Đảng ủy Khối Doanh nghiệp tỉnh Lâm Đồng"],
+        level=Confidentiality.TUYET_MAT,
+        valid_from=datetime.date(2020, 1, 1),
+    )
+    return document
+
+
+# who → may see the classified document
+SEES = {
+    "admin": True,
+    "bithu.baoloc": True,  # cleared for Mật in Thành ủy Bảo Lộc
+    "phobithu.baoloc": False,  # same unit, no clearance
+    "vanthu.baoloc": False,  # registered it, but is not cleared
+    "vanthu.dukdn": False,  # cleared in another subtree
+    "bithu.phuong1": False,
+}
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("username", list(SEES))
+def test_classified_document_is_visible_only_to_the_cleared(
+    secret: Document, persona: Any, username: str
+) -> None:
+    user, sees = persona(username), SEES[username]
+    assert selectors.document_list(viewer=user).filter(pk=secret.pk).exists() == sees
+    hits = selectors.document_search(viewer=user, query="xanhlamngoc").hits
+    assert [h.document.pk for h in hits] == ([secret.pk] if sees else [])
+    client = Client()
+    client.force_login(user)
+    copy = DocumentCopy.objects.get(document=secret)
+    pages = [f"/van-ban/{secret.pk}/", f"/van-ban/{secret.pk}/tep/{copy.pk}/"]
+    for url in pages:
+        assert client.get(url).status_code == (200 if sees else 403), url
+    assert client.get(f"/api/v1/documents/{secret.pk}").status_code == (200 if sees else 404)
+    listing = client.get("/van-ban/", {"q": "xanhlamngoc"}).content.decode()
+    assert ("12-CV/ThU" in listing) == sees
+
+
+@pytest.mark.postgres
+def test_a_higher_level_needs_a_higher_clearance(secret: Document, persona: Any) -> None:
+    document = secret
+    document.confidentiality = Confidentiality.TOI_MAT
+    document.save(update_fields=["confidentiality"])
+    assert (
+        not selectors.document_list(viewer=persona("bithu.baoloc")).filter(pk=document.pk).exists()
+    )
+
+
+@pytest.mark.postgres
+def test_classified_numbers_stay_out_of_the_register_of_the_uncleared(
+    demo: dict[str, Any], persona: Any
+) -> None:
+    unit = demo["Thành ủy Bảo Lộc"]
+    services.outgoing_register_take(
+        actor=persona("vanthu.baoloc"),
+        unit=unit,
+        type_code="CV",
+        kind="party",
+        date=datetime.date(2022, 6, 10),
+        confidentiality=1,
+    )
+    clerk_view = selectors.outgoing_register(viewer=persona("vanthu.baoloc"), unit=unit, year=2022)
+    head_view = selectors.outgoing_register(viewer=persona("admin"), unit=unit, year=2022)
+    assert (clerk_view.count(), head_view.count()) == (0, 1)
