@@ -1,0 +1,247 @@
+"""Reading cases, always scoped to the viewer; deadlines for the home page; figures for reports."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from doimoi.initiatives import states
+from doimoi.initiatives.deadlines import Deadline, case_deadlines
+from doimoi.initiatives.models import (
+    Adoption,
+    Case,
+    Finding,
+    Outcome,
+    Protection,
+    Referral,
+    RuleSet,
+)
+from doimoi.initiatives.rules import case_roles, headed_unit_ids, viewer_paths
+from doimoi.initiatives.states import CaseRole, CaseState
+from doimoi.organizations.models import Membership, Role, Unit
+
+S = CaseState
+DECIDED = (S.APPROVED, S.PILOT_APPROVED, S.REJECTED)
+APPROVED_LATER = (
+    S.APPROVED, S.PILOT_APPROVED, S.IN_PROGRESS, S.SUSPENDED, S.STOPPED, S.COMPLETED,
+    S.REPORTED, S.EVALUATED, S.PROTECTED, S.REFERRED, S.RECOGNIZED,
+)  # fmt: skip
+WITH_DEADLINES = (S.SUBMITTED, S.IN_PROGRESS, S.COMPLETED, S.STOPPED, S.REPORTED, S.EVALUATED)
+
+
+def _proposer_q(viewer: Any) -> Q:
+    co = Case.co_proposers.through.objects.filter(person__user=viewer).values("case_id")
+    return Q(proposer__user=viewer) | Q(pk__in=co)
+
+
+def _subtree_q(paths: set[str]) -> Q:
+    if not paths:
+        return Q(pk__in=[])
+    return reduce(
+        or_, (Q(unit__path__startswith=p) | Q(decider__path__startswith=p) for p in paths)
+    )
+
+
+def visible_q(viewer: Any) -> Q:
+    """Cases ``viewer`` may see: their own drafts; sent cases in or under their units."""
+    if viewer is None or not viewer.is_authenticated:
+        return Q(pk__in=[])
+    sent = ~Q(state=S.DRAFT)
+    if viewer.is_superuser:
+        return _proposer_q(viewer) | sent
+    seen = _subtree_q(viewer_paths(viewer)) | Q(supervisor__user=viewer)
+    return _proposer_q(viewer) | (sent & seen)
+
+
+def case_list(
+    *, viewer: Any, state: str = "", unit: Unit | None = None, query: str = ""
+) -> QuerySet[Case]:
+    """The cases ``viewer`` may see, newest change first, filtered by state, unit subtree, title."""
+    qs = Case.objects.filter(visible_q(viewer)).select_related(
+        "unit", "decider", "proposer", "rule_set"
+    )
+    if state:
+        qs = qs.filter(state=state)
+    if unit is not None:
+        qs = qs.filter(unit__path__startswith=unit.path)
+    if query:
+        qs = qs.filter(title__icontains=query)
+    return qs.order_by("-updated_at", "-pk")
+
+
+def case_get(*, viewer: Any, pk: int) -> Case | None:
+    """One case if ``viewer`` may see it."""
+    return case_list(viewer=viewer).filter(pk=pk).first()
+
+
+def rule_sets_in_force(on: datetime.date | None = None) -> list[RuleSet]:
+    """The latest version of each regime in force on ``on`` (today by default)."""
+    on = on or timezone.localdate()
+    found: dict[str, RuleSet] = {}
+    for rule_set in RuleSet.objects.filter(valid_from__lte=on).order_by("regime", "-version"):
+        found.setdefault(rule_set.regime, rule_set)
+    return list(found.values())
+
+
+def rule_set_list() -> QuerySet[RuleSet]:
+    """Every version of every regime, with its limits and items (rules are public)."""
+    return RuleSet.objects.prefetch_related("time_limits", "items").order_by("regime", "-version")
+
+
+def allowed_transitions(*, viewer: Any, case: Case) -> list[states.Transition]:
+    """What ``viewer`` may do next on ``case``, in the table's order."""
+    return states.available(case.state, case_roles(viewer, case))
+
+
+@dataclass(frozen=True)
+class DeadlineRow:
+    """A deadline on the home page: the case, what is due, and whether it is late."""
+
+    case: Case
+    deadline: Deadline
+
+
+def _mine(viewer: Any) -> Q:
+    return (
+        _proposer_q(viewer) | Q(supervisor__user=viewer) | Q(decider_id__in=headed_unit_ids(viewer))
+    )
+
+
+def _concerns(deadline: Deadline, roles: set[CaseRole]) -> bool:
+    if deadline.owner in roles:
+        return True
+    return deadline.owner == CaseRole.PROPOSER and CaseRole.SUPERVISOR in roles
+
+
+def home_deadlines(*, viewer: Any) -> list[DeadlineRow]:
+    """The deadlines that are the viewer's to meet or to watch, overdue first, then soonest."""
+    if not viewer.is_authenticated:
+        return []
+    cases = Case.objects.filter(_mine(viewer), state__in=WITH_DEADLINES).distinct()
+    rows = []
+    for case in cases.select_related("unit", "decider", "proposer", "supervisor", "rule_set"):
+        roles = case_roles(viewer, case)
+        rows += [
+            DeadlineRow(case, d) for d in case_deadlines(case) if d.is_set and _concerns(d, roles)
+        ]
+    return sorted(rows, key=lambda r: (not r.deadline.overdue, r.deadline.due))
+
+
+@dataclass
+class Figures:
+    """Periodic figures of a unit subtree, for the reporting issue."""
+
+    unit: Unit
+    start: datetime.date
+    end: datetime.date
+    by_state: dict[str, int] = field(default_factory=dict)
+    submitted: int = 0
+    decided: int = 0
+    approved: int = 0
+    pilots_running: int = 0
+    outcomes: dict[str, int] = field(default_factory=dict)
+    protections: dict[str, int] = field(default_factory=dict)
+    adoptions: int = 0
+
+    @property
+    def approval_rate(self) -> float | None:
+        return round(100 * self.approved / self.decided, 1) if self.decided else None
+
+
+def _labelled(qs: QuerySet[Any], field: str, choices: Any) -> dict[str, int]:
+    """Counts of ``qs`` by ``field``, keyed by the value's label."""
+    counts = qs.values_list(field).annotate(n=Count("pk")).order_by(field)
+    return {str(choices(value).label): n for value, n in counts if value}
+
+
+def case_figures(*, viewer: Any, unit: Unit, start: datetime.date, end: datetime.date) -> Figures:
+    """Proposals by state, approval rate, pilots running, outcomes, protections, adoptions."""
+    cases = case_list(viewer=viewer, unit=unit).exclude(state=S.DRAFT)
+    figures = Figures(unit=unit, start=start, end=end)
+    sent = cases.filter(submitted_on__range=(start, end))
+    figures.submitted = sent.count()
+    figures.by_state = _labelled(sent, "state", CaseState)
+    decided = cases.filter(decided_on__range=(start, end))
+    figures.decided = decided.count()
+    figures.approved = decided.filter(state__in=[s for s in APPROVED_LATER]).count()
+    figures.pilots_running = cases.filter(
+        is_pilot=True, state__in=[S.IN_PROGRESS, S.SUSPENDED]
+    ).count()
+    evaluated = cases.filter(evaluated_on__range=(start, end))
+    figures.outcomes = _labelled(evaluated, "outcome", Outcome)
+    protections = Protection.objects.filter(
+        case__in=cases, revoked=False, decision__decided_on__range=(start, end)
+    )
+    figures.protections = _labelled(protections, "finding", Finding)
+    figures.adoptions = Adoption.objects.filter(
+        model_case__in=cases, adopted_on__range=(start, end)
+    ).count()
+    return figures
+
+
+@dataclass(frozen=True)
+class RecognizedCadre:
+    """A cadre with a result recognized as completed, for the organization board."""
+
+    unit: Unit
+    person_name: str
+    case: Case
+
+
+def recognized_cadres(*, viewer: Any, unit: Unit | None = None) -> list[RecognizedCadre]:
+    """Proposers and co-proposers whose proposals were evaluated completed and kept protection."""
+    cases = case_list(viewer=viewer, unit=unit).filter(
+        outcome=Outcome.COMPLETED, state__in=[S.PROTECTED, S.RECOGNIZED]
+    )
+    rows = []
+    for case in cases.prefetch_related("co_proposers").order_by("unit__path", "title"):
+        people = [case.proposer, *case.co_proposers.all()]
+        rows += [RecognizedCadre(case.unit, p.full_name, case) for p in people]
+    return sorted(rows, key=lambda r: (r.unit.path, r.person_name))
+
+
+def case_records(*, case: Case) -> dict[str, Any]:
+    """Everything recorded on ``case``, for its page (the caller has checked the viewer may see it)."""
+    votes = case.votes.select_related("unit").prefetch_related("ballots__person")
+    return {
+        "co_proposers": list(case.co_proposers.order_by("full_name")),
+        "attachments": list(case.attachments.all()),
+        "heads": list(heads_of_decider(case)),
+        "party_opinions": list(case.party_opinions.select_related("unit")),
+        "checklist": list(
+            case.checklist.filter(unit=case.decider)
+            .select_related("item")
+            .order_by("item__kind", "item__order")
+        ),
+        "votes": list(votes),
+        "decisions": list(case.decisions.select_related("unit", "signer")),
+        "pilot_units": list(case.pilot_units.order_by("path")),
+        "checkpoints": list(case.checkpoints.select_related("report")),
+        "resources": list(case.resources.all()),
+        "progress_reports": list(case.progress_reports.select_related("checkpoint")),
+        "visits": list(case.visits.select_related("by")),
+        "problems": list(case.problems.all()),
+        "protection": Protection.objects.filter(case=case).select_related("decision").first(),
+        "referral": case_referral(case),
+        "adoptions": list(case.adoptions.select_related("unit")),
+        "regulation_proposals": list(case.regulation_proposals.all()),
+        "rewards": list(case.rewards.select_related("person", "decision")),
+    }
+
+
+def heads_of_decider(case: Case) -> list[Any]:
+    """Who heads the unit the case was sent to."""
+    if case.decider_id is None:
+        return []
+    rows = Membership.objects.active().filter(unit=case.decider, role=Role.HEAD)
+    return [m.person for m in rows.select_related("person")]
+
+
+def case_referral(case: Case) -> Referral | None:
+    return Referral.objects.filter(case=case).select_related("prohibited_act", "by").first()

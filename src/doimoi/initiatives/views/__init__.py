@@ -1,0 +1,1 @@
+"""The initiatives pages; each view names its rule (``require_rule``)."""
