@@ -1,0 +1,1 @@
+"""Forms of the directives pages: they parse and validate input; services do the writing."""

@@ -1,0 +1,79 @@
+"""Pieces of the party document layout (HD 36, DOMAIN.md §2) shared by the dispatch text and DOCX."""
+
+from __future__ import annotations
+
+import datetime
+
+from doimoi.organizations.models import Unit
+
+# "Tỉnh ủy X" writes "ĐẢNG BỘ TỈNH X" above the names of the bodies it heads, and so on down.
+_COMMITTEE_TO_PARTY = [
+    ("Tỉnh ủy ", "Đảng bộ tỉnh "),
+    ("Thành ủy ", "Đảng bộ thành phố "),
+    ("Huyện ủy ", "Đảng bộ huyện "),
+    ("Quận ủy ", "Đảng bộ quận "),
+    ("Thị ủy ", "Đảng bộ thị xã "),
+    ("Đảng ủy ", "Đảng bộ "),
+]
+
+
+def party_of(committee_name: str) -> str:
+    """The party organization a committee leads: "Tỉnh ủy Lâm Đồng" → "Đảng bộ tỉnh Lâm Đồng"."""
+    for prefix, party in _COMMITTEE_TO_PARTY:
+        if committee_name.startswith(prefix):
+            return party + committee_name[len(prefix) :]
+    return committee_name
+
+
+def superior_line(parent: Unit | None) -> str:
+    """The superior body's line over the issuer's name (empty at the top of the tree)."""
+    if parent is None or parent.depth == 1:
+        return ""
+    name = parent.short_name if parent.name.endswith(")") and parent.short_name else parent.name
+    return party_of(name).upper()
+
+
+def date_line(place: str, day: datetime.date) -> str:
+    """ "Bảo Lộc, ngày 04 tháng 5 năm 2022": the day and months 1–2 take a leading zero."""
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def default_place(unit: Unit) -> str:
+    """A place name from the unit's name ("Thành ủy Bảo Lộc" → "Bảo Lộc")."""
+    name = unit.short_name if unit.name.endswith(")") and unit.short_name else unit.name
+    for prefix, _party in _COMMITTEE_TO_PARTY:
+        if name.startswith(prefix):
+            rest = name[len(prefix) :]
+            return rest[0].upper() + rest[1:] if rest else name
+    return name
+
+
+def collective_authority(unit: Unit) -> str:
+    """Who a committee signs for: its standing committee ("T/M BAN THƯỜNG VỤ"); a board signs itself."""
+    if unit.kind in {"party_committee", "grassroots"}:
+        return "T/M BAN THƯỜNG VỤ"
+    if unit.kind == "party_cell":
+        return "T/M CHI BỘ"
+    return ""
+
+
+_TITLES = (
+    "Phó Bí thư Thường trực",
+    "Phó Bí thư",
+    "Bí thư",
+    "Phó Trưởng ban",
+    "Trưởng ban",
+    "Phó Chủ nhiệm",
+    "Chủ nhiệm",
+    "Chánh Văn phòng",
+)
+
+
+def signing_title(position: str) -> str:
+    """The title a signer writes under the authority line: "Bí thư Thành ủy" → "Bí thư"."""
+    folded = position.strip().lower()
+    for title in _TITLES:
+        if folded.startswith(title.lower()):
+            return title
+    return " ".join(position.split()[:2])

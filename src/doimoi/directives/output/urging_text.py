@@ -1,0 +1,102 @@
+"""The words of an urging dispatch: always Vietnamese, as the official document must be."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import translation
+
+from doimoi.directives.models import Assignment, Distribution, RequirementKind, UrgingDispatch
+from doimoi.directives.output.party_layout import date_line
+from doimoi.directives.selectors import missing
+
+
+def lower_first(text: object) -> str:
+    value = str(text)
+    return value[:1].lower() + value[1:]
+
+
+def _dmy(day: datetime.date) -> str:
+    return f"{day:%d/%m/%Y}"
+
+
+def document_name(dist: Distribution) -> str:
+    """ "Kế hoạch số 64-KH/ThU ngày 04/5/2022" (or the reference alone when the type is unknown)."""
+    doc = dist.document
+    name = f"{doc.type_name} số {doc.reference}" if doc.type_name else f"văn bản số {doc.reference}"
+    return f"{name} ngày {_dmy(doc.date)}" if doc.date else name
+
+
+def subject(dist: Distribution) -> str:
+    doc = dist.document
+    kind = f"{doc.type_name} số" if doc.type_name else "văn bản số"
+    return f"V/v đôn đốc thực hiện {kind} {doc.reference}"
+
+
+def late_items(
+    late: list[Assignment], today: datetime.date, returned: set[int]
+) -> list[dict[str, object]]:
+    """What each late unit still owes, in words, kept on the dispatch."""
+    items = []
+    with translation.override("vi"):
+        for a in late:
+            owed = []
+            for kind, due in missing(a, today):
+                text = f"chưa {lower_first(RequirementKind(kind).label)} (hạn {_dmy(due)}"
+                if kind == RequirementKind.REPORT and a.pk in returned:
+                    text += "; báo cáo đã gửi bị trả lại"
+                owed.append(text + ")")
+            items.append({"unit": a.unit.name, "unit_id": a.unit_id, "missing": owed})
+    return items
+
+
+def body(
+    dist: Distribution, items: list[dict[str, object]], body_name: str, reply_by: datetime.date
+) -> list[str]:
+    """The paragraphs: what was asked, who is late with what, what is asked now."""
+    with translation.override("vi"):
+        asked = "; ".join(
+            f"{lower_first(r.get_kind_display())} (hạn {_dmy(r.due_date)})"
+            for r in dist.requirements.all()
+        )
+    title = f" {dist.document.title}" if dist.document.title else ""
+    paragraphs = [
+        f"Ngày {_dmy(dist.sent_on)}, {dist.sender.name} gửi {document_name(dist)}{title}, "
+        f"yêu cầu các đơn vị: {asked}.",
+        "Đến nay, các đơn vị sau chưa thực hiện đúng thời hạn:",
+    ]
+    paragraphs += [f"- {item['unit']}: {'; '.join(item['missing'])}." for item in items]  # type: ignore[arg-type]
+    paragraphs.append(
+        f"{body_name} đề nghị các đơn vị nêu trên khẩn trương thực hiện, "
+        f"báo cáo kết quả về {dist.sender.name} trước ngày {_dmy(reply_by)}."
+    )
+    return paragraphs
+
+
+def plain_text(u: UrgingDispatch) -> str:
+    """The dispatch as text in the party layout, for the documents app to store and index."""
+    names = [str(item["unit"]) for item in u.late_units]
+    lines = [
+        u.superior_name,
+        u.issuer_name.upper(),
+        "*",
+        f"Số {u.reference}",
+        u.subject,
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        date_line(u.place, u.date),
+        "",
+        f"Kính gửi: - {names[0]},",
+        *[f"- {n}," for n in names[1:]],
+        "",
+        *u.body,
+        "",
+        "Nơi nhận:",
+        "- Như kính gửi,",
+        "- Lưu Văn phòng.",
+        "",
+        u.authority.upper(),
+        u.signer_title.upper(),
+        "",
+        u.signer_name,
+    ]
+    return "\n".join(line for line in lines if line is not None)

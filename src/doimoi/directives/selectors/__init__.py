@@ -1,0 +1,51 @@
+"""Reads of the directives app, always with ``viewer=`` (other apps call these)."""
+
+from doimoi.directives.selectors.directives import (
+    Dashboard,
+    assignment_detail,
+    assignment_get,
+    assignment_list,
+    cascade_events,
+    directive_get,
+    directive_list,
+    notification_list,
+    report_get,
+    task_get,
+    unit_dashboard,
+    urging_get,
+)
+from doimoi.directives.selectors.rollup import (
+    Scope,
+    Summary,
+    cascade_nodes,
+    directive_summary,
+    late_assignments,
+    milestones,
+    missing,
+    overdue_q,
+    subtree_counts,
+)
+
+__all__ = [
+    "Dashboard",
+    "Scope",
+    "Summary",
+    "assignment_detail",
+    "assignment_get",
+    "assignment_list",
+    "cascade_events",
+    "cascade_nodes",
+    "directive_get",
+    "directive_list",
+    "directive_summary",
+    "late_assignments",
+    "milestones",
+    "missing",
+    "notification_list",
+    "overdue_q",
+    "report_get",
+    "subtree_counts",
+    "task_get",
+    "unit_dashboard",
+    "urging_get",
+]

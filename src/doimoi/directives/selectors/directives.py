@@ -1,0 +1,190 @@
+"""Reading directives, assignments, tasks and reports, always scoped to the viewer."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+
+from doimoi.directives.models import (
+    Assignment,
+    Directive,
+    Distribution,
+    Notification,
+    Report,
+    Task,
+    UrgingDispatch,
+)
+from doimoi.directives.rules import assignment_visible_q, covers, directive_visible_q
+from doimoi.directives.selectors.rollup import overdue_q
+from doimoi.directives.states import AssignmentState, ReportState, TaskState
+from doimoi.organizations.models import Unit
+
+
+def directive_list(*, viewer: Any, unit: Unit | None = None) -> QuerySet[Directive]:
+    """Directives the viewer sees; with ``unit``, those it issued or received."""
+    qs = Directive.objects.filter(directive_visible_q(viewer))
+    if unit is not None:
+        received = Assignment.objects.filter(unit=unit).values("directive_id")
+        qs = qs.filter(Q(issuer=unit) | Q(pk__in=received))
+    return qs.select_related("document", "issuer").order_by("-created_at", "-pk")
+
+
+def directive_get(*, viewer: Any, pk: int) -> Directive:
+    """The directive ``pk`` if the viewer may see it (``Directive.DoesNotExist`` otherwise)."""
+    return directive_list(viewer=viewer).get(pk=pk)
+
+
+def assignment_list(
+    *, viewer: Any, unit: Unit | None = None, directive: Directive | None = None
+) -> QuerySet[Assignment]:
+    """Assignments the viewer sees, of one unit or one directive."""
+    qs = Assignment.objects.filter(assignment_visible_q(viewer))
+    if unit is not None:
+        qs = qs.filter(unit=unit)
+    if directive is not None:
+        qs = qs.filter(directive=directive)
+    return qs.select_related("directive", "unit", "sender", "distribution__document").order_by(
+        "due_final", "unit_path"
+    )
+
+
+def assignment_get(*, viewer: Any, pk: int) -> Assignment:
+    return assignment_list(viewer=viewer).get(pk=pk)
+
+
+def task_get(*, viewer: Any, pk: int) -> Task:
+    qs = Task.objects.filter(assignment_visible_q(viewer)).select_related("assignment", "unit")
+    return qs.get(pk=pk)
+
+
+def report_get(*, viewer: Any, pk: int) -> Report:
+    qs = Report.objects.filter(assignment_visible_q(viewer, prefix="assignment__"))
+    return qs.select_related("assignment", "task", "unit").get(pk=pk)
+
+
+def urging_get(*, viewer: Any, pk: int) -> UrgingDispatch:
+    """An urging dispatch, for the people of its sender (and above) and of the units it urged."""
+    urging = UrgingDispatch.objects.select_related("directive", "sender").get(pk=pk)
+    if viewer.is_superuser or covers(viewer, urging.sender):
+        return urging
+    ids = [item.get("unit_id") for item in urging.late_units]
+    if assignment_list(viewer=viewer, directive=urging.directive).filter(unit_id__in=ids).exists():
+        return urging
+    raise UrgingDispatch.DoesNotExist
+
+
+def assignment_detail(a: Assignment) -> dict[str, Any]:
+    """What an assignment's page shows besides itself (the caller checked visibility)."""
+    return {
+        "requirements": list(a.distribution.requirements.all()),
+        "tasks": list(a.tasks.order_by("number", "pk")),
+        "reports": list(
+            a.reports.select_related("task", "submitted_by", "reviewed_by").prefetch_related(
+                "attachments"
+            )
+        ),
+        "sendings": list(
+            Distribution.objects.filter(parent=a)
+            .select_related("document")
+            .annotate(n=Count("assignments"))
+        ),
+        "children": list(a.children.select_related("unit").order_by("unit_path")),
+    }
+
+
+@dataclass
+class Dashboard:
+    """A unit's page: what it must do, what its subordinate units owe it."""
+
+    unit: Unit
+    owes: list[Assignment] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    owed: list[Assignment] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    to_review: list[Report] = field(default_factory=list)
+
+
+def unit_dashboard(*, viewer: Any, unit: Unit, today: datetime.date, limit: int = 50) -> Dashboard:
+    """What ``unit`` must do (assignments and tasks by deadline) and what is owed to it."""
+    visible = assignment_visible_q(viewer)
+    mine = Assignment.objects.filter(visible, unit=unit).exclude(state=AssignmentState.DONE)
+    owed = Assignment.objects.filter(visible, sender=unit).exclude(state=AssignmentState.DONE)
+    counts = owed.aggregate(
+        owed=Count("pk"),
+        overdue=Count("pk", filter=overdue_q(today)),
+        reported=Count("pk", filter=Q(state=AssignmentState.REPORTED)),
+    )
+    related = ("directive", "unit", "sender", "distribution__document")
+    return Dashboard(
+        unit=unit,
+        owes=list(mine.select_related(*related).order_by("due_final", "pk")[:limit]),
+        tasks=list(
+            Task.objects.filter(visible, unit=unit)
+            .exclude(state=TaskState.DONE)
+            .select_related("directive", "assignment")
+            .order_by("due_date", "pk")[:limit]
+        ),
+        owed=list(
+            owed.filter(overdue_q(today)).select_related(*related).order_by("unit_path")[:limit]
+        ),
+        counts=counts,
+        to_review=list(
+            Report.objects.filter(assignment__sender=unit, state=ReportState.SUBMITTED)
+            .filter(assignment_visible_q(viewer, prefix="assignment__"))
+            .select_related("unit", "directive", "task")
+            .order_by("submitted_on")[:limit]
+        ),
+    )
+
+
+def notification_list(*, viewer: Any, unread_only: bool = False) -> QuerySet[Notification]:
+    qs = (
+        Notification.objects.filter(user=viewer)
+        if viewer.is_authenticated
+        else Notification.objects.none()
+    )
+    return qs.filter(read_at__isnull=True) if unread_only else qs
+
+
+def cascade_events(*, viewer: Any, directive: Directive, limit: int = 30) -> list[dict[str, Any]]:
+    """The cascade's latest happenings the viewer sees: sendings, answers, reports and reviews."""
+    visible = Assignment.objects.filter(directive=directive).filter(assignment_visible_q(viewer))
+    events: list[dict[str, Any]] = []
+    sendings = (
+        Distribution.objects.filter(directive=directive, assignments__in=visible.values("pk"))
+        .select_related("sender", "document")
+        .annotate(n=Count("assignments", distinct=True))
+        .order_by("-sent_on", "-pk")[:limit]
+    )
+    events += [
+        {"date": d.sent_on, "kind": "sent", "unit": d.sender, "document": d.document, "n": d.n}
+        for d in sendings
+    ]
+    answers = visible.filter(Q(plan_on__isnull=False) | Q(forward_on__isnull=False)).select_related(
+        "unit", "plan_document", "forward_document"
+    )
+    for a in answers.order_by("-updated_at")[:limit]:
+        if a.plan_on:
+            events.append(
+                {"date": a.plan_on, "kind": "plan", "unit": a.unit, "document": a.plan_document}
+            )
+        if a.forward_on:
+            events.append(
+                {
+                    "date": a.forward_on,
+                    "kind": "forward",
+                    "unit": a.unit,
+                    "document": a.forward_document,
+                }
+            )
+    reports = Report.objects.filter(assignment__in=visible.values("pk")).select_related(
+        "unit", "task"
+    )
+    for r in reports.order_by("-submitted_on", "-pk")[:limit]:
+        events.append({"date": r.submitted_on, "kind": "report", "unit": r.unit, "report": r})
+        if r.reviewed_on:
+            events.append({"date": r.reviewed_on, "kind": r.state, "unit": r.unit, "report": r})
+    return sorted(events, key=lambda e: e["date"], reverse=True)[:limit]

@@ -1,0 +1,280 @@
+"""Sending a directive down the tree: a sending, its requirements, one assignment per recipient."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import replace
+from typing import Any
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from doimoi.core.errors import ApplicationError
+from doimoi.directives.models import (
+    Assignment,
+    Directive,
+    Distribution,
+    Requirement,
+    RequirementKind,
+    Task,
+)
+from doimoi.directives.services import notify
+from doimoi.directives.services.common import check_day, clean, dmy, user_or_none
+from doimoi.directives.services.specs import Due, TaskSpec, check_tasks
+from doimoi.documents.models import Document
+from doimoi.organizations.models import Unit
+
+
+def fresh(units: list[Unit]) -> list[Unit]:
+    """The units as stored now: a tree path held in memory goes stale when siblings are added
+    (the tree keeps siblings sorted by name), and every check here reads paths."""
+    found = Unit.objects.in_bulk([u.pk for u in units])
+    return [found[u.pk] for u in units if u.pk in found]
+
+
+def scope_paths(sender: Unit) -> list[str]:
+    """Where a sender may send: its own subtree, and its committee's (a board addresses the
+    units of the committee it serves)."""
+    paths = [sender.path]
+    if sender.depth > 1:
+        paths.append(sender.path[: -Unit.steplen])
+    return paths
+
+
+def _active_on(unit: Unit, day: datetime.date) -> bool:
+    return unit.valid_from <= day and (unit.valid_to is None or day < unit.valid_to)
+
+
+def _names(units: list[Unit], limit: int = 5) -> str:
+    names = ", ".join(u.name for u in units[:limit])
+    return names + (
+        _(" và %(n)s đơn vị khác") % {"n": len(units) - limit} if len(units) > limit else ""
+    )
+
+
+def check_recipients(
+    directive: Directive, sender: Unit, recipients: list[Unit], sent_on: datetime.date
+) -> list[Unit]:
+    """The recipients, each once, each active, under the sender, new to this directive."""
+    units = list({u.pk: u for u in recipients}.values())
+    if not units:
+        raise ApplicationError({"recipients": _("Chọn ít nhất một đơn vị nhận.")})
+    scope = scope_paths(sender)
+    outside = [
+        u
+        for u in units
+        if sender.path.startswith(u.path) or not any(u.path.startswith(p) for p in scope)
+    ]
+    if outside:
+        raise ApplicationError(
+            {
+                "recipients": _(
+                    "Không gửi được tới đơn vị ngoài phạm vi của %(sender)s: %(units)s."
+                )
+                % {"sender": sender.name, "units": _names(outside)}
+            }
+        )
+    closed = [u for u in units if not _active_on(u, sent_on)]
+    if closed:
+        raise ApplicationError(
+            {
+                "recipients": _("Đơn vị không hoạt động vào ngày gửi %(date)s: %(units)s.")
+                % {"date": dmy(sent_on), "units": _names(closed)}
+            }
+        )
+    taken = set(
+        Assignment.objects.filter(
+            directive=directive, unit_id__in=[u.pk for u in units]
+        ).values_list("unit_id", flat=True)
+    )
+    if taken:
+        already = [u for u in units if u.pk in taken]
+        raise ApplicationError(
+            {
+                "recipients": _("Đơn vị đã nhận văn bản chỉ đạo này: %(units)s.")
+                % {"units": _names(already)}
+            }
+        )
+    return sorted(units, key=lambda u: u.path)
+
+
+def check_sent_on(document: Document, parent: Assignment | None, sent_on: datetime.date) -> None:
+    """Sent no earlier than the document's date (or than the sender received it), not in the future."""
+    not_before = document.date
+    if parent is not None and (not_before is None or parent.received_on > not_before):
+        not_before = parent.received_on
+    check_day(sent_on, field="sent_on", not_before=not_before)
+
+
+def _assignment(
+    dist: Distribution, unit: Unit, dues: list[Due], tasks: list[TaskSpec]
+) -> Assignment:
+    a = Assignment(
+        directive_id=dist.directive_id,
+        distribution=dist,
+        parent=dist.parent,
+        unit=unit,
+        sender=dist.sender,
+        unit_path=unit.path,
+        level=unit.level,
+        depth=unit.depth,
+        received_on=dist.sent_on,
+    )
+    for d in dues:
+        setattr(a, f"{d.spec.kind}_due", d.due)
+        if d.spec.kind == RequirementKind.REPORT:
+            a.report_period, a.report_until = d.spec.period, d.spec.until
+    own = [t.due_date for t in tasks if t.unit.pk == unit.pk]
+    if own:
+        a.tasks_due = max(own)
+    a.due_final = max([d.due for d in dues] + own)
+    return a
+
+
+def _tasks(dist: Distribution, assignments: list[Assignment], tasks: list[TaskSpec]) -> None:
+    by_unit = {a.unit_id: a for a in assignments}
+    Task.objects.bulk_create(
+        [
+            Task(
+                assignment=by_unit[t.unit.pk],
+                directive_id=dist.directive_id,
+                unit=t.unit,
+                sender=dist.sender,
+                unit_path=t.unit.path,
+                level=t.unit.level,
+                plan=dist.document,
+                number=t.number,
+                title=t.title,
+                description=t.description,
+                deliverable=t.deliverable,
+                due_date=t.due_date,
+            )
+            for t in tasks
+        ]
+    )
+
+
+def _named_tasks(dues: list[Due], units: list[Unit]) -> list[TaskSpec]:
+    """Tasks named in a "carry out named tasks" requirement, one per line, for every recipient."""
+    spec = next((d for d in dues if d.spec.kind == RequirementKind.TASKS), None)
+    if spec is None:
+        return []
+    lines = [clean(line) for line in spec.spec.note.splitlines() if clean(line)]
+    if not lines:
+        raise ApplicationError({"tasks_note": _("Ghi các nhiệm vụ cụ thể, mỗi dòng một nhiệm vụ.")})
+    return [
+        TaskSpec(
+            unit=u,
+            title=u.name,
+            description=line,
+            deliverable=_("Báo cáo kết quả thực hiện"),
+            due_date=spec.due,
+            number=str(n),
+        )
+        for u in units
+        for n, line in enumerate(lines, start=1)
+    ]
+
+
+def send(
+    *,
+    actor: Any,
+    directive: Directive,
+    sender: Unit,
+    document: Document,
+    parent: Assignment | None,
+    recipients: list[Unit],
+    dues: list[Due],
+    sent_on: datetime.date,
+    note: str = "",
+    tasks: list[TaskSpec] | None = None,
+) -> Distribution:
+    """Write one sending (inside the caller's transaction, after its permission check)."""
+    check_sent_on(document, parent, sent_on)
+    sender = fresh([sender])[0]
+    units = check_recipients(directive, sender, fresh(recipients), sent_on)
+    by_pk = {u.pk: u for u in units}
+    if tasks is not None:  # the tasks' units as the database has them now
+        tasks = [replace(t, unit=by_pk.get(t.unit.pk, t.unit)) for t in tasks]
+    task_specs = check_tasks(tasks if tasks is not None else _named_tasks(dues, units), sent_on)
+    if task_specs and {t.unit.pk for t in task_specs} - {u.pk for u in units}:
+        raise ApplicationError({"tasks": _("Mỗi nhiệm vụ phải giao cho một đơn vị nhận.")})
+    dist = Distribution.objects.create(
+        directive=directive,
+        parent=parent,
+        sender=sender,
+        document=document,
+        sent_on=sent_on,
+        note=clean(note),
+        created_by=user_or_none(actor),
+    )
+    Requirement.objects.bulk_create(
+        [
+            Requirement(
+                distribution=dist,
+                kind=d.spec.kind,
+                due_days=d.spec.days,
+                due_date=d.due,
+                period=d.spec.period,
+                until=d.spec.until,
+                note=clean(d.spec.note),
+            )
+            for d in dues
+        ]
+    )
+    assignments = Assignment.objects.bulk_create(
+        [_assignment(dist, u, dues, task_specs) for u in units]
+    )
+    if task_specs:
+        _tasks(dist, assignments, task_specs)
+    _announce(dist, assignments)
+    return dist
+
+
+def _announce(dist: Distribution, assignments: list[Assignment]) -> None:
+    """Tell each recipient unit what it received."""
+    message = _("%(sender)s gửi %(document)s: %(title)s") % {
+        "sender": dist.sender.name,
+        "document": dist.document.reference or _("văn bản"),
+        "title": dist.directive.title,
+    }
+    notify.send(
+        notify.Notice(
+            unit_id=a.unit_id,
+            key=f"assignment:{a.pk}:received",
+            message=message,
+            link=reverse("directives:assignment_detail", args=[a.pk]),
+            directive=dist.directive,
+            assignment=a,
+        )
+        for a in assignments
+    )
+
+
+def recipients_matching(
+    sender: Unit,
+    *,
+    day: datetime.date,
+    kind: str = "",
+    level: str = "",
+    under: Unit | None = None,
+) -> list[Unit]:
+    """Units in the sender's scope chosen by kind and level, or all those under ``under``."""
+    sender = fresh([sender])[0]
+    if under is not None:
+        under = fresh([under])[0]
+    scope = Q()
+    for path in scope_paths(sender):
+        scope |= Q(path__startswith=path)
+    qs = Unit.objects.filter(scope).exclude(
+        path__in=[sender.path[:i] for i in range(Unit.steplen, len(sender.path) + 1, Unit.steplen)]
+    )
+    qs = qs.filter(Q(valid_to__isnull=True) | Q(valid_to__gt=day), valid_from__lte=day)
+    if under is not None:
+        qs = qs.filter(path__startswith=under.path, depth__gt=under.depth)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if level:
+        qs = qs.filter(level=level)
+    return list(qs.order_by("path"))

@@ -1,0 +1,1 @@
+"""The directives pages (thin: forms parse, services write, selectors read)."""

@@ -1,0 +1,58 @@
+"""Helpers of the directives pages: object getters for the rules, running a service from a form."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.db import transaction
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+
+from doimoi.core.errors import ApplicationError
+from doimoi.directives.forms.answers import apply_error
+from doimoi.directives.models import Assignment, Directive, Report, UrgingDispatch
+from doimoi.organizations.models import Unit
+
+
+def directive_of(request: HttpRequest, pk: int, **_kwargs: Any) -> Directive:
+    return get_object_or_404(Directive.objects.select_related("document", "issuer"), pk=pk)
+
+
+def assignment_of(request: HttpRequest, pk: int, **_kwargs: Any) -> Assignment:
+    related = ("directive", "unit", "sender", "distribution__document")
+    return get_object_or_404(Assignment.objects.select_related(*related), pk=pk)
+
+
+def report_assignment_of(request: HttpRequest, pk: int, **_kwargs: Any) -> Assignment:
+    report = get_object_or_404(Report.objects.select_related("assignment"), pk=pk)
+    return report.assignment
+
+
+def urging_directive_of(request: HttpRequest, pk: int, **_kwargs: Any) -> Directive:
+    return get_object_or_404(UrgingDispatch.objects.select_related("directive"), pk=pk).directive
+
+
+def unit_of(request: HttpRequest, pk: int, **_kwargs: Any) -> Unit:
+    return get_object_or_404(Unit, pk=pk)
+
+
+def run(request: HttpRequest, form: forms.Form, action: Callable[[], Any], success: str) -> Any:
+    """Validate ``form`` and call the service; put a refusal back on the field at fault."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        with transaction.atomic():  # a pasted document and the answer it makes land together
+            result = action()
+    except ApplicationError as error:
+        apply_error(form, error)
+        return None
+    messages.success(request, success)
+    return result
+
+
+def status(request: HttpRequest) -> int:
+    """400 for a form sent back with errors, so scripts and tests see the refusal."""
+    return 400 if request.method == "POST" else 200

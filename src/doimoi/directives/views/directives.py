@@ -1,0 +1,149 @@
+"""Directive pages: the list, creating one, sending it, its cascade with rollups, the export."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from doimoi.core.views import HtmxHttpRequest, require_rule
+from doimoi.directives import selectors, services
+from doimoi.directives.forms.reports import DirectiveForm
+from doimoi.directives.forms.sending import SendingForm
+from doimoi.directives.models import Assignment, Distribution, RequirementKind
+from doimoi.directives.output.xlsx import cascade_xlsx
+from doimoi.directives.selectors import Scope
+from doimoi.directives.views.common import directive_of, run, status
+from doimoi.organizations import selectors as org_selectors
+from doimoi.organizations.models import Unit
+
+LATE_SHOWN = 100
+NODES_SHOWN = 300
+
+
+@require_rule("directives.view_directives")
+def directive_list(request: HttpRequest) -> HttpResponse:
+    """Directives the user's units issued or received."""
+    context = {
+        "directives": selectors.directive_list(viewer=request.user)[:200],
+        "units": org_selectors.units_of_user(user=request.user),
+        "can_create": request.user.has_perm("directives.start_directive"),
+    }
+    return render(request, "directives/directive_list.html", context)
+
+
+@require_rule("directives.start_directive")
+def directive_create(request: HttpRequest) -> HttpResponse:
+    """Make a document a directive of one of the user's units."""
+    form = DirectiveForm(
+        request.POST or None, viewer=request.user, initial={"document": request.GET.get("van_ban")}
+    )
+    directive = run(
+        request,
+        form,
+        lambda: services.directive_create(actor=request.user, **form.cleaned_data),
+        _("Đã tạo văn bản chỉ đạo. Hãy chọn đơn vị nhận và yêu cầu."),
+    )
+    if directive:
+        return redirect("directives:directive_distribute", pk=directive.pk)
+    return render(request, "directives/directive_form.html", {"form": form}, status=status(request))
+
+
+@require_rule("directives.distribute_directive", directive_of)
+def directive_distribute(request: HttpRequest, pk: int) -> HttpResponse:
+    """The issuer sends its directive to units, with requirements and deadlines."""
+    directive = directive_of(request, pk)
+    form = SendingForm(request.POST or None, sender=directive.issuer)
+    sent = run(
+        request,
+        form,
+        lambda: services.directive_distribute(
+            actor=request.user,
+            directive=directive,
+            recipients=form.chosen_units(),
+            requirements=form.requirements(),
+            sent_on=form.cleaned_data["sent_on"],
+            note=form.cleaned_data["note"],
+        ),
+        _("Đã gửi văn bản chỉ đạo."),
+    )
+    if sent:
+        return redirect("directives:directive_detail", pk=directive.pk)
+    context = {"form": form, "directive": directive, "sender": directive.issuer}
+    return render(request, "directives/sending_form.html", context, status=status(request))
+
+
+def _scope(request: HttpRequest, directive: Any) -> Scope:
+    subtree_id = request.GET.get("don_vi", "")
+    subtree = Unit.objects.filter(pk=subtree_id).first() if subtree_id.isdigit() else None
+    requirement = request.GET.get("yeu_cau", "")
+    if requirement not in RequirementKind.values:
+        requirement = ""
+    return Scope(directive=directive, viewer=request.user, subtree=subtree, requirement=requirement)
+
+
+def _nodes(scope: Scope, parent: Assignment | None) -> list[dict[str, Any]]:
+    today = timezone.localdate()
+    nodes = list(selectors.cascade_nodes(scope, parent)[:NODES_SHOWN])
+    counts = selectors.subtree_counts(scope, nodes, today=today) if nodes else {}
+    return [
+        {"a": n, "sub": counts.get(n.unit_path, {}), "late": selectors.missing(n, today)}
+        for n in nodes
+    ]
+
+
+def _results(scope: Scope) -> dict[str, Any]:
+    today = timezone.localdate()
+    late = selectors.late_assignments(scope, today=today)
+    return {
+        "summary": selectors.directive_summary(scope, today=today),
+        "late": [{"a": a, "missing": selectors.missing(a, today)} for a in late[:LATE_SHOWN]],
+        "late_count": late.count(),
+        "nodes": _nodes(scope, None),
+        "scope": scope,
+    }
+
+
+@require_rule("directives.view_directive", directive_of)
+def directive_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """The cascade: counts per level, late units, the tree, the timeline; filters by subtree and
+    requirement (the results alone for htmx)."""
+    directive = directive_of(request, pk)
+    scope = _scope(request, directive)
+    context = _results(scope) | {"directive": directive, "requirements": RequirementKind.choices}
+    if request.htmx and not request.htmx.boosted:
+        return render(request, "directives/directive_detail.html#results", context)
+    senders = Distribution.objects.filter(directive=directive).values("sender_id")
+    context |= {
+        "subtrees": Unit.objects.filter(pk__in=senders).order_by("path")[:500],
+        "events": selectors.cascade_events(viewer=request.user, directive=directive),
+        "urgings": directive.urgings.order_by("-created_at")[:20],
+        "can_distribute": request.user.has_perm("directives.distribute_directive", directive),
+        "can_urge": request.user.has_perm("directives.urge_directive", directive),
+    }
+    return render(request, "directives/directive_detail.html", context)
+
+
+@require_rule("directives.view_directive", directive_of)
+def cascade_children(request: HttpRequest, pk: int, assignment_pk: int) -> HttpResponse:
+    """One level of the cascade tree below an assignment (loaded when a node is opened)."""
+    directive = directive_of(request, pk)
+    parent = get_object_or_404(Assignment, pk=assignment_pk, directive=directive)
+    scope = _scope(request, directive)
+    context = {"nodes": _nodes(scope, parent), "directive": directive, "scope": scope}
+    return render(request, "directives/directive_detail.html#cascade_level", context)
+
+
+@require_rule("directives.view_directive", directive_of)
+def directive_export(request: HttpRequest, pk: int) -> HttpResponse:
+    """The cascade (as far as the viewer sees it, with the page's filters) as an XLSX file."""
+    directive = directive_of(request, pk)
+    content = cascade_xlsx(_scope(request, directive), today=timezone.localdate())
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="chi-dao-{directive.pk}.xlsx"'
+    return response
