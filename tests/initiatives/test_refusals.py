@@ -59,7 +59,7 @@ def test_every_transition_refused_to_every_role_not_in_the_table(d: Any, persona
             if state not in spec.sources:
                 continue
             for role, username in HOLDER.items():
-                if role in spec.roles or role == CaseRole.SUPERVISOR and case.supervisor is None:
+                if role in spec.roles or (role == CaseRole.SUPERVISOR and case.supervisor is None):
                     continue
                 if state == CaseState.DRAFT and role != CaseRole.PROPOSER:
                     continue  # others cannot even see a draft (checked below)

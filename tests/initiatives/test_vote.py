@@ -52,7 +52,8 @@ def test_every_member_of_the_collective_must_be_recorded(d: Any) -> None:
     case = flow.under_review(d)
     with pytest.raises(ApplicationError) as caught:
         flow.vote(d, case, bithu__baoloc="for", phobithu__baoloc="for")
-    assert any("Lê Quang Vinh" in m for m in sum(caught.value.message_dict.values(), []))
+    messages = [m for errors in caught.value.message_dict.values() for m in errors]
+    assert any("Lê Quang Vinh" in m for m in messages)
 
 
 @pytest.mark.django_db

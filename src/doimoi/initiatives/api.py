@@ -1,5 +1,152 @@
-"""REST endpoints of the initiatives app (mounted under /api/v1/initiatives/)."""
+"""REST endpoints of the initiatives app (mounted under /api/v1/initiatives/).
 
+``GET /`` and ``GET /{id}`` read cases the user may see; ``POST /{id}/transitions/{name}`` makes
+one transition of the workflow with that transition's fields (each described in the OpenAPI
+document); refusals come back with the message naming what is missing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ninja
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from django.urls import reverse
 from ninja import Router
 
+from doimoi.core.errors import ApplicationError
+from doimoi.initiatives import selectors, services, states
+from doimoi.initiatives.api_schemas import (
+    CaseDetailOut,
+    CaseOut,
+    ErrorOut,
+    transition_description,
+    transition_schema,
+)
+from doimoi.initiatives.deadlines import case_deadlines
+from doimoi.initiatives.forms import FORMS
+from doimoi.initiatives.models import PLAN_FIELDS, Case
+
 router = Router(tags=["initiatives"])
+# Newer django-ninja names an explicit status; older versions take a (status, body) tuple.
+Status: Any = getattr(ninja, "Status", None)
+
+
+def _status(code: int, body: dict[str, Any]) -> Any:
+    return Status(code, body) if Status is not None else (code, body)
+
+
+def _out(case: Case) -> dict[str, Any]:
+    return {
+        "id": case.pk,
+        "title": case.title,
+        "state": case.state,
+        "state_label": str(case.get_state_display()),
+        "regime": case.rule_set.regime,
+        "rule_set": str(case.rule_set),
+        "unit": case.unit.name,
+        "decider": case.decider.name if case.decider else None,
+        "proposer": case.proposer.full_name,
+        "submitted_on": case.submitted_on,
+        "updated_at": case.updated_at,
+    }
+
+
+def _detail(request: HttpRequest, case: Case) -> dict[str, Any]:
+    actions = selectors.allowed_transitions(viewer=request.user, case=case)
+    return _out(case) | {
+        "plan": {name: getattr(case, name) for name in PLAN_FIELDS},
+        "deadlines": [
+            {
+                "label": str(d.label),
+                "due": d.due,
+                "owner": d.owner.value,
+                "overdue": d.overdue,
+                "confidence": d.confidence,
+            }
+            for d in case_deadlines(case)
+        ],
+        "allowed_transitions": [
+            {
+                "name": t.name,
+                "label": str(t.label),
+                "url": reverse("api-1:initiatives_transition_" + t.name, args=[case.pk]),
+            }
+            for t in actions
+        ],
+        "decisions": list(
+            case.decisions.values("kind", "symbol", "decided_on", "override", "content", "reasons")
+        ),
+        "outcome": case.outcome,
+        "damage": case.damage,
+    }
+
+
+def _visible(request: HttpRequest, case_id: int) -> Case | None:
+    return selectors.case_get(viewer=request.user, pk=case_id)
+
+
+@router.get("/", response=list[CaseOut], summary="Danh sách đề xuất")
+def case_list(
+    request: HttpRequest, state: str = "", q: str = "", limit: int = 50, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Cases the user may see, newest change first."""
+    limit = max(1, min(limit, 200))
+    cases = selectors.case_list(viewer=request.user, state=state, query=q)[offset : offset + limit]
+    return [_out(c) for c in cases]
+
+
+@router.get("/{case_id}", response={200: CaseDetailOut, 404: ErrorOut}, summary="Một đề xuất")
+def case_detail(request: HttpRequest, case_id: int) -> Any:
+    """A case: its plan, state, deadlines, the transitions the user may make, its decisions."""
+    case = _visible(request, case_id)
+    if case is None:
+        return _status(404, {"detail": "Không tìm thấy đề xuất."})
+    return _status(200, _detail(request, case))
+
+
+def _errors(error: ApplicationError) -> dict[str, list[str]]:
+    return {key: [str(m) for m in messages] for key, messages in error.message_dict.items()}
+
+
+def _run(request: HttpRequest, case: Case, name: str, payload: dict[str, Any]) -> Any:
+    form_class = FORMS[name]
+    try:
+        services.check(actor=request.user, case=case, name=name)
+        form = form_class(data=form_class.api_data(payload), case=case, user=request.user)
+        if not form.is_valid():
+            return _status(400, {"detail": "Dữ liệu không hợp lệ.", "errors": dict(form.errors)})
+        case = services.transition(
+            actor=request.user, case=case, name=name, data=form.service_data()
+        )
+    except ApplicationError as error:
+        return _status(400, {"detail": "Thao tác bị từ chối.", "errors": _errors(error)})
+    except PermissionDenied as error:
+        return _status(403, {"detail": str(error) or "Không có quyền."})
+    return _status(200, _detail(request, case))
+
+
+def _register(spec: states.Transition) -> None:
+    schema = transition_schema(spec.name)
+
+    def operation(request: HttpRequest, case_id: int, payload: Any) -> Any:
+        case = _visible(request, case_id)
+        if case is None:
+            return _status(404, {"detail": "Không tìm thấy đề xuất."})
+        return _run(request, case, spec.name, payload.dict())
+
+    operation.__annotations__["payload"] = schema
+    operation.__name__ = f"transition_{spec.name}"
+    router.post(
+        f"/{{case_id}}/transitions/{spec.name}",
+        response={200: CaseDetailOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+        summary=str(spec.label),
+        description=transition_description(spec),
+        operation_id=f"initiatives_transition_{spec.name}",
+        url_name=f"initiatives_transition_{spec.name}",
+    )(operation)
+
+
+for _spec in states.TABLE:
+    _register(_spec)

@@ -47,6 +47,11 @@ class TransitionForm(AccessibleErrorsMixin, NFCFormMixin, forms.Form):
     def service_data(self) -> dict[str, Any]:
         return dict(self.cleaned_data)
 
+    @classmethod
+    def api_data(cls, payload: dict[str, Any]) -> dict[str, Any]:
+        """The form data for an API request's JSON body."""
+        return {key: value for key, value in payload.items() if value is not None}
+
 
 class DecisionMixin(forms.Form):
     """Date and number of a written decision."""

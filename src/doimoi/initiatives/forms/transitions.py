@@ -91,6 +91,14 @@ class ChecklistForm(TransitionForm):
                 initial=given.citation if given else "",
             )
 
+    @classmethod
+    def api_data(cls, payload: dict[str, Any]) -> dict[str, Any]:
+        data = {}
+        for pk, given in (payload.get("answers") or {}).items():
+            for part in ("answer", "note", "citation"):
+                data[f"item_{pk}_{part}"] = given.get(part) or ""
+        return data
+
     def service_data(self) -> dict[str, Any]:
         answers: dict[int, dict[str, Any]] = {}
         for name, value in self.cleaned_data.items():
@@ -110,6 +118,11 @@ class VoteForm(TransitionForm):
             self.fields[f"voter_{person.pk}"] = forms.ChoiceField(
                 label=f"{person.full_name} ({role})", choices=[("", "—"), *Choice.choices]
             )
+
+    @classmethod
+    def api_data(cls, payload: dict[str, Any]) -> dict[str, Any]:
+        ballots = payload.get("ballots") or {}
+        return {"held_on": payload.get("held_on")} | {f"voter_{k}": v for k, v in ballots.items()}
 
     def service_data(self) -> dict[str, Any]:
         ballots = {

@@ -12,11 +12,12 @@ from doimoi.initiatives.services.rulesets import (
     rule_set_update,
     time_limit_set,
 )
-from doimoi.initiatives.services.workflow import transition
+from doimoi.initiatives.services.workflow import check, transition
 
 __all__ = [
     "attachment_add",
     "case_create",
+    "check",
     "rule_item_add",
     "rule_set_new_version",
     "rule_set_update",

@@ -65,16 +65,23 @@ def _check_required(spec: states.Transition, data: dict[str, Any]) -> None:
         raise ApplicationError(missing)
 
 
-@transaction.atomic
-def transition(*, actor: Any, case: Case, name: str, data: dict[str, Any] | None = None) -> Case:
-    """Make transition ``name`` on ``case`` as ``actor`` with the cleaned form ``data``."""
+def check(*, actor: Any, case: Case, name: str) -> set[states.CaseRole]:
+    """Refuse ``name`` on ``case`` for ``actor`` before any input is read; return their roles."""
     spec = _spec(name)
-    case = Case.objects.select_for_update().get(pk=case.pk)
     roles = case_roles(actor, case)
     if not roles and not (actor is not None and actor.is_superuser):
         raise PermissionDenied(_("Bạn không có quyền xem đề xuất này."))
     _check_state(spec, case)
     _check_roles(spec, roles)
+    return roles
+
+
+@transaction.atomic
+def transition(*, actor: Any, case: Case, name: str, data: dict[str, Any] | None = None) -> Case:
+    """Make transition ``name`` on ``case`` as ``actor`` with the cleaned form ``data``."""
+    spec = _spec(name)
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    roles = check(actor=actor, case=case, name=name)
     ctx = Context(actor=actor, case=case, data=clean_data(data or {}), roles=roles)
     _check_required(spec, ctx.data)
     for guard_name in spec.guards:

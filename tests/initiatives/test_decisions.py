@@ -1,0 +1,63 @@
+"""Decisions numbered from the deciding unit's outgoing register (documents app), or entered by
+hand when the unit has closed; the decision is then a document of the documents app."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pytest
+
+from doimoi.core.errors import ApplicationError
+from doimoi.documents.models import Document, OutgoingEntry
+from doimoi.initiatives.models import Regime
+from doimoi.organizations import services as org_services
+from doimoi.organizations.models import Role
+from tests.initiatives import flow
+
+WARD = "Đảng ủy phường 1 Bảo Lộc"  # a unit of the 2025 tree, still active
+
+
+def _ward_people(d: Any) -> None:
+    unit = d.units[WARD]
+    for username, role in (("bithu.baoloc", Role.HEAD), ("canbo.baoloc", Role.STAFF)):
+        org_services.membership_create(actor=None, person=d.person(username), unit=unit, role=role,
+                                       valid_from=datetime.date(2025, 7, 1))  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_decision_takes_the_next_number_and_becomes_a_document(d: Any, ledger_probe: Any) -> None:
+    _ward_people(d)
+    case = d.start(flow.PROPOSER, WARD, Regime.KL14, "Đề xuất của phường", **flow.plan("phường"))
+    case = d.do(flow.PROPOSER, case, "submit")
+    case = d.do(flow.HEAD, case, "put_to_collective", meeting_on=d.today)
+    case = d.do(flow.HEAD, case, "record_party_opinion", body="Ban Thường vụ Đảng ủy phường",
+                opinion="Đồng ý.", given_on=d.today)  # fmt: skip
+    case = flow.checklist(d, case)
+    case = flow.vote(d, case, bithu__baoloc="for")
+    case = d.do(flow.HEAD, case, "approve", decided_on=d.today, content="Cho thực hiện.")
+    decision = case.decisions.get()
+    entry = OutgoingEntry.objects.get(pk=decision.register_entry_id)
+    assert decision.symbol == entry.symbol and entry.symbol.endswith("-QĐ/ĐU")
+    document = Document.objects.get(pk=decision.document_id)
+    assert document.unit_id == d.units[WARD].pk and "QUYẾT ĐỊNH" in document.text
+    assert "Đề xuất của phường" in document.text
+    event = ledger_probe.assert_recorded("initiatives.case.approved", case)
+    assert event.payload["decision"]["numbered_from_register"] is True
+    ledger_probe.assert_recorded("documents.outgoing.numbered", entry)
+
+
+@pytest.mark.django_db
+def test_closed_unit_needs_the_number_as_issued(d: Any) -> None:
+    case = flow.ready_to_decide(d)  # Thành ủy Bảo Lộc closed on 01/7/2025
+    with pytest.raises(ApplicationError) as caught:
+        d.do(flow.HEAD, case, "approve", decided_on=d.today, content="Cho thực hiện.")
+    assert "không còn hoạt động" in caught.value.message_dict["decision_symbol"][0]
+    case = d.do(flow.HEAD, case, "approve", decided_on=d.today, content="Cho thực hiện.",
+                decision_symbol="25-QĐ/ThU")  # fmt: skip
+    decision = case.decisions.get()
+    assert (decision.number, decision.symbol, decision.register_entry_id) == (
+        "25",
+        "25-QĐ/ThU",
+        None,
+    )
