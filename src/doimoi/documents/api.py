@@ -20,7 +20,7 @@ from ninja.files import UploadedFile
 
 from doimoi.documents import selectors
 from doimoi.documents.models import Document, IngestJob
-from doimoi.documents.services import jobs
+from doimoi.documents.services import cache, jobs
 from doimoi.documents.services.ingest import ingest_file
 from doimoi.organizations.models import Unit
 
@@ -123,12 +123,13 @@ def ingest(
         jobs.ingest_job_start(actor=request.user, job=job)
         url = f"/api/v1/documents/ingest/{job.pk}"
         return _status(202, {"job": job.pk, "status": job.status, "progress_url": url})
-    results = [
-        ingest_file(
-            actor=request.user, unit=holder, name=f.name or "", data=f.read(), source="api"
-        ).as_dict()
-        for f in files
-    ]
+    with cache.batch():
+        results = [
+            ingest_file(
+                actor=request.user, unit=holder, name=f.name or "", data=f.read(), source="api"
+            ).as_dict()
+            for f in files
+        ]
     return _status(200, {"status": "done", "files": results})
 
 

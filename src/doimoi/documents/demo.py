@@ -12,7 +12,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 
 from doimoi.documents.models import Clearance, Confidentiality
-from doimoi.documents.services import access
+from doimoi.documents.services import access, cache
 from doimoi.documents.services.ingest import ingest_file
 
 # seed file → the units that hold it (the first ingests it, the others receive copies)
@@ -48,7 +48,8 @@ def _clearances(units: dict[str, Any]) -> None:
 
 def seed_demo(units: dict[str, Any]) -> None:
     """Ingest the seed documents for the units that held them (a file seen before is skipped)."""
-    for name, data in corpus().items():
-        for unit_name in HOLDERS[name]:
-            ingest_file(actor=None, unit=units[unit_name], name=name, data=data, source="demo")
+    with cache.batch():
+        for name, data in corpus().items():
+            for unit_name in HOLDERS[name]:
+                ingest_file(actor=None, unit=units[unit_name], name=name, data=data, source="demo")
     _clearances(units)

@@ -11,7 +11,7 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Max, Min, Q, QuerySet
 
 from doimoi.documents.models import Citation, Document, DocumentState, Relation
 from doimoi.documents.services import nesting
@@ -55,14 +55,16 @@ def _undated_fits(
     placeholder: Document, date: datetime.date | None, issuer: Unit | None, *, arriving: bool
 ) -> bool:
     """Whether an undated placeholder may stand for a document dated ``date`` (``arriving``:
-    every citer came after it) or for a citation made on ``date`` (every citer in the same term)."""
+    every citer came after it) or for a citation made on ``date`` (every citer in the same term).
+    Terms are intervals, so the earliest and the latest citer decide for all of them."""
+    span = placeholder.cited_by.aggregate(first=Min("source__date"), last=Max("source__date"))
+    first, last = span["first"], span["last"]
+    if arriving and date and first and first < date:
+        return False
+    if placeholder.kind != "party":
+        return True
     committee = issuer or placeholder.issuer_unit
-    for source_date in placeholder.cited_by.values_list("source__date", flat=True):
-        if arriving and date and source_date and source_date < date:
-            return False
-        if placeholder.kind == "party" and not same_term(date, source_date, committee):
-            return False
-    return True
+    return same_term(date, first, committee) and same_term(date, last, committee)
 
 
 def placeholders_for(fields: dict[str, Any], issuer: Unit | None) -> list[Document]:
@@ -120,8 +122,34 @@ def _undated_target(
     return next((p for p in waiting if _undated_fits(p, source.date, issuer, arriving=False)), None)
 
 
-def resolve(source: Document, ref: dict[str, Any]) -> Document | None:
-    """The document ``ref`` names (found, or a new placeholder); None for a citation of itself."""
+def _key(ref: dict[str, Any]) -> tuple[str, str]:
+    number = canonical_number(clean(ref.get("number")))[:16]
+    return number, symbol_key(clean(ref.get("symbol")).replace(" ", "")[:64])
+
+
+def _known(source: Document, refs: list[dict[str, Any]]) -> dict[tuple[str, str], list[Document]]:
+    """Documents already here under the numbers and symbols ``refs`` cite, in one query."""
+    keys = {_key(ref) for ref in refs if ref.get("symbol")}
+    if not keys:
+        return {}
+    query = Q()
+    for number, key in keys:
+        query |= Q(number=number, symbol_key=key)
+    found: dict[tuple[str, str], list[Document]] = {}
+    for document in Document.objects.filter(query).exclude(pk=source.pk).order_by("state", "pk"):
+        found.setdefault((document.number, document.symbol_key), []).append(document)
+    return found
+
+
+def resolve(
+    source: Document,
+    ref: dict[str, Any],
+    known: dict[tuple[str, str], list[Document]] | None = None,
+) -> Document | None:
+    """The document ``ref`` names (found, or a new placeholder); None for a citation of itself.
+
+    The cited issuer is matched to a unit only when needed: to tell apart several documents with
+    the same number, symbol and date, or to record it on a new placeholder."""
     number = canonical_number(clean(ref.get("number")))[:16]
     symbol = clean(ref.get("symbol")).replace(" ", "")[:64]
     if not symbol:
@@ -130,26 +158,43 @@ def resolve(source: Document, ref: dict[str, Any]) -> Document | None:
     if number == source.number and key == source.symbol_key:
         return None
     date = parse_date(ref.get("date"))
+    same = Document.objects.filter(number=number, symbol_key=key).exclude(pk=source.pk)
+    if date is not None:
+        if known is not None:
+            found = [d for d in known.get((number, key), []) if d.date == date]
+        else:
+            found = list(same.filter(date=date).order_by("state", "pk")[:2])
+        if len(found) == 1:
+            return found[0]
+    issuer = _cited_issuer(source, ref, symbol, date)
+    same = compatible_issuer(same, issuer)
+    if date is not None:
+        hit = same.filter(date=date).order_by("state", "pk").first()
+    else:
+        hit = _undated_target(source, same, issuer)
+    return hit or _placeholder(source, number, symbol, date, issuer, ref)
+
+
+def _cited_issuer(
+    source: Document, ref: dict[str, Any], symbol: str, date: datetime.date | None
+) -> Unit | None:
     code = code_from_symbol(kind_of_symbol(symbol), symbol, clean(ref.get("type_code")))
     near = source.issuer_unit or source.unit
-    issuer = match_issuer(
+    return match_issuer(
         name=clean(ref.get("issuer")), code=code, day=date or source.date, near=near
     )
-    same = compatible_issuer(
-        Document.objects.filter(number=number, symbol_key=key).exclude(pk=source.pk), issuer
-    )
-    if date is not None:
-        found = same.filter(date=date).order_by("state", "pk").first()
-    else:
-        found = _undated_target(source, same, issuer)
-    return found or _placeholder(source, number, symbol, date, issuer, ref)
 
 
-def link(source: Document, refs: Iterable[dict[str, Any]]) -> list[Citation]:
-    """Edges from ``source`` to each document it cites (strongest relation kept per target)."""
+def link(
+    source: Document, refs: Iterable[dict[str, Any]], *, fresh: bool = False
+) -> list[Citation]:
+    """Edges from ``source`` to each document it cites (strongest relation kept per target);
+    ``fresh``: a new row, so it has no edges yet."""
     chosen: dict[int, tuple[Document, dict[str, Any]]] = {}
+    refs = list(refs)
+    known = _known(source, refs)
     for ref in refs:
-        target = resolve(source, ref)
+        target = resolve(source, ref, known)
         if target is None:
             continue
         previous = chosen.get(target.pk)
@@ -160,14 +205,14 @@ def link(source: Document, refs: Iterable[dict[str, Any]]) -> list[Citation]:
             source=source,
             target=target,
             relation=_relation(ref),
-            cited_as=clean(f"{ref.get('number') or ''}-{ref.get('symbol')}")[:128],
+            cited_as=target.reference[:128],
             cited_date=parse_date(ref.get("date")),
             cited_issuer=clean(ref.get("issuer"))[:255],
             position=position,
         )
         for position, (target, ref) in enumerate(chosen.values())
     ]
-    existing = {c.target_id: c for c in Citation.objects.filter(source=source)}
+    existing = {} if fresh else {c.target_id: c for c in Citation.objects.filter(source=source)}
     for edge in edges:  # the document's own words replace what another text said of it
         known = existing.get(edge.target_id)
         if known is not None and known.via_id is not None:

@@ -145,8 +145,15 @@ def store_part(
     }
     document = _write(fields, waiting[0] if waiting else None)
     citations.absorb(document, waiting[1:])
-    citations.link(document, part.meta.get("references") or [])
-    copy = _copy(document, stored_file, position, unit, source, user)
+    citations.link(document, part.meta.get("references") or [], fresh=not waiting)
+    copy = DocumentCopy.objects.create(
+        document=document,
+        stored_file=stored_file,
+        part=position,
+        unit=unit,
+        source=source,
+        created_by=user,
+    )
     index(document)
     return Outcome(document, created=True, resolved_placeholder=bool(waiting), copy=copy)
 
@@ -231,7 +238,9 @@ def store_parts(
         )
         arrival = None
         if register and outcome.document.issuer_unit_id != unit.pk:
-            arrival = register_incoming(unit, outcome.document, outcome.copy, actor).seq
+            arrival = register_incoming(
+                unit, outcome.document, outcome.copy, actor, new=outcome.created
+            ).seq
         record(outcome, actor=actor, unit=unit, source=source, arrival=arrival)
         outcomes.append(outcome)
     link_parts(outcomes)

@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from doimoi.documents.extract import Unreadable, extract, max_bytes
@@ -156,7 +156,10 @@ def ingest_file(*, actor: Any, unit: Unit, name: str, data: bytes, source: str) 
         outcomes = _store(data, name, sha, actor, unit, source, extracted.text)
     except Unreadable as error:
         return FileResult(name, ItemStatus.FAILED, error.message, size)
-    except Exception:
+    except Exception as error:
+        stored = StoredFile.objects.filter(sha256=sha).first()
+        if isinstance(error, IntegrityError) and stored is not None:
+            return _seen_before(stored, unit, actor, source, name)  # a parallel request stored it
         log.exception("ingest failed for %s", name)
         message = _(
             "Lỗi không mong đợi khi đọc tệp; tệp không được lưu. Hãy báo quản trị hệ thống."

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 
 from doimoi.core.text import fold
+from doimoi.documents.services.cache import memo
 from doimoi.organizations.models import Unit
 
 # Words every committee's name has; they say nothing about which one is meant.
@@ -32,10 +33,10 @@ def _words(text: str) -> set[str]:
     return {w for w in fold(text).replace(",", " ").split() if w not in _NOISE}
 
 
-def _valid_on(day: datetime.date | None) -> Q:
+def _alive(unit: Unit, day: datetime.date | None) -> bool:
     if day is None:
-        return Q()
-    return Q(valid_from__lte=day) & (Q(valid_to__isnull=True) | Q(valid_to__gt=day))
+        return True
+    return unit.valid_from <= day and (unit.valid_to is None or unit.valid_to > day)
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -47,15 +48,43 @@ def _common_prefix(a: str, b: str) -> int:
     return n // Unit.steplen
 
 
+def _above(unit: Unit) -> set[str]:
+    """The words of the names of the units above ``unit`` (remembered for the batch)."""
+    return memo(
+        ("above", unit.pk),
+        lambda: _words(" ".join(a.name for a in Unit.objects.get_ancestors(unit))),
+    )
+
+
 def _score(unit: Unit, name_words: set[str], parent_words: set[str]) -> float:
     if not name_words:
         return 0.5
     own = _words(" ".join([unit.name, unit.short_name]))
     found = len(name_words & own) / len(name_words)
     if parent_words:
-        above = " ".join(a.name for a in Unit.objects.get_ancestors(unit))
-        found += 0.1 * len(parent_words & _words(above)) / len(parent_words)
+        found += 0.1 * len(parent_words & _above(unit)) / len(parent_words)
     return found
+
+
+def _by_code(code: str) -> list[Unit]:
+    """Units signing with ``code``, and the bodies under them that sign with their committee's
+    code ("Bộ Chính trị" signs /TW), at any date."""
+    # name_folded ends with the folded code, so an OCR'd "DUK" still finds "ĐUK"
+    qs = Unit.objects.filter(Q(code=code) | Q(name_folded__endswith=f" {fold(code)}"))
+    units = [u for u in qs[:200] if fold(u.code) == fold(code)]
+    if not units:
+        return []
+    inside = Q()
+    for unit in units:
+        inside |= Q(path__startswith=unit.path, depth=unit.depth + 1)
+    return units + list(Unit.objects.filter(inside, code="")[:200])
+
+
+def _by_name(name_words: set[str]) -> list[Unit]:
+    qs = Unit.objects.all()
+    for word in sorted(name_words, key=len, reverse=True)[:2]:
+        qs = qs.filter(name_folded__contains=word)
+    return list(qs[:200])
 
 
 def candidates(
@@ -67,19 +96,13 @@ def candidates(
     near: Unit | None = None,
 ) -> list[Match]:
     """Units that could be the issuer, best first."""
-    qs = Unit.objects.filter(_valid_on(day))
-    if code:
-        # name_folded ends with the folded code, so an OCR'd "DUK" still finds "ĐUK"
-        qs = qs.filter(Q(code=code) | Q(name_folded__endswith=f" {fold(code)}"))
-    elif not name:
-        return []
     name_words, parent_words = _words(name), _words(parent)
-    if not code:
-        for word in sorted(name_words, key=len, reverse=True)[:2]:
-            qs = qs.filter(name_folded__contains=word)
-    units = [u for u in qs.distinct()[:50] if not code or fold(u.code) == fold(code)]
     if code:
-        units += _uncoded_children(units, day)
+        units = memo(("by_code", code), lambda: _by_code(code))
+    elif name_words:
+        units = memo(("by_name", frozenset(name_words)), lambda: _by_name(name_words))
+    else:
+        return []
     # A body that signs with its committee's code wins only when its own name fits better.
     matches = [
         Match(
@@ -88,18 +111,9 @@ def candidates(
             _common_prefix(u.path, near.path) if near else 0,
         )
         for u in units
+        if _alive(u, day)
     ]
     return sorted(matches, key=lambda m: (-m.score, -m.nearness, m.unit.path))
-
-
-def _uncoded_children(units: list[Unit], day: datetime.date | None) -> list[Unit]:
-    """Bodies that sign with their committee's code ("Bộ Chính trị" signs /TW)."""
-    if not units:
-        return []
-    inside = Q()
-    for unit in units:
-        inside |= Q(path__startswith=unit.path, depth=unit.depth + 1)
-    return list(Unit.objects.filter(inside, _valid_on(day), code="")[:50])
 
 
 def match_issuer(
@@ -111,6 +125,13 @@ def match_issuer(
     near: Unit | None = None,
 ) -> Unit | None:
     """The one unit that issued a document, or None when no unit (or more than one) fits."""
+    key = ("issuer", name, code, day, parent, near.pk if near else None)
+    return memo(key, lambda: _match(name=name, code=code, day=day, parent=parent, near=near))
+
+
+def _match(
+    *, name: str, code: str, day: datetime.date | None, parent: str, near: Unit | None
+) -> Unit | None:
     found = candidates(name=name, code=code, day=day, parent=parent, near=near)
     good = [m for m in found if m.score >= (0.75 if code else 0.99)]
     if not good:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from doimoi.core.errors import ApplicationError
 from doimoi.documents.models import IngestItem, IngestJob, ItemStatus, JobStatus
+from doimoi.documents.services import cache
 from doimoi.documents.services.common import require
 from doimoi.documents.services.ingest import FileResult, ingest_file, too_large
 from doimoi.organizations.models import Unit
@@ -109,10 +110,10 @@ def ingest_job_run(job_id: int) -> None:
     job = claim(job_id)
     if job is None:
         return
-    for item in job.items.filter(status__in=[ItemStatus.PENDING, ItemStatus.RUNNING]).order_by(
-        "position"
-    ):
-        run_item(job, item)
+    pending = job.items.filter(status__in=[ItemStatus.PENDING, ItemStatus.RUNNING])
+    with cache.batch():
+        for item in pending.order_by("position"):
+            run_item(job, item)
     IngestJob.objects.filter(pk=job.pk).update(status=JobStatus.DONE, finished_at=timezone.now())
 
 

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -28,6 +27,7 @@ from doimoi.documents.models import (
     OutgoingEntry,
     RegisterCounter,
 )
+from doimoi.documents.services.cache import memo
 from doimoi.documents.services.common import clean, issuer_code, require
 from doimoi.ledger import services as ledger
 from doimoi.organizations.models import Person, Unit
@@ -47,20 +47,24 @@ def committee_of(unit: Unit) -> Unit:
     """The unit whose code and term a unit numbers under: itself, or its nearest coded ancestor."""
     if unit.code:
         return unit
-    for ancestor in reversed(list(Unit.objects.get_ancestors(unit))):
-        if ancestor.code:
-            return ancestor
-    return unit
+    ancestor = Unit.objects.get_ancestors(unit).exclude(code="").order_by("-depth").first()
+    return ancestor or unit
+
+
+def _terms(unit: Unit) -> tuple[Unit, list[CommitteeTerm]]:
+    committee = committee_of(unit)
+    return committee, list(CommitteeTerm.objects.filter(unit=committee).order_by("-start"))
 
 
 def term_of(unit: Unit, day: datetime.date) -> Term:
-    """The term of ``unit``'s committee on ``day``; without term data, one term from its start."""
-    committee = committee_of(unit)
-    terms = CommitteeTerm.objects.filter(unit=committee, start__lte=day)
-    term = terms.filter(Q(end__isnull=True) | Q(end__gte=day)).order_by("-start").first()
-    if term is not None:
-        return Term(committee, term.name, term.start, term.end)
-    earlier = terms.order_by("-start").first()
+    """The term of ``unit``'s committee on ``day``; without term data, one term from its start
+    (or from the day after the last recorded term ended)."""
+    committee, known = memo(("terms", unit.pk), lambda: _terms(unit))
+    terms = [t for t in known if t.start <= day]
+    for term in terms:
+        if term.end is None or term.end >= day:
+            return Term(committee, term.name, term.start, term.end)
+    earlier = terms[0] if terms else None
     start = (earlier.end + datetime.timedelta(days=1)) if earlier and earlier.end else None
     start = start or committee.valid_from
     return Term(committee, _("từ %(date)s") % {"date": date_format(start, "d/m/Y")}, start, None)
@@ -158,9 +162,12 @@ def register_incoming(
     actor: Any,
     received_on: datetime.date | None = None,
     handler: Person | None = None,
+    *,
+    new: bool = False,
 ) -> IncomingEntry:
-    """Enter a document in the unit's incoming register once (the caller records the event)."""
-    existing = IncomingEntry.objects.filter(unit=unit, document=document).first()
+    """Enter a document in the unit's incoming register once (the caller records the event);
+    ``new``: the document was just created, so it cannot be in the register yet."""
+    existing = None if new else IncomingEntry.objects.filter(unit=unit, document=document).first()
     if existing is not None:
         return existing
     received = received_on or datetime.date.today()

@@ -20,11 +20,9 @@ def storage_name(sha256: str) -> str:
 
 
 def put(data: bytes, name: str, sha256: str) -> tuple[StoredFile, str | None]:
-    """The stored file for ``data`` (inside the caller's transaction) and, when this call wrote
-    the bytes, their storage name, so the caller can remove them if the transaction fails."""
-    existing = StoredFile.objects.filter(sha256=sha256).first()
-    if existing is not None:
-        return existing, None
+    """Store new bytes (the caller has checked they are new; the unique SHA-256 catches a race)
+    inside the caller's transaction, and return the storage name written, so the caller can
+    remove the bytes again if the transaction fails."""
     path = storage_name(sha256)
     written = None
     if not default_storage.exists(path):

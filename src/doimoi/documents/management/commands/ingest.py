@@ -12,6 +12,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from doimoi.documents.services import cache
 from doimoi.documents.services.ingest import FileResult, ingest_file
 from doimoi.organizations.models import Unit
 
@@ -73,13 +74,13 @@ class Command(BaseCommand):
         paths = collect(options["paths"])
         started = time.perf_counter()
         results = []
-        for index, path in enumerate(paths, start=1):
-            self._progress(index - 1, len(paths), path.name)
-            results.append(
-                ingest_file(
-                    actor=actor, unit=unit, name=path.name, data=path.read_bytes(), source="command"
+        with cache.batch():
+            for index, path in enumerate(paths, start=1):
+                self._progress(index - 1, len(paths), path.name)
+                data = path.read_bytes()
+                results.append(
+                    ingest_file(actor=actor, unit=unit, name=path.name, data=data, source="command")
                 )
-            )
         self._progress(len(paths), len(paths), "")
         elapsed = time.perf_counter() - started
         if options["json"]:
