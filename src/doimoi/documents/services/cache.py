@@ -32,4 +32,4 @@ def memo(key: Hashable, compute: Callable[[], T]) -> T:
         return compute()
     if key not in store:
         store[key] = compute()
-    return store[key]  # type: ignore[no-any-return]
+    return store[key]

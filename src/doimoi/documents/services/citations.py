@@ -214,10 +214,10 @@ def link(
     ]
     existing = {} if fresh else {c.target_id: c for c in Citation.objects.filter(source=source)}
     for edge in edges:  # the document's own words replace what another text said of it
-        known = existing.get(edge.target_id)
-        if known is not None and known.via_id is not None:
-            known.relation, known.via = edge.relation, None
-            known.save(update_fields=["relation", "via"])
+        said = existing.get(edge.target_id)
+        if said is not None and said.via_id is not None:
+            said.relation, said.via = edge.relation, None
+            said.save(update_fields=["relation", "via"])
     created = Citation.objects.bulk_create([e for e in edges if e.target_id not in existing])
     nesting.infer(source, edges)
     return created
