@@ -8,6 +8,7 @@ generic place words in lower case, the proper name after them capitalised word b
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from doimoi.vbparse.tables import CASING, TYPE_NAMES
 from doimoi.vbparse.text import capitalize_first, has_lower, is_upper
@@ -30,28 +31,42 @@ _CITED_TYPE = re.compile(
 _COMPOUND_NEXT = frozenset({"ủy", "đoàn", "hội", "đội"})
 
 
-def normal_case(name: str, body: str = "") -> str:
-    """An issuer name in normal case ("THÀNH ỦY BẢO LỘC" → "Thành ủy Bảo Lộc")."""
+def normal_case(name: str, flat: str = "") -> str:
+    """An issuer name in normal case ("THÀNH ỦY BẢO LỘC" → "Thành ủy Bảo Lộc").
+
+    ``flat`` is the document's text on one line (single spaces).
+    """
     name = " ".join(name.split())
     if not name or not is_upper(name):
         return name
-    written = _find_in_body(name, body)
-    if written:
-        return written
-    return _from_lexicon(name)
+    guess = _from_lexicon(name)
+    if guess in flat:
+        return guess
+    return _find_in_body(name, guess, flat) or guess
 
 
-def _find_in_body(name: str, body: str) -> str | None:
-    if not body:
-        return None
-    pattern = r"(?<!\w)" + r"\s+".join(re.escape(word) for word in name.split()) + r"(?!\w)"
-    for found in re.finditer(pattern, body, re.IGNORECASE):
-        text = " ".join(found.group(0).split())
-        if has_lower(text) and text[0].isupper():
+def _find_in_body(name: str, guess: str, flat: str) -> str | None:
+    """The name as the body writes it, when the body writes it in normal case.
+
+    Occurrences of the guess's first two words ("Đảng ủy", "UBND tỉnh") are compared with
+    the whole name in lower case.
+    """
+    first = " ".join(guess.split()[:2])
+    wanted = name.lower()
+    at = flat.find(first)
+    while at != -1:
+        end = at + len(wanted)
+        text = flat[at:end]
+        bounded = (at == 0 or not flat[at - 1].isalnum()) and (
+            end >= len(flat) or not flat[end].isalnum()
+        )
+        if bounded and text.lower() == wanted and has_lower(text):
             return text
+        at = flat.find(first, at + 1)
     return None
 
 
+@lru_cache(maxsize=2048)
 def _from_lexicon(name: str) -> str:
     words = name.lower().split()
     upper_words = name.split()

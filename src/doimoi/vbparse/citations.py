@@ -15,37 +15,81 @@ from doimoi.vbparse.text import fold
 
 _CAPS = r"[A-ZĐ0-9]+(?![^\W_])"
 CITATION = re.compile(
-    r"(?<![\w/.,-])(?P<num>\d{1,5}[a-z]?)(?:"
+    r"(?P<num>\d(?<![\w/.,-]\d)\d{0,4}[a-z]?)(?:"
     r"\s*/\s*(?:(?P<year>(?:19|20)\d\d)\s*/\s*)?"
     rf"(?P<ssym>[A-ZĐ][^\W_]*(?:-[^\W_]+|\s-\s?{_CAPS}|-\s{_CAPS})*)"
     r"|(?P<sep>\s*-\s*|\s)(?P<code>[A-ZĐ][A-Za-zĐđ]{0,5})\s*/\s*(?P<iss>[A-ZĐ][^\W_]*(?:-[^\W_]+)*))"
 )
-_NAMES = sorted(TYPE_NAMES, key=len, reverse=True)
+_NAMES_BY_LAST_WORD: dict[str, list[str]] = {}
+for _name in sorted((name.lower() for name in TYPE_NAMES), key=len, reverse=True):
+    _NAMES_BY_LAST_WORD.setdefault(_name.split()[-1], []).append(_name)
 _CANONICAL = {fold(name): name for name in TYPE_NAMES}
-BEFORE = re.compile(
-    r"(?:(?P<tname>" + "|".join(re.escape(n) for n in _NAMES) + r")\s*)?(?P<so>số\s*:?\s*)?$",
-    re.IGNORECASE,
-)
 _DATE = (
     r"(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
     r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))"
 )
 AFTER_DATE = re.compile(r"\s*[,;]?\s*\(?\s*(?:được\s+)?(?:ban hành\s+)?(?:ngày|Ngày)\s*" + _DATE)
 AFTER_ISSUER = re.compile(r"\s*,?\s*(?:của|do)\s+(?P<iss>[^\W\d_][^,;.()“”\"*¶]{0,120})")
-_ISSUER_STOP = re.compile(
-    r"\s(?:về|v/v|khóa|thực hiện|triển khai|tiếp tục|và|ngày|năm|đã|đối với|gắn|nhằm|để|trong"
-    r"|với|tại|theo|ban hành|là|cho|có|được|sao|quy định|hướng dẫn|phê duyệt|số|lần|nhiệm kỳ"
-    r"|giai đoạn|cùng|hoặc|như|nay|kèm|gửi|yêu cầu|đến|trên|nêu|nói)(?=\s|$)"
+# Words that end an issuer phrase and start the rest of the sentence.
+_ISSUER_STOPS = frozenset(
+    [
+        "về",
+        "v/v",
+        "khóa",
+        "và",
+        "ngày",
+        "năm",
+        "đã",
+        "gắn",
+        "nhằm",
+        "để",
+        "trong",
+        "với",
+        "tại",
+        "theo",
+        "là",
+        "cho",
+        "có",
+        "được",
+        "sao",
+        "số",
+        "lần",
+        "cùng",
+        "hoặc",
+        "như",
+        "nay",
+        "kèm",
+        "gửi",
+        "đến",
+        "trên",
+        "nêu",
+        "nói",
+    ]
 )
+_ISSUER_STOP_PAIRS = frozenset(
+    [
+        "thực hiện",
+        "triển khai",
+        "tiếp tục",
+        "đối với",
+        "ban hành",
+        "quy định",
+        "hướng dẫn",
+        "phê duyệt",
+        "nhiệm kỳ",
+        "giai đoạn",
+        "yêu cầu",
+    ]
+)
+_PAIR_ENDS = frozenset(pair.split()[1] for pair in _ISSUER_STOP_PAIRS)
 _ASSEMBLY = re.compile(r"^(?:QH|UBTVQH)\d+$")
 _NAMED_ACT = re.compile(r"\b(Bộ luật|Luật|Pháp lệnh|Nghị quyết|Hiến pháp)\b")
-ISSUED_BY_BEFORE = re.compile(
-    r"(?:[Nn]gày\s+" + _DATE + r"\s*,\s*)?(?P<iss>[^\W\d_][^,;.:¶]{1,80}?)\s+(?:đã\s+)?"
-    r"(?:ban hành|có|gửi)\s*$"
-)
+_ISSUING_VERBS = (" đã ban hành", " ban hành", " đã có", " có", " đã gửi", " gửi")
+_CLAUSE_STOPS = (". ", "; ", ": ", "¶ ")
+_DATE_AT_END = re.compile(r"[Nn]gày\s+" + _DATE + r"\s*$")
 
 
-@dataclass
+@dataclass(slots=True)
 class Citation:
     """One mention of another document in the text, with where it sits."""
 
@@ -57,26 +101,64 @@ class Citation:
     symbol: str
     date: str | None
     issuer: str | None
+    repeat: bool = False
 
 
 def find_citations(text: str) -> list[Citation]:
-    """Every mention of a numbered document in a flat text, in order."""
+    """Every mention of a numbered document in a flat text, in order.
+
+    A document mentioned again after a mention that gave its type, date and issuer is not
+    read again: the repeat keeps only its place in the text (``repeat`` is True).
+    """
     found = []
+    complete: set[tuple[str, str]] = set()
     for match in CITATION.finditer(text):
+        key = _key(match)
+        if key in complete:
+            found.append(Citation(match.start(), match.end(), None, None, key[0], key[1],
+                                  None, None, repeat=True))  # fmt: skip
+            continue
         citation = _citation(text, match)
         if citation is not None:
             found.append(citation)
+            if citation.type and citation.date and citation.issuer:
+                complete.add(key)
     return found
 
 
+def _key(match: re.Match[str]) -> tuple[str, str]:
+    """Number and symbol of a match, as written once spaces are taken out."""
+    num, ssym, year, code, iss = match.group("num", "ssym", "year", "code", "iss")
+    if ssym is None:
+        return num, f"{code}/{iss}"
+    ssym = "".join(ssym.split())
+    return num, f"{year}/{ssym}" if year else ssym
+
+
+def spoken_before(text: str, pos: int) -> tuple[str | None, bool, int]:
+    """The type name and "số" written just before a number: (name, "số" seen, start)."""
+    window = text[max(0, pos - 48) : pos]
+    head = window.rstrip().rstrip(":").rstrip()
+    so = head[-2:].lower() == "số" and (len(head) == 2 or not head[-3].isalpha())
+    if so:
+        head = head[:-2].rstrip()
+    lowered = head.lower()
+    last = lowered[lowered.rfind(" ") + 1 :]
+    for name in _NAMES_BY_LAST_WORD.get(last, ()):
+        cut = len(lowered) - len(name)
+        if lowered.endswith(name) and (cut == 0 or not lowered[cut - 1].isalpha()):
+            return head[cut:], so, pos - len(window) + cut
+    start = pos - len(window) + (len(head) if so else len(window))
+    return None, so, start
+
+
 def _citation(text: str, match: re.Match[str]) -> Citation | None:
-    before = BEFORE.search(text, max(0, match.start() - 48), match.start())
-    tname = before.group("tname") if before else None
-    spoken = bool(tname or (before and before.group("so")))
+    tname, so, start = spoken_before(text, match.start())
+    spoken = bool(tname or so)
     kind, symbol, code = _symbol(match)
     if not spoken and (match.group("sep") == " " or (kind == "state" and not _strong(match))):
         return None
-    start = before.start() if before and spoken else match.start()
+    start = start if spoken else match.start()
     citation = Citation(start, match.end(), None, code, match.group("num"), symbol, None, None)
     citation.type = _type(tname, kind, code, match)
     _read_after(text, citation)
@@ -91,13 +173,13 @@ def _strong(match: re.Match[str]) -> bool:
 
 
 def _symbol(match: re.Match[str]) -> tuple[str, str, str | None]:
-    if match.group("ssym"):
-        ssym = re.sub(r"\s+", "", match.group("ssym"))
-        groups = ssym.split("-")
+    ssym, code = match.group("ssym", "code")
+    if ssym:
+        _, symbol = _key(match)
+        groups = "".join(ssym.split()).split("-")
         code = groups[0] if len(groups) > 1 and groups[0] in STATE_TYPES else None
-        year = match.group("year")
-        return "state", f"{year}/{ssym}" if year else ssym, code
-    return "party", f"{match.group('code')}/{match.group('iss')}", match.group("code")
+        return "state", symbol, code
+    return "party", _key(match)[1], code
 
 
 def _type(tname: str | None, kind: str, code: str | None, match: re.Match[str]) -> str | None:
@@ -125,6 +207,9 @@ def _assembly_type(match: re.Match[str]) -> str:
 
 def _read_after(text: str, citation: Citation) -> None:
     pos = citation.end
+    ahead = text[pos : pos + 24]
+    if "gày" not in ahead and "của" not in ahead and "do " not in ahead:
+        return
     for _ in range(2):
         dated = AFTER_DATE.match(text, pos)
         if dated and citation.date is None:
@@ -141,34 +226,44 @@ def _read_after(text: str, citation: Citation) -> None:
 
 
 def _read_before(text: str, citation: Citation) -> None:
-    window = text[max(0, citation.start - 140) : citation.start]
-    found = ISSUED_BY_BEFORE.search(window)
-    if not found:
+    """Date and issuer written before: "Ngày 16/3/2022, Ban Thường vụ Tỉnh ủy ban hành ..."."""
+    head = text[max(0, citation.start - 160) : citation.start].rstrip()
+    verb = next((v for v in _ISSUING_VERBS if head.endswith(v)), None)
+    if verb is None:
         return
-    if citation.date is None:
-        citation.date = iso_date(found)
-    if citation.issuer is None:
-        issuer = found.group("iss").split(",")[-1].strip()
-        citation.issuer = trim_issuer(issuer) if issuer[:1].isupper() else None
+    head = head[: -len(verb)].rstrip()
+    clause = head[max(head.rfind(stop) for stop in _CLAUSE_STOPS) + 1 :]
+    before, _, issuer = clause.rpartition(",")
+    issuer = issuer.strip()
+    if citation.issuer is None and issuer[:1].isupper() and len(issuer.split()) <= 10:
+        citation.issuer = trim_issuer(issuer)
+    dated = _DATE_AT_END.search(before) if before else None
+    if citation.date is None and dated:
+        citation.date = iso_date(dated)
 
 
 def trim_issuer(raw: str) -> str | None:
     """An issuer phrase cut before the words that start the rest of the sentence."""
-    stop = _ISSUER_STOP.search(raw)
-    text = raw[: stop.start()] if stop else raw
-    words = text.split()[:10]
-    issuer = " ".join(words).strip(" ,;:-")
+    words: list[str] = []
+    for word in raw[:90].split()[:12]:
+        if words and word in _ISSUER_STOPS:
+            break
+        if words and word in _PAIR_ENDS and f"{words[-1]} {word}" in _ISSUER_STOP_PAIRS:
+            words.pop()
+            break
+        words.append(word)
+    issuer = " ".join(words[:10]).strip(" ,;:-")
     return issuer if issuer[:1].isupper() else None
 
 
 def iso_date(found: re.Match[str]) -> str | None:
     """ISO date from a match with d/m/y or d2/m2/y2 groups, None when absent or invalid."""
     groups = found.groupdict()
-    for keys in (("d", "m", "y"), ("d2", "m2", "y2")):
-        parts = [groups.get(k) or "" for k in keys]
-        if all(parts):
+    for d, m, y in (("d", "m", "y"), ("d2", "m2", "y2")):
+        day, month, year = groups.get(d), groups.get(m), groups.get(y)
+        if day and month and year:
             try:
-                return date(int(parts[2]), int(parts[1]), int(parts[0])).isoformat()
+                return date(int(year), int(month), int(day)).isoformat()
             except ValueError:
                 return None
     return None

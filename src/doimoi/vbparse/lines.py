@@ -13,7 +13,7 @@ from datetime import date
 from doimoi.vbparse.tables import MARKS, NUMBER_PREFIXES, STATE_TYPES
 from doimoi.vbparse.text import fold
 
-CELL_GAP = re.compile(r"\s{3,}")
+CELL_GAP = re.compile(r"\s{3,}")  # the cell fast path in cells() assumes three spaces
 RULE = re.compile(r"^[\s*\-_=~.•·+]+$")
 MOTTO_PARTY = re.compile(r"dang\s*cong\s*san\s*viet\s*nam")
 MOTTO_STATE = re.compile(r"cong\s*hoa\s*xa\s*hoi\s*chu\s*nghia\s*viet\s*nam")
@@ -66,7 +66,12 @@ class DateLine:
 
 def cells(line: str) -> list[str]:
     """A line split at wide gaps (two-column layouts), each cell trimmed."""
-    parts = [_unwrap(cell) for cell in CELL_GAP.split(line.strip()) if cell]
+    line = line.strip()
+    if not line:
+        return []
+    if "   " not in line and line[0] not in "*_" and line[-1] not in "*_":
+        return [line]
+    parts = [_unwrap(cell) for cell in CELL_GAP.split(line) if cell]
     if len(parts) > 1 and any(_DANGLING_SO.search(part) for part in parts[:-1]):
         return _join_dangling(parts)
     return parts

@@ -56,10 +56,14 @@ class Reference:
         """What identifies the cited document within one text: number and symbol."""
         return (self.number or "", self.symbol.upper())
 
+    def upgrade(self, relation: str) -> None:
+        """Take a relation if it is stronger than the one held."""
+        if RELATION_STRENGTH[relation] > RELATION_STRENGTH[self.relation]:
+            self.relation = relation
+
     def merge(self, other: Reference) -> None:
         """Fold a later mention into this one: stronger relation wins, gaps are filled."""
-        if RELATION_STRENGTH[other.relation] > RELATION_STRENGTH[self.relation]:
-            self.relation = other.relation
+        self.upgrade(other.relation)
         self.date = self.date or other.date
         self.issuer = self.issuer or other.issuer
         self.type = self.type or other.type

@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from doimoi.vbparse.decode import decode_bytes, repair_mojibake
 from doimoi.vbparse.tables import OCR_FIXES
 
-_CHARS = str.maketrans(
+_CHARS: dict[str, str] = dict(
     {
         "\u01a3": "ư",  # ƣ: a PDF font artefact for ư
         "\u01a2": "Ư",
@@ -39,8 +40,10 @@ _CHARS = str.maketrans(
         "\x85": "\n",
         "\u2028": "\n",
         "\u2029": "\n",
+        "\x00": "",
     }
 )
+_ODD_CHARS = re.compile("[" + "".join(re.escape(ch) for ch in _CHARS) + "]")
 _OLD_TO_NEW = {
     "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
     "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
@@ -50,9 +53,12 @@ _OLD_TO_NEW.update({k.upper(): v.upper() for k, v in list(_OLD_TO_NEW.items())})
 _OLD_TO_NEW.update(
     {k[0].upper() + k[1:]: v[0].upper() + v[1:] for k, v in list(_OLD_TO_NEW.items())}
 )
-# Only an open syllable moves its mark ("hoàn", "quý" read the same in both styles).
-_OLD_STYLE = re.compile(r"(?<![qQ])(?:" + "|".join(_OLD_TO_NEW) + r")(?![^\W\d_])")
+# Only an open syllable moves its mark ("hoàn", "quý" read the same in both styles); the
+# pattern starts with its letters (fast scan), "qu" is checked in the replacement.
+_OLD_STYLE = re.compile(r"[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?![^\W\d_])")
 
+# Any trace of markdown; a lone "*" (the party star line) is not one.
+_MARKDOWN_MARKS = ("\\", "]", "<", "#", ">", "|")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<\"'])")
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _LINK = re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
@@ -60,27 +66,35 @@ _BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"</?[a-zA-Z][^<>\n]{0,80}>")
 _HEADING = re.compile(r"^[ \t]*#{1,6}(?:[ \t]+|$)", re.MULTILINE)
 _QUOTE = re.compile(r"^[ \t]*>[ \t]?", re.MULTILINE)
-_BOLD = re.compile(r"\*{2,3}(?=\S)|(?<=\S)\*{2,3}")
-_ITALIC = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
+_ITALIC = re.compile(r"\*(?<![\w*\\]\*)(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
 _TABLE_RULE = re.compile(r"^[ \t]*\|[\s:|-]*\|?[ \t]*$", re.MULTILINE)
-_TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
-_BLANKS = re.compile(r"\n{4,}")
 _JUNK = re.compile(
-    r"^[ \t]*(?:"
+    r"\n[ \t]*(?:"
     r"[-=]*[ \t]*\d{1,3}[ \t]*[-=]*"  # a page number, "- 2 -"
     r"|(?:Trang|Page)[ \t]+\d+(?:[ \t]*(?:/|of|trên)[ \t]*\d+)?"
     r"|[(\[<][ \t]*(?:[đĐ]ã ký|[kK]ý|[cC]hữ ký|[sS]ignature|[sS]igned|[dD]ấu)[^)\]>\n]{0,40}[)\]>]"
     r"|(?:Ký bởi|Thời gian ký|Người ký)[ \t]*:.*"
-    r")[ \t]*$",
-    re.MULTILINE,
+    r")(?=\n|$)"
 )
+_TRAILING_SPACE = re.compile(r" \n")
+_BLANK_RUN = re.compile(r"\n{5,}")
 _SIGNATURE_STAMP = re.compile(
     r"^[ \t]*Ký bởi[ \t]*:.*(?:\n[ \t]*(?:Email|E-mail|Cơ quan|Thời gian ký|Ngày ký|Chức vụ)"
     r"[ \t]*:.*){1,5}$",
     re.MULTILINE,
 )
 _OCR = {wrong: right for wrong, right in OCR_FIXES}
-_OCR_RE = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, _OCR)) + r")(?!\w)")
+
+
+def _anchored(wrong: str) -> str:
+    """A slip found from its first non-ASCII letter (a fast scan), the rest checked behind."""
+    cut = next((i for i, ch in enumerate(wrong) if not ch.isascii()), 0)
+    if cut == 0:
+        return re.escape(wrong)
+    return f"{re.escape(wrong[cut:])}(?<={re.escape(wrong)})"
+
+
+_OCR_RE = re.compile("(?:" + "|".join(_anchored(w) for w in _OCR) + r")(?!\w)")
 
 
 @dataclass
@@ -103,33 +117,66 @@ def clean(data: str | bytes | bytearray) -> Cleaned:
         text, warnings = decode_bytes(bytes(data))
     else:
         text, warnings = repair_mojibake(data)
+    if _ODD_CHARS.search(text):
+        text = _plain_chars(text, warnings)
+    text = canonical_tones(strip_markdown(unicodedata.normalize("NFC", text)))
+    if "Ký bởi" in text:
+        text = _SIGNATURE_STAMP.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    text = _tidy_lines(text)
+    located: list[tuple[int, str]] = []
+    if _OCR_RE.search(text):
+        text = _fix_ocr(text, located)
+    return Cleaned(text, warnings, located)
+
+
+def _plain_chars(text: str, warnings: list[str]) -> str:
+    """ƣ as ư, odd spaces and dashes as plain ones, every line break as "\\n"."""
     if "\u01a3" in text or "\u01a2" in text:
         warnings.append("Sửa ký tự PDF ƣ thành ư / PDF artefact ƣ read as ư")
     if "\r\n" in text:
         text = text.replace("\r\n", "\n")
-    text = unicodedata.normalize("NFC", text.translate(_CHARS))
-    if "\x00" in text:
-        text = text.replace("\x00", "")
-    text = canonical_tones(strip_markdown(text))
-    text = _BLANKS.sub("\n\n\n", _TRAILING.sub("", text))
-    located: list[tuple[int, str]] = []
-    text = _fix_ocr(text, located)
-    if "Ký bởi" in text:
-        text = _SIGNATURE_STAMP.sub(lambda m: "\n" * m.group(0).count("\n"), text)
-    text = _TRAILING.sub("", _JUNK.sub("", text))
-    return Cleaned(text, warnings, located)
+    if "\u00a0" in text:
+        text = text.replace("\u00a0", " ")
+    for char in set(_ODD_CHARS.findall(text)):
+        text = text.replace(char, _CHARS[char])
+    return text
+
+
+def _tidy_lines(text: str) -> str:
+    """Trailing spaces, page numbers and signature placeholders off; blank runs cut to three."""
+    if _TRAILING_SPACE.search(text) or text.endswith(" "):
+        text = "\n".join([line.rstrip() for line in text.split("\n")])
+    text = _JUNK.sub("\n", f"\n{text}")[1:]
+    if "\n\n\n\n\n" in text:
+        text = _BLANK_RUN.sub("\n\n\n\n", text)
+    return text
 
 
 def canonical_tones(text: str) -> str:
-    """New-style tone placement ("uỷ" → "ủy", "hoá" → "hóa"), so both styles compare equal."""
-    return _OLD_STYLE.sub(lambda m: _OLD_TO_NEW[m.group(0)], text)
+    """New-style tone placement ("uỷ" → "ủy", "hoá" → "hóa"), so both styles compare equal.
+
+    Each old-style spelling present is replaced in one C-level pass of its own.
+    """
+    for old in set(_OLD_STYLE.findall(text)):
+        if old in _OLD_TO_NEW:
+            text = _old_form(old).sub(_OLD_TO_NEW[old], text)
+    return text
+
+
+@lru_cache(maxsize=64)
+def _old_form(old: str) -> re.Pattern[str]:
+    """One old-style spelling at the end of a syllable, not after "q" ("quý" stays)."""
+    return re.compile(f"{re.escape(old)}(?<![qQ]{re.escape(old)})(?![^\\W\\d_])")
 
 
 def strip_markdown(text: str) -> str:
     """Plain text from the markdown a Word conversion leaves (``**``, ``#``, ``\\*``, tables)."""
+    stars = text.count("*")
+    if stars < 2 and not any(mark in text for mark in _MARKDOWN_MARKS):
+        return text
     if "\\" in text:
         text = _ESCAPE.sub(r"\1", text)
-    if "](" in text:
+    if "]" in text and "](" in text:
         text = _LINK.sub(r"\1", _IMAGE.sub("", text))
     if "<" in text:
         text = _TAG.sub("", _BREAK_TAG.sub("\n", text))
@@ -139,18 +186,28 @@ def strip_markdown(text: str) -> str:
         text = _QUOTE.sub("", text)
     if "|" in text:
         text = _TABLE_RULE.sub("", text).replace("|", "   ")
-    if "*" in text:
-        text = _ITALIC.sub(r"\1", _BOLD.sub("", text))
+    if stars > 1 and "**" in text:
+        text = text.replace("**", "")
+    if stars > 1 and text.count("*") > 1:
+        text = _ITALIC.sub(r"\1", text)
     return text
 
 
 def _fix_ocr(text: str, located: list[tuple[int, str]]) -> str:
     """Fix OCR slips; each fix is noted with the line it is on (line count is kept)."""
+    pieces: list[str] = []
+    done = 0
+    for match in _OCR_RE.finditer(text):
+        end = match.end()
+        wrong = next(w for w in _OCR if text.endswith(w, 0, end))
+        start = end - len(wrong)
+        if start < done or (start and text[start - 1].isalnum()):
+            continue
+        located.append((text.count("\n", 0, start), _ocr_note(wrong)))
+        pieces += [text[done:start], _OCR[wrong]]
+        done = end
+    return "".join([*pieces, text[done:]])
 
-    def fix(match: re.Match[str]) -> str:
-        wrong = match.group(0)
-        line = text.count("\n", 0, match.start())
-        located.append((line, f"Sửa lỗi OCR «{wrong}» → «{_OCR[wrong]}» / OCR slip fixed"))
-        return _OCR[wrong]
 
-    return _OCR_RE.sub(fix, text)
+def _ocr_note(wrong: str) -> str:
+    return f"Sửa lỗi OCR «{wrong}» → «{_OCR[wrong]}» / OCR slip fixed"

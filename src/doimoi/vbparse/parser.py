@@ -6,7 +6,7 @@ from doimoi.vbparse.header import Header, read_header
 from doimoi.vbparse.model import Document, Recipient
 from doimoi.vbparse.normalize import clean
 from doimoi.vbparse.recipients import find_noi_nhan, read_kinh_gui, read_noi_nhan
-from doimoi.vbparse.references import find_references
+from doimoi.vbparse.references import find_references, flatten
 from doimoi.vbparse.signature import read_signature
 from doimoi.vbparse.split import split_documents
 from doimoi.vbparse.values import fill_header
@@ -45,24 +45,26 @@ def parse_lines(lines: list[str], warnings: list[str]) -> Document:
     document = Document(warnings=list(warnings))
     header = read_header(lines)
     body = "\n".join(lines[header.end :])
-    fill_header(document, header, body)
-    _fill_people(document, header, lines)
+    flat = flatten(body)
+    fill_header(document, header, body, flat)
+    _fill_people(document, header, lines, body)
     own = (document.number or "", document.symbol) if document.symbol else None
     title = " ".join((header.type_line and header.title) or header.cv_title)
-    document.references = find_references(title, body, own)
+    document.references = find_references(title, body, own, flat)
     document.confidence["references"] = 0.85 if document.references else 0.6
     if not (document.number or document.issuer or document.title or document.date):
         document.warnings.append("Không nhận ra phần đầu văn bản / no document header found")
     return document
 
 
-def _fill_people(document: Document, header: Header, lines: list[str]) -> None:
+def _fill_people(document: Document, header: Header, lines: list[str], body: str) -> None:
     recipients: list[Recipient] = []
     start = header.end
     if header.kinh_gui is not None:
         found, start = read_kinh_gui(lines, header.kinh_gui)
         recipients.extend(found)
-    anchor = find_noi_nhan(lines, max(start, header.end))
+    anchor = find_noi_nhan(lines, start) if start > header.end else None
+    anchor = find_noi_nhan(lines, header.end, body) if start == header.end else anchor
     if anchor is not None:
         recipients.extend(read_noi_nhan(lines, anchor))
     document.recipients = recipients

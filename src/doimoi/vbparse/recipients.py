@@ -23,6 +23,7 @@ _BODY_WORDS = re.compile(
     r"^(?:Thực hiện|Căn cứ|Ngày\s+\d|Theo|Để|Nhằm|Trong|Qua|Hiện nay|Vừa qua)\b"
 )
 MAX_LINES = 30
+_NOI_NHAN_WORDS = ("nhận", "NHẬN", "nhan", "NHAN")
 
 
 def recipient(text: str) -> Recipient | None:
@@ -78,12 +79,20 @@ def _split_inline(text: str) -> list[str]:
     return [part for part in _INLINE_ITEMS.split(text) if part.strip()] if text else []
 
 
-def find_noi_nhan(lines: list[str], start: int) -> int | None:
-    """Index of the "Nơi nhận:" line at or after ``start``, or None."""
-    for idx in range(start, len(lines)):
-        line = lines[idx]
-        if ("nhận" in line or "nhan" in line) and NOI_NHAN.match(fold(line.strip())):
-            return idx
+def find_noi_nhan(lines: list[str], start: int, body: str | None = None) -> int | None:
+    """Index of the "Nơi nhận:" line at or after ``start``, or None.
+
+    ``body`` may be ``"\\n".join(lines[start:])`` when the caller has it already.
+    """
+    text = "\n".join(lines[start:]) if body is None else body
+    for word in _NOI_NHAN_WORDS:
+        at = text.find(word)
+        while at != -1:
+            line_start = text.rfind("\n", 0, at) + 1
+            idx = start + text.count("\n", 0, line_start)
+            if NOI_NHAN.match(fold(lines[idx].strip())):
+                return idx
+            at = text.find(word, at + 1)
     return None
 
 

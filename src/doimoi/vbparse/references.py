@@ -14,14 +14,18 @@ hoạch 30": 30 is only cited). A document cited several times keeps its stronge
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from doimoi.vbparse.citations import Citation, find_citations
 from doimoi.vbparse.model import Reference
+from doimoi.vbparse.tables import TYPE_NAMES
 from doimoi.vbparse.text import fold, squash
 
-_BOUNDARY = re.compile(r"[.;:!?¶](?=\s)")
+_LINE_BREAK = re.compile(r"\n\s*")
+SENTENCE = 600
+_STOPS = (". ", "; ", ": ", "¶ ")
+_HEAD_STARTS = ("thực", "căn", "triển", "để", "nhằm", "tiếp", "kịp", "quán", "tuyên", "học", "thi")
+_NUMBER_STARTS = frozenset("0123456789IVX-+•*abcdeđ")
 # A line that opens a new paragraph: numbering, a dash, or a sentence-opening verb.
 _PARAGRAPH = re.compile(
     r"\n\s*(?=(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)|[-+•])\s|(?:Thực hiện|Căn cứ|Triển khai"
@@ -39,29 +43,47 @@ _HEADS = (
     ),
     ("basis", re.compile(r"^căn cứ(?:\s+vào)?\b", re.IGNORECASE)),
 )
-_FORWARD = re.compile(
-    r"(?<!ban hành )(?:sao gửi|sao gởi|gửi kèm|đính kèm|kèm theo|sao y|sao lục|chuyển tiếp)\b",
-    re.IGNORECASE,
-)
+# "sao gửi", "gửi kèm", "đính kèm", "kèm theo", "sao y", "sao lục", "chuyển tiếp".
+_FORWARD_CORES = ("kèm", "ao gửi", "ao gởi", "ao y", "ao lục", "huyển tiếp")
 _TITLE_VERBS = re.compile(
     r"\b(?:thực hiện|triển khai|quán triệt|tuyên truyền|học tập|thi hành|sơ kết|tổng kết)\b",
     re.IGNORECASE,
 )
-_JOINED = re.compile(r"^\s*(?:,|;|và|cùng|hoặc)?\s*(?:,|và)?\s*(?:các\s+)?$")
-_ANAPHOR = re.compile(r"(?P<type>\w+(?:\s\w+)?)\s+(?:nêu\s+|nói\s+|kể\s+)?trên\b")
+_JOINED = re.compile(
+    r"^\s*(?:,|;|và|cùng|hoặc)?\s*(?:,|và)?\s*(?:các\s+)?"
+    r"(?:(?:"
+    + "|".join(re.escape(n) for n in sorted(TYPE_NAMES, key=len, reverse=True))
+    + r")\s+)?"
+    r"(?:số\s*:?\s*)?$",
+    re.IGNORECASE,
+)
 
 
-def find_references(title: str, body: str, own: tuple[str, str] | None) -> list[Reference]:
+def flatten(body: str) -> str:
+    """The body on one line, paragraph openings marked with "¶" (they end a sentence).
+
+    Lines come without trailing spaces (normalize), so joining at each line break with one
+    space keeps words single-spaced across broken lines ("Kế \\n\\nhoạch" → "Kế hoạch").
+    """
+    return _LINE_BREAK.sub(" ", _PARAGRAPH.sub(" ¶ ", body)).strip()
+
+
+def find_references(
+    title: str, body: str, own: tuple[str, str] | None, flat: str | None = None
+) -> list[Reference]:
     """References cited in a document's title and body, merged, in order of first mention."""
     found: dict[tuple[str, str], Reference] = {}
-    flat = squash(_PARAGRAPH.sub(" ¶ ", body))
+    flat = flatten(body) if flat is None else flat
+    self_key = (own[0], own[1].upper()) if own is not None else None
     for ref in _title_references(squash(title)) + _body_references(flat):
-        if own is not None and ref.key == (own[0], own[1].upper()):
+        key = ref.key
+        if key == self_key:
             continue
-        if ref.key in found:
-            found[ref.key].merge(ref)
+        known = found.get(key)
+        if known is None:
+            found[key] = ref
         else:
-            found[ref.key] = ref
+            known.merge(ref)
     return list(found.values())
 
 
@@ -76,34 +98,88 @@ def _title_references(title: str) -> list[Reference]:
 def _body_references(body: str) -> list[Reference]:
     citations = find_citations(body)
     refs = [_reference(c) for c in citations]
-    bounds = [m.end() for m in _BOUNDARY.finditer(body)]
+    if not citations:
+        return refs
+    verbs = forward_verbs(body)
     by_sentence: dict[int, list[int]] = {}
     for i, citation in enumerate(citations):
-        by_sentence.setdefault(_sentence_start(bounds, citation.start), []).append(i)
+        by_sentence.setdefault(sentence_start(body, citation.start), []).append(i)
     for start, members in by_sentence.items():
-        _sentence_relations(body, start, citations, refs, members)
-    _forward_anaphora(body, bounds, citations, refs)
+        _sentence_relations(body, start, citations, refs, members, verbs)
+    if verbs:
+        _forward_anaphora(body, verbs, citations, refs)
     return refs
 
 
-def _sentence_start(bounds: list[int], pos: int) -> int:
-    i = bisect.bisect_right(bounds, pos) - 1
-    return bounds[i] if i >= 0 else 0
+def sentence_start(body: str, pos: int) -> int:
+    """Where the sentence around ``pos`` starts: after ". ", "; ", ": ", "¶ " or the text start.
+
+    A sentence is looked for within ``SENTENCE`` characters; a longer one starts there.
+    """
+    low = max(0, pos - SENTENCE)
+    found = max(body.rfind(stop, low, pos) for stop in _STOPS)
+    return found + 1 if found != -1 else low
+
+
+def sentence_end(body: str, pos: int) -> int:
+    """Where the sentence around ``pos`` ends (its closing mark), or ``SENTENCE`` further on."""
+    high = min(len(body), pos + SENTENCE)
+    ends = [at for stop in _STOPS if (at := body.find(stop, pos, high)) != -1]
+    return min(ends) + 1 if ends else high
 
 
 def _sentence_relations(
-    body: str, start: int, citations: list[Citation], refs: list[Reference], members: list[int]
+    body: str,
+    start: int,
+    citations: list[Citation],
+    refs: list[Reference],
+    members: list[int],
+    verbs: list[tuple[int, int]],
 ) -> None:
     first = citations[members[0]]
-    opening = _NUMBERING.sub("", body[start : first.start], count=1)
-    for relation, pattern in _HEADS:
-        if pattern.match(opening):
-            _chain(body, citations, refs, members[0], relation, stop=members[-1])
-    forward = _FORWARD.search(body, start, citations[members[-1]].start)
+    opening = body[start : min(first.start, start + 200)].lstrip(" ¶")
+    if opening[:12].lower().startswith(_HEAD_STARTS) or opening[:1] in _NUMBER_STARTS:
+        opening = _NUMBERING.sub("", opening, count=1)
+        for relation, pattern in _HEADS:
+            if pattern.match(opening):
+                _chain(body, citations, refs, members[0], relation, stop=members[-1])
+    last = citations[members[-1]].start
+    forward = next((v for v in verbs if start <= v[0] < last), None)
     if forward:
-        after = [i for i in members if citations[i].start > forward.end()]
+        after = [i for i in members if citations[i].start > forward[1]]
         if after:
             _chain(body, citations, refs, after[0], "forwards", stop=members[-1])
+
+
+def forward_verbs(body: str) -> list[tuple[int, int]]:
+    """(start, end) of each forwarding verb in a text, in order ("ban hành kèm theo" is not one).
+
+    Found with plain string search on rare syllables ("kèm", "ao gửi", "huyển tiếp"), then
+    the whole word is checked around them.
+    """
+    found = []
+    for core in _FORWARD_CORES:
+        at = body.find(core)
+        while at != -1:
+            span = _forward_span(body, at, core)
+            if span:
+                found.append(span)
+            at = body.find(core, at + 1)
+    return sorted(found)
+
+
+def _forward_span(body: str, at: int, core: str) -> tuple[int, int] | None:
+    end = at + len(core)
+    if core == "kèm":
+        if body.endswith("ban hành ", 0, at):
+            return None
+        joined = body.endswith(("gửi ", "Gửi ", "đính ", "Đính "), 0, at)
+        return (at, end) if joined or body.startswith(" theo", end) else None
+    if at == 0 or body[at - 1] not in ("cC" if core[0] == "h" else "sS"):
+        return None
+    if (at > 1 and body[at - 2].isalpha()) or (end < len(body) and body[end].isalpha()):
+        return None
+    return (at - 1, end)
 
 
 def _chain(
@@ -116,31 +192,42 @@ def _chain(
 ) -> None:
     """Give a relation to one citation and to the ones coordinated with it."""
     last = len(citations) - 1 if stop is None else stop
-    _upgrade(refs[first], relation)
+    refs[first].upgrade(relation)
     for i in range(first + 1, last + 1):
         gap = text[citations[i - 1].end : citations[i].start]
         if not _JOINED.match(gap):
             return
-        _upgrade(refs[i], relation)
-
-
-def _upgrade(ref: Reference, relation: str) -> None:
-    probe = Reference(None, None, None, "", relation=relation)
-    ref.merge(probe)
+        refs[i].upgrade(relation)
 
 
 def _forward_anaphora(
-    body: str, bounds: list[int], citations: list[Citation], refs: list[Reference]
+    body: str,
+    verbs: list[tuple[int, int]],
+    citations: list[Citation],
+    refs: list[Reference],
 ) -> None:
     """In "… sao gửi … công văn trên", forward the last cited document of that type."""
-    for forward in _FORWARD.finditer(body):
-        start = _sentence_start(bounds, forward.start())
-        end = next((b for b in bounds if b > forward.end()), len(body))
+    for verb_start, verb_end in verbs:
+        start = sentence_start(body, verb_start)
+        end = sentence_end(body, verb_end)
         if any(start <= c.start < end for c in citations):
             continue
-        mention = _ANAPHOR.search(body, start, end)
+        mention = _anaphor(body, start, end)
         if mention:
-            _resolve(fold(mention.group("type")), citations, refs, start)
+            _resolve(fold(mention), citations, refs, start)
+
+
+def _anaphor(body: str, start: int, end: int) -> str | None:
+    """The words naming a document "… trên" points back to ("công văn" in "công văn trên")."""
+    at = body.find(" trên", start, end)
+    while at != -1:
+        words = body[max(start, at - 40) : at].split()
+        while words and words[-1] in ("nêu", "nói", "kể"):
+            words.pop()
+        if words:
+            return " ".join(words[-2:])
+        at = body.find(" trên", at + 1, end)
+    return None
 
 
 def _resolve(kind: str, citations: list[Citation], refs: list[Reference], before: int) -> None:
@@ -150,7 +237,7 @@ def _resolve(kind: str, citations: list[Citation], refs: list[Reference], before
             continue
         name = fold(refs[i].type or "")
         if generic or (name and kind.endswith(name)):
-            _upgrade(refs[i], "forwards")
+            refs[i].upgrade("forwards")
             return
 
 

@@ -16,6 +16,7 @@ _PREFIXES = sorted(SIGNING["authority_prefixes"], key=len, reverse=True)
 AUTHORITY = re.compile(
     r"^(?:" + "|".join(re.escape(p) for p in _PREFIXES) + r")(?:\s+|(?<=\.)(?=[A-ZĐ]))(?=\S)"
 )
+_AUTHORITY_INITIALS = frozenset(p[0] for p in _PREFIXES)
 _TITLES = tuple(sorted((fold(t) for t in SIGNING["signer_titles"]), key=len, reverse=True))
 _SURNAMES = frozenset(SIGNING["surnames"])
 _NAME_PREFIX = re.compile(
@@ -87,6 +88,8 @@ class Signature:
 
 def is_authority(cell: str) -> bool:
     """True for a signing-authority line: "T/M BAN THƯỜNG VỤ", "KT. CHỦ TỊCH"."""
+    if cell[:1] not in _AUTHORITY_INITIALS:
+        return False
     found = AUTHORITY.match(cell)
     return found is not None and is_upper(cell[found.end() :])
 

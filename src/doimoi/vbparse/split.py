@@ -10,22 +10,18 @@ from doimoi.vbparse.lines import is_rule, parse_date, parse_number, split_motto
 from doimoi.vbparse.signature import is_authority, is_signer_title, name_like
 from doimoi.vbparse.text import is_upper
 
-_NUMBER_LINE = re.compile(
-    r"^[ \t]*(?:(?:Luật|Bộ luật|Pháp lệnh|Lệnh|Nghị quyết)\s+)?[Ss](?:ố|o|ô)\b.*$", re.MULTILINE
-)
-_MOTTO_LINE = re.compile(
-    r"^.*(?:[ĐD][ẢAÁ]NG\s+C[ỘO]NG\s+S[ẢA]N|C[ỘO]NG\s+H[ÒO]A\s+X[ÃA]\s+H[ỘO]I"
-    r"|Độc\s+lập\s*-\s*Tự\s+do).*$",
-    re.MULTILINE | re.IGNORECASE,
-)
+_NUMBER_LINE = re.compile(r"\n[ \t]*(?:(?:Luật|Bộ luật|Pháp lệnh|Lệnh|Nghị quyết)\s+)?Số\b[^\n]*")
+_MOTTO_WORDS = ("CỘNG", "CONG", "Độc lập")
 NEAR = 12
 WALK_BACK = 8
 
 
 def split_documents(text: str, lines: list[str]) -> list[tuple[int, int]]:
     """(first line, end line) of each document in the text, in order."""
-    numbers = [_line_of(text, m.start()) for m in _NUMBER_LINE.finditer(text) if _is_number(m)]
-    mottos = [_line_of(text, m.start()) for m in _MOTTO_LINE.finditer(text) if _is_motto(m)]
+    numbers = [
+        _line_of(text, m.start()) for m in _NUMBER_LINE.finditer(f"\n{text}") if _is_number(m)
+    ]
+    mottos = [_line_of(text, at) for word in _MOTTO_WORDS for at in _find_all(text, word)]
     starts = [0]
     previous: int | None = None
     for number in numbers:
@@ -49,8 +45,13 @@ def _is_number(match: re.Match[str]) -> bool:
     return not rest or parse_date(rest) is not None or split_motto(rest)[1] is not None
 
 
-def _is_motto(match: re.Match[str]) -> bool:
-    return split_motto(match.group(0).strip())[1] is not None
+def _find_all(text: str, word: str) -> list[int]:
+    found = []
+    at = text.find(word)
+    while at != -1:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
 
 
 def _line_of(text: str, pos: int) -> int:

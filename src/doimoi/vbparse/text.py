@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
+from functools import lru_cache
 
 
 def _fold_table() -> dict[int, str]:
@@ -20,9 +20,9 @@ def _fold_table() -> dict[int, str]:
 
 
 _FOLD = _fold_table()
-_SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Lower case without diacritics, đ→d, one character for one (offsets stay valid)."""
     return text.translate(_FOLD)
@@ -30,13 +30,12 @@ def fold(text: str) -> str:
 
 def squash(text: str) -> str:
     """Runs of white space as one space, trimmed."""
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def is_upper(text: str) -> bool:
     """True when the text has capital letters and no small ones (a heading, a name in caps)."""
-    letters = "".join(ch for ch in text if ch.isalpha())
-    return bool(letters) and letters.isupper()
+    return text.isupper()
 
 
 def has_lower(text: str) -> bool:

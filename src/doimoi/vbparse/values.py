@@ -20,12 +20,15 @@ _PASSED = re.compile(
 )
 
 
-def fill_header(document: Document, header: Header, body: str) -> None:
-    """Set the header fields of a document from what its header block holds."""
+def fill_header(document: Document, header: Header, body: str, flat: str = "") -> None:
+    """Set the header fields of a document from what its header block holds.
+
+    ``flat`` is the body on one line, where issuer names are looked up in normal case.
+    """
     _kind(document, header)
     _number(document, header)
     _type(document, header)
-    _issuer(document, header, body)
+    _issuer(document, header, flat or squash(body))
     _place_date(document, header, body)
     _title(document, header)
     document.set("confidentiality", header.marks.get("confidentiality"), 0.9)
@@ -84,10 +87,10 @@ def _same_code(code: str | None, name: str) -> bool:
     return code == "QĐ" and name == "Quy định"
 
 
-def _issuer(document: Document, header: Header, body: str) -> None:
+def _issuer(document: Document, header: Header, flat: str) -> None:
     names = _issuer_lines(header.issuer_cells)
-    issuer = normal_case(names[-1], body) if names else None
-    parent = normal_case(names[-2], body) if len(names) > 1 else None
+    issuer = normal_case(names[-1], flat) if names else None
+    parent = normal_case(names[-2], flat) if len(names) > 1 else None
     confidence = 0.9 if issuer and is_upper(names[-1]) else 0.6
     document.set("issuer", issuer, confidence)
     document.set("parent_issuer", parent, confidence - 0.05)

@@ -1,0 +1,224 @@
+"""How fast vbparse reads documents: documents per second on one core, against a floor.
+
+The corpus is built deterministically from the seed documents in ``tests/corpus``: each
+document gets a header laid out from random metadata (party or state, stacked or in two
+columns), a body of seed paragraphs up to about 10 KB, a recipient list and a signature;
+some get the messiness real files have (ƣ, markdown, old tone placement, blank lines).
+
+The floor reads each text once: Unicode NFC, then one ``re.findall`` of the citation pattern
+over the whole text. Results go to ``docs/benchmarks.md`` between ``<!-- bench:parse -->``
+markers (only that section is replaced).
+
+Run: ``.venv/bin/python bench/parse.py [--count 1000] [--size 10240] [--rounds 5]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import random
+import sys
+import time
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+from doimoi.vbparse import parse_all
+from doimoi.vbparse.citations import CITATION
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "tests" / "corpus"
+REPORT = ROOT / "docs" / "benchmarks.md"
+START, END = "<!-- bench:parse -->", "<!-- /bench:parse -->"
+TARGET_RATE = 1000
+TARGET_RATIO = 10.0
+
+PLACES = ["Lâm Đồng", "Bảo Lộc", "Đà Lạt", "Đức Trọng", "Di Linh", "Ninh Bình", "Hạ Long"]
+PARTY_ISSUERS = ["TỈNH ỦY {P}", "THÀNH ỦY {P}", "HUYỆN ỦY {P}", "ĐẢNG ỦY XÃ {P}"]
+STATE_ISSUERS = ["ỦY BAN NHÂN DÂN TỈNH {P}", "SỞ NỘI VỤ", "BỘ NỘI VỤ", "UBND HUYỆN {P}"]
+PARTY_TYPES = [("KẾ HOẠCH", "KH"), ("NGHỊ QUYẾT", "NQ"), ("BÁO CÁO", "BC"), ("QUYẾT ĐỊNH", "QĐ")]
+STATE_TYPES = [("QUYẾT ĐỊNH", "QĐ"), ("KẾ HOẠCH", "KH"), ("BÁO CÁO", "BC"), ("THÔNG BÁO", "TB")]
+SIGNERS = ["Nguyễn Văn An", "Trần Thị Mai", "Lê Đức Hùng", "Phạm Xuân Bình", "Võ Minh Tuấn"]
+
+
+def seed_paragraphs() -> list[str]:
+    """Body lines of the seed documents (everything between the title and the recipients)."""
+    lines: list[str] = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        body = text.split("-----", 1)[-1].split("Nơi nhận", 1)[0]
+        lines.extend(line.rstrip() for line in body.splitlines() if len(line.strip()) > 30)
+    return lines
+
+
+def _header(rng: random.Random, number: int) -> list[str]:
+    place = rng.choice(PLACES)
+    day = datetime.date(2020, 1, 1) + datetime.timedelta(days=rng.randrange(2000))
+    date_line = f"{place}, ngày {day.day:02d} tháng {day.month} năm {day.year}"
+    if rng.random() < 0.5:
+        issuer = rng.choice(PARTY_ISSUERS).format(P=place.upper())
+        type_name, code = rng.choice(PARTY_TYPES)
+        head = [f"ĐẢNG BỘ TỈNH {place.upper()}", issuer, "*", f"Số {number}-{code}/TU"]
+        head += ["ĐẢNG CỘNG SẢN VIỆT NAM", date_line]
+    else:
+        issuer = rng.choice(STATE_ISSUERS).format(P=place.upper())
+        type_name, code = rng.choice(STATE_TYPES)
+        head = [f"{issuer:<40}CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+        head += [f"{'-------':<40}Độc lập - Tự do - Hạnh phúc"]
+        head += [f"{f'Số: {number}/{code}-UBND':<40}{date_line}"]
+    return [*head, "", type_name, "về tăng cường công tác tuyên truyền năm 2024", "-----", ""]
+
+
+def _tail(rng: random.Random) -> list[str]:
+    return [
+        "",
+        "Nơi nhận:",
+        "- Ban Tuyên giáo Tỉnh ủy (b/c),",
+        "- Các tổ chức cơ sở đảng trực thuộc,",
+        "- Lưu VT.",
+        "",
+        rng.choice(["T/M BAN THƯỜNG VỤ", "KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN"]),
+        rng.choice(["PHÓ BÍ THƯ", "PHÓ CHỦ TỊCH", "BÍ THƯ"]),
+        "",
+        "",
+        rng.choice(SIGNERS),
+    ]
+
+
+def _mess(rng: random.Random, text: str) -> str:
+    """The slips real files carry, on some documents."""
+    roll = rng.random()
+    if roll < 0.15:
+        return text.replace("ư", "\u01a3")
+    if roll < 0.3:
+        return "\n".join(f"**{line}**" if line.isupper() else line for line in text.split("\n"))
+    if roll < 0.45:
+        return text.replace("ủy", "uỷ").replace("hóa", "hoá").replace("\n", "\n\n")
+    return text
+
+
+def build_corpus(count: int, size: int, seed: int = 20260523) -> list[str]:
+    """``count`` documents of about ``size`` characters, the same ones on every run."""
+    rng = random.Random(seed)
+    paragraphs = seed_paragraphs()
+    corpus = []
+    for number in range(1, count + 1):
+        lines = _header(rng, number)
+        length = sum(len(line.encode("utf-8")) + 1 for line in lines) + 250
+        start = rng.randrange(len(paragraphs))
+        while length < size:
+            line = paragraphs[start % len(paragraphs)]
+            lines.append(line)
+            length += len(line.encode("utf-8")) + 1
+            start += 1
+        corpus.append(_mess(rng, "\n".join(lines + _tail(rng)) + "\n"))
+    return corpus
+
+
+def floor(text: str) -> list[str]:
+    """The least a parser must do: read the text once, find its citations."""
+    return CITATION.findall(unicodedata.normalize("NFC", text))
+
+
+def best_times(works: list[Callable[[str], object]], corpus: list[str], rounds: int) -> list[float]:
+    """CPU seconds each kind of work needs for the corpus: per document, the fastest of
+    ``rounds`` runs, summed. The works take turns document by document, so a busy moment on
+    a shared machine slows one run of one document, not one side of the comparison.
+    """
+    best = [[float("inf")] * len(corpus) for _ in works]
+    clock = time.process_time
+    for _ in range(rounds):
+        for i, text in enumerate(corpus):
+            for w, work in enumerate(works):
+                start = clock()
+                work(text)
+                elapsed = clock() - start
+                if elapsed < best[w][i]:
+                    best[w][i] = elapsed
+    return [sum(times) for times in best]
+
+
+def pin_to_one_core() -> str:
+    """Run on one CPU (where the OS allows it); says which."""
+    if hasattr(os, "sched_setaffinity"):
+        cpu = min(os.sched_getaffinity(0))
+        os.sched_setaffinity(0, {cpu})
+        return f"pinned to CPU {cpu}"
+    return "not pinned (no sched_setaffinity)"
+
+
+def report(
+    corpus: list[str], parse_s: float, floor_s: float, pinned: str, command: str, rounds: int
+) -> str:
+    """The markdown section for docs/benchmarks.md."""
+    count = len(corpus)
+    size_kb = sum(len(t.encode("utf-8")) for t in corpus) / 1024
+    rate, floor_rate = count / parse_s, count / floor_s
+    ratio = parse_s / floor_s
+    documents = sum(len(parse_all(t)) for t in corpus[:50])
+    met = "met" if rate >= TARGET_RATE else "NOT met"
+    met_ratio = "met" if ratio <= TARGET_RATIO else "NOT met"
+    now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    rows = [
+        "## vbparse: documents per second",
+        "",
+        f"Measured {now} on {platform.machine()} {platform.system()}, "
+        f"{os.cpu_count()} CPUs ({pinned}), Python {platform.python_version()}.",
+        f"Command: `{command}`",
+        "",
+        f"Corpus: {count} documents built from the seeds, {size_kb / count:.1f} KB each on "
+        f"average (UTF-8), {size_kb / 1024:.1f} MB in all; each text holds one document "
+        f"({documents} found in the first 50). CPU time on one core: for each document the "
+        f"fastest of {rounds} runs, summed (parser and floor take turns document by document).",
+        "",
+        "| measure | seconds | documents/s | MB/s |",
+        "|---|---:|---:|---:|",
+        f"| `parse_all` | {parse_s:.3f} | {rate:,.0f} | {size_kb / 1024 / parse_s:.1f} |",
+        f"| floor: NFC + one `re.findall` of the citation pattern "
+        f"| {floor_s:.3f} | {floor_rate:,.0f} | {size_kb / 1024 / floor_s:.1f} |",
+        "",
+        f"- Target ≥ {TARGET_RATE:,} documents/s for ~10 KB documents: **{met}** ({rate:,.0f}).",
+        f"- Target within {TARGET_RATIO:.0f}× of the floor: **{met_ratio}** ({ratio:.1f}×).",
+    ]
+    return "\n".join(rows)
+
+
+def write_section(section: str, path: Path = REPORT) -> None:
+    """Put the section between its markers, creating the file or the markers if needed."""
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    block = f"{START}\n{section}\n{END}"
+    if START in text and END in text:
+        before, rest = text.split(START, 1)
+        after = rest.split(END, 1)[1]
+        text = f"{before}{block}{after}"
+    else:
+        text = f"{text.rstrip()}\n\n{block}\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str]) -> int:
+    """Build the corpus, time the parser and the floor, print and record the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--size", type=int, default=10_240, help="bytes of UTF-8 per document")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--no-write", action="store_true", help="print only")
+    args = parser.parse_args(argv)
+    pinned = pin_to_one_core()
+    corpus = build_corpus(args.count, args.size)
+    for text in corpus[:20]:
+        parse_all(text)
+    parse_s, floor_s = best_times([parse_all, floor], corpus, args.rounds)
+    command = " ".join([".venv/bin/python bench/parse.py", *argv]).strip()
+    section = report(corpus, parse_s, floor_s, pinned, command, args.rounds)
+    print(section)
+    if not args.no_write:
+        write_section(section)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
