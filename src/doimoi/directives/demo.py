@@ -9,7 +9,7 @@ one is returned (and sent again, late), Đảng ủy Khối các cơ quan never 
 from __future__ import annotations
 
 import datetime
-from pathlib import Path
+from importlib import resources
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -36,7 +36,6 @@ from doimoi.documents.models import Document
 from doimoi.organizations.models import Unit
 
 D = datetime.date
-CORPUS = Path(__file__).resolve().parent / "demo_corpus"
 TW, TU = "Ban Chấp hành Trung ương Đảng", "Tỉnh ủy Lâm Đồng"
 DUK_CQ, DUK_DN = "Đảng ủy Khối các cơ quan tỉnh Lâm Đồng", "Đảng ủy Khối Doanh nghiệp tỉnh Lâm Đồng"
 BAO_LOC = "Thành ủy Bảo Lộc"
@@ -63,7 +62,8 @@ def _document(units: dict[str, Unit], reference: str) -> Document:
     found = documents.document_list(viewer=admin).filter(number=number, symbol=symbol, date=day)
     document = found.order_by("pk").first()
     if document is None:
-        text = (CORPUS / seed).read_text(encoding="utf-8")
+        # the documents app keeps the seeds; their demo usually ingested them already
+        text = resources.files("doimoi.documents").joinpath("demo_corpus", seed).read_text("utf-8")
         document_services.document_create_from_text(actor=None, unit=units[holder], text=text)
         document = documents.document_list(viewer=admin).get(number=number, symbol=symbol, date=day)
     return document

@@ -180,8 +180,6 @@ def match(task: ProposedTask, candidates: list[Candidate]) -> list[int]:
         plural = fold(part).startswith(("cac ", "nhung ")) or (n > 0 and plural)
         kind = _kind_of(part)
         ids = _by_kind(kind, candidates) if plural and kind else _by_name(part, candidates)
-        if not ids and kind:
-            ids = _by_kind(kind, candidates)
         found += [i for i in ids if i not in found]
     return found
 

@@ -229,7 +229,7 @@ def _tell(unit_id: int, report: Report, message: str) -> None:
 
 def _review(actor: Any, report: Report, name: str) -> tuple[Report, Assignment]:
     require(actor, "directives.review_assignment", report.assignment)
-    report = Report.objects.select_for_update().select_related("task").get(pk=report.pk)
+    report = Report.objects.select_for_update(of=("self",)).select_related("task").get(pk=report.pk)
     check_transition(REPORT_TRANSITIONS, name, report.state, report.get_state_display())
     a = (
         Assignment.objects.select_for_update()

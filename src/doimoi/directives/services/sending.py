@@ -23,7 +23,7 @@ from doimoi.directives.services import notify
 from doimoi.directives.services.common import check_day, clean, dmy, user_or_none
 from doimoi.directives.services.specs import Due, TaskSpec, check_tasks
 from doimoi.documents.models import Document
-from doimoi.organizations.models import Unit
+from doimoi.organizations.models import Unit, UnitKind
 
 
 def fresh(units: list[Unit]) -> list[Unit]:
@@ -33,13 +33,23 @@ def fresh(units: list[Unit]) -> list[Unit]:
     return [found[u.pk] for u in units if u.pk in found]
 
 
+# Bodies that serve a committee (its standing committee, boards, office, inspection commission)
+# address the units of that committee: Ban Tuyên giáo Tỉnh ủy guides Thành ủy Bảo Lộc.
+SERVING_KINDS = frozenset(
+    {
+        UnitKind.STANDING_COMMITTEE,
+        UnitKind.ADVISORY_BOARD,
+        UnitKind.OFFICE,
+        UnitKind.INSPECTION_COMMISSION,
+    }
+)
+
+
 def scope_paths(sender: Unit) -> list[str]:
-    """Where a sender may send: its own subtree, and its committee's (a board addresses the
-    units of the committee it serves)."""
-    paths = [sender.path]
-    if sender.depth > 1:
-        paths.append(sender.path[: -Unit.steplen])
-    return paths
+    """Where a sender may send: its own subtree; a body serving a committee, the committee's."""
+    if sender.kind in SERVING_KINDS and sender.depth > 1:
+        return [sender.path[: -Unit.steplen]]
+    return [sender.path]
 
 
 def _active_on(unit: Unit, day: datetime.date) -> bool:

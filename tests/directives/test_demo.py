@@ -1,0 +1,60 @@
+"""The demo shows the seeds' cascade as live directives (acceptance 1)."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+
+from doimoi.directives import selectors
+from doimoi.directives.models import Assignment, Directive, Distribution, Report, Task
+from doimoi.directives.states import AssignmentState, ReportState
+from doimoi.documents.models import Citation
+
+pytestmark = pytest.mark.django_db
+
+
+def _seed(demo: dict[str, Any]) -> Directive:
+    apps.get_app_config("documents").seed_demo(demo)  # the documents' demo runs first
+    apps.get_app_config("directives").seed_demo(demo)
+    return Directive.objects.get(document__number="14", document__symbol="KL/TW")
+
+
+def test_demo_cascade(demo: dict[str, Any]) -> None:
+    directive = _seed(demo)
+    assert directive.issuer.name == "Ban Chấp hành Trung ương Đảng"
+    root = Distribution.objects.get(directive=directive, parent__isnull=True)
+    assert [a.unit.name for a in root.assignments.all()] == ["Tỉnh ủy Lâm Đồng"]
+    forwards = Distribution.objects.filter(directive=directive, document__number="1335")
+    assert sorted(a.unit.name for d in forwards for a in d.assignments.all()) == [
+        "Thành ủy Bảo Lộc",
+        "Đảng ủy Khối Doanh nghiệp tỉnh Lâm Đồng",
+        "Đảng ủy Khối các cơ quan tỉnh Lâm Đồng",
+    ]
+    by_unit = {a.unit.name: a for a in Assignment.objects.filter(directive=directive)}
+    assert (
+        by_unit["Đảng ủy Khối Doanh nghiệp tỉnh Lâm Đồng"].forward_document.reference
+        == "287-CV/ĐUK"
+    )
+    city = by_unit["Thành ủy Bảo Lộc"]
+    assert city.plan_document.reference == "64-KH/ThU"
+    assert Citation.objects.filter(source=city.plan_document, target__number="1335").exists()
+    tasks = Task.objects.filter(directive=directive, plan=city.plan_document)
+    assert sorted(set(tasks.values_list("number", flat=True))) == ["1", "2", "3", "4"]
+    states = list(Report.objects.filter(directive=directive).values_list("state", flat=True))
+    assert states.count(ReportState.ACCEPTED) >= 2 and states.count(ReportState.RETURNED) == 1
+    admin = get_user_model().objects.get(username="admin")
+    today = datetime.date.today()
+    late = selectors.late_assignments(selectors.Scope(directive, admin), today=today)
+    assert [a.unit.name for a in late] == ["Đảng ủy Khối các cơ quan tỉnh Lâm Đồng"]
+    assert by_unit["Tỉnh ủy Lâm Đồng"].state == AssignmentState.DONE
+
+
+def test_demo_is_idempotent(demo: dict[str, Any]) -> None:
+    _seed(demo)
+    counts = (Directive.objects.count(), Assignment.objects.count(), Report.objects.count())
+    apps.get_app_config("directives").seed_demo(demo)
+    assert (Directive.objects.count(), Assignment.objects.count(), Report.objects.count()) == counts

@@ -1,0 +1,165 @@
+"""Pages: thin views over the services; errors shown on the field at fault; htmx partials."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pytest
+from django.apps import apps
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+
+from doimoi.directives.models import Assignment, Directive, Report
+from doimoi.directives.states import AssignmentState
+from tests.directives.conftest import WARD_PLAN, WARDS, of
+
+D = datetime.date
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def as_user(persona: Any) -> Any:
+    def login(username: str) -> Client:
+        client = Client()
+        client.force_login(persona(username))
+        return client
+
+    return login
+
+
+def test_create_and_send_from_the_forms(city_plan: Any, as_user: Any, at: Any) -> None:
+    clerk = as_user("vanthu.baoloc")
+    with at(2022, 5, 5):
+        city = Assignment._meta.apps.get_model("organizations", "Unit").objects.get(
+            name="Thành ủy Bảo Lộc"
+        )
+        response = clerk.post(
+            reverse("directives:directive_create"), {"document": city_plan.pk, "issuer": city.pk}
+        )
+        directive = Directive.objects.get(document=city_plan)
+        assert response["Location"] == reverse(
+            "directives:directive_distribute", args=[directive.pk]
+        )
+        url = reverse("directives:directive_distribute", args=[directive.pk])
+        refused = clerk.post(
+            url, {"by_kind": "grassroots", "sent_on": "2022-05-05", "report_period": "once"}
+        )
+        assert refused.status_code == 400 and "Chọn ít nhất một yêu cầu" in refused.content.decode()
+        sent = clerk.post(
+            url,
+            {
+                "by_kind": "grassroots",
+                "plan_days": "10",
+                "report_date": "2022-06-30",
+                "report_period": "once",
+                "sent_on": "2022-05-05",
+            },
+        )
+    assert sent.status_code == 302
+    assert sorted(directive.assignments.values_list("unit__name", flat=True)) == sorted(WARDS)
+
+
+def test_directive_page_full_partial_children_and_export(
+    cascade: Directive, ward_plan: Any, as_user: Any, django_assert_max_num_queries: Any, at: Any
+) -> None:
+    from doimoi.directives import services
+
+    with at(2022, 5, 12):
+        services.assignment_forward(
+            actor=None,
+            assignment=of(cascade, WARDS[0]),
+            document=ward_plan,
+            recipients=list(
+                Assignment._meta.apps.get_model("organizations", "Unit").objects.filter(
+                    name__startswith="Chi bộ khu phố"
+                )
+            ),
+            requirements=[services.RequirementSpec(kind="study", days=5)],
+            sent_on=D(2022, 5, 12),
+        )
+    clerk, url = as_user("vanthu.baoloc"), reverse("directives:directive_detail", args=[cascade.pk])
+    with at(2022, 6, 1), django_assert_max_num_queries(40):
+        page = clerk.get(url).content.decode()
+    assert "Tổng hợp theo cấp" in page and "Lịch sử thay đổi" in page
+    assert 'data-testid="late-units"' in page and "Đảng ủy xã Đại Lào" in page
+    partial = clerk.get(url, {"yeu_cau": "plan"}, headers={"HX-Request": "true"}).content.decode()
+    assert "<html" not in partial and 'data-testid="rollup"' in partial
+    children = clerk.get(
+        reverse("directives:cascade_children", args=[cascade.pk, of(cascade, WARDS[0]).pk])
+    ).content.decode()
+    assert "Chi bộ khu phố 1" in children and "Chi bộ khu phố 2" in children
+    export = clerk.get(reverse("directives:directive_export", args=[cascade.pk]))
+    assert export["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert export.content[:2] == b"PK"
+
+
+def test_answer_by_pasting_the_plan_and_report_with_a_file(
+    cascade: Directive, as_user: Any, settings: Any, tmp_path: Any, at: Any
+) -> None:
+    settings.MEDIA_ROOT = tmp_path
+    head, ward = as_user("bithu.phuong1"), of(cascade, WARDS[0])
+    with at(2022, 5, 12):
+        answered = head.post(
+            reverse("directives:assignment_answer", args=[ward.pk]),
+            {"kind": "plan", "text": WARD_PLAN},
+        )
+        assert answered.status_code == 302
+        upload = SimpleUploadedFile(
+            "bien-ban.pdf", b"%PDF-1.4 minimal", content_type="application/pdf"
+        )
+        reported = head.post(
+            reverse("directives:report_create", args=[ward.pk]),
+            {
+                "narrative": "Đã quán triệt tới 2 chi bộ.",
+                "figures": "Số chi bộ: 2",
+                "document_reference": "15-BC/ĐU",
+                "attachments": [upload],
+            },
+        )
+    assert reported.status_code == 302
+    ward.refresh_from_db()
+    assert (ward.plan_document.reference, ward.state) == ("12-KH/ĐU", AssignmentState.REPORTED)
+    report = Report.objects.get(assignment=ward)
+    assert report.figures == [{"label": "Số chi bộ", "value": 2}]
+    attachment = report.attachments.get()
+    assert attachment.name == "bien-ban.pdf"
+    download = head.get(reverse("directives:report_attachment", args=[report.pk, attachment.pk]))
+    assert b"".join(download.streaming_content) == b"%PDF-1.4 minimal"
+    clerk = as_user("vanthu.baoloc")
+    with at(2022, 5, 13):
+        refused = clerk.post(
+            reverse("directives:report_review", args=[report.pk]),
+            {"decision": "return", "reason": ""},
+        )
+        assert refused.status_code == 400 and 'id="id_reason_error"' in refused.content.decode()
+        clerk.post(
+            reverse("directives:report_review", args=[report.pk]),
+            {"decision": "return", "reason": "Thiếu biên bản."},
+        )
+    assert Report.objects.get(pk=report.pk).state == "returned"
+
+
+def test_plan_tasks_page_proposes_the_four_tasks_of_seed_000(
+    demo: dict[str, Any], as_user: Any
+) -> None:
+    apps.get_app_config("documents").seed_demo(demo)
+    apps.get_app_config("directives").seed_demo(demo)
+    city = Assignment.objects.get(unit__name="Thành ủy Bảo Lộc", directive__document__number="14")
+    url = reverse("directives:plan_tasks", args=[city.pk])
+    page = as_user("vanthu.baoloc").get(url, {"ke_hoach": city.plan_document_id}).content.decode()
+    assert page.count('data-testid="task-row"') == 4
+    assert "Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội thành phố" in page
+
+
+def test_urging_page_lists_late_units_and_home_shows_the_panel(
+    cascade: Directive, as_user: Any, at: Any
+) -> None:
+    clerk = as_user("vanthu.baoloc")
+    with at(2022, 5, 23):
+        page = clerk.get(reverse("directives:urging_create", args=[cascade.pk])).content.decode()
+        home = as_user("bithu.phuong1").get(reverse("home")).content.decode()
+    assert 'data-testid="urging-late"' in page and "Đảng ủy xã Đại Lào" in page
+    assert 'value="Trần Minh Khải"' in page and 'value="Bí thư"' in page
+    assert "Chỉ đạo, thực hiện" in home and "70-KH/ThU" in home
