@@ -8,13 +8,10 @@ from __future__ import annotations
 
 import datetime
 import io
-import os
 import subprocess
 import tempfile
-import threading
 from pathlib import Path
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from docx import Document
@@ -28,7 +25,6 @@ from doimoi.ledger.models import LedgerEvent
 from doimoi.ledger.selectors import event_list_for
 
 MAX_EVENTS = 10_000
-_SOFFICE_LOCK = threading.Lock()
 
 
 class ConversionError(RuntimeError):
@@ -117,20 +113,16 @@ def build_docx(case: Case) -> bytes:
     return out.getvalue()
 
 
-def _profile_dir() -> Path:
-    path = Path(settings.VAR_DIR) / "libreoffice" / str(os.getpid())
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
 def docx_to_pdf(content: bytes, timeout: int = 120) -> bytes:
-    """Convert DOCX bytes to PDF with LibreOffice, in a temporary folder, one at a time."""
+    """Convert DOCX bytes to PDF with LibreOffice, in a temporary folder with its own profile
+    (so conversions may run side by side and leave nothing behind)."""
     with tempfile.TemporaryDirectory(prefix="doimoi-dossier-") as tmp:
-        source = Path(tmp) / "dossier.docx"
+        folder = Path(tmp)
+        source = folder / "dossier.docx"
         source.write_bytes(content)
         command = [
             "soffice",
-            f"-env:UserInstallation={_profile_dir().as_uri()}",
+            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
             "--headless",
             "--convert-to",
             "pdf",
@@ -138,9 +130,8 @@ def docx_to_pdf(content: bytes, timeout: int = 120) -> bytes:
             tmp,
             str(source),
         ]
-        with _SOFFICE_LOCK:
-            result = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
-        target = Path(tmp) / "dossier.pdf"
+        result = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
+        target = folder / "dossier.pdf"
         if not target.exists():
             raise ConversionError(result.stderr.decode(errors="replace")[-500:])
         return target.read_bytes()

@@ -16,11 +16,12 @@ from doimoi.core.views import HtmxHttpRequest, require_rule
 from doimoi.initiatives import selectors, services, states
 from doimoi.initiatives.deadlines import case_deadlines
 from doimoi.initiatives.forms import FORMS, AttachmentForm, CaseCreateForm, PlanForm
-from doimoi.initiatives.models import PLAN_FIELDS
+from doimoi.initiatives.models import PLAN_FIELDS, Regime, RuleSet
 from doimoi.initiatives.rules import case_roles
 from doimoi.initiatives.states import CaseState
 from doimoi.initiatives.views.common import get_case, run_form
 from doimoi.organizations import selectors as org_selectors
+from doimoi.organizations.models import Unit, UnitKind
 
 
 @require_rule("initiatives.list_cases")
@@ -49,12 +50,23 @@ def case_create(request: HttpRequest) -> HttpResponse:
     rule_sets = selectors.rule_sets_in_force()
     form = CaseCreateForm(request.POST or None, units=units, rule_sets=rule_sets)
     if not form.is_bound:
-        form.fields["unit"].initial = request.session.get("unit_id")
+        form.initial = _create_initial(request, units, rule_sets)
     case = run_form(form, lambda: services.case_create(actor=request.user, **form.cleaned_data))
     if case is not None:
         return redirect("initiatives:case_edit", pk=case.pk)
     status = 400 if form.is_bound else 200
     return render(request, "initiatives/case_create.html", {"form": form}, status=status)
+
+
+def _create_initial(
+    request: HttpRequest, units: list[Unit], rule_sets: list[RuleSet]
+) -> dict[str, Any]:
+    """The unit chosen in the switcher (or the first), and the regime its kind suggests."""
+    chosen = next((u for u in units if u.pk == request.session.get("unit_id")), None)
+    unit = chosen or (units[0] if units else None)
+    regime = Regime.ND73 if unit is not None and unit.kind == UnitKind.STATE_BODY else Regime.KL14
+    rule_set = next((r for r in rule_sets if r.regime == regime), None)
+    return {"unit": unit, "rule_set": rule_set}
 
 
 def _plan_initial(case: Any) -> dict[str, Any]:
@@ -70,8 +82,8 @@ def case_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     form = PlanForm(request.POST or None, initial=_plan_initial(case), case=case)
     saved = None
-    if form.is_bound and form.has_changed():
-        saved = run_form(form, lambda: _save(request, case, form))
+    if form.is_bound:  # an unchanged form is valid and already saved
+        saved = run_form(form, lambda: _save(request, case, form) if form.has_changed() else case)
     if request.htmx and form.is_bound:
         context = {"form": form, "case": case, "saved": saved, "now": timezone.now()}
         status = 200 if not form.errors else 400

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import subprocess
 from typing import Any
 
 from django import forms
@@ -44,7 +45,11 @@ def case_dossier(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     if case.state == CaseState.DRAFT:
         messages.error(request, _("Dự thảo chưa gửi chưa có hồ sơ."))
         return redirect("initiatives:case_detail", pk=case.pk)
-    content = dossier.build_pdf(case) if fmt == "pdf" else dossier.build_docx(case)
+    try:
+        content = dossier.build_pdf(case) if fmt == "pdf" else dossier.build_docx(case)
+    except (dossier.ConversionError, OSError, subprocess.TimeoutExpired):
+        messages.error(request, _("Không tạo được bản PDF (LibreOffice). Hãy tải bản DOCX."))
+        return redirect("initiatives:case_detail", pk=case.pk)
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{dossier.file_name(case, fmt)}"'
     return response
