@@ -61,3 +61,28 @@ def test_closed_unit_needs_the_number_as_issued(d: Any) -> None:
         "25-QĐ/ThU",
         None,
     )
+
+
+@pytest.mark.django_db
+def test_a_checklist_citation_links_the_document_it_names(d: Any) -> None:
+    _ward_people(d)
+    case = d.start(flow.PROPOSER, WARD, Regime.KL14, "Một", **flow.plan("phường"))
+    case = d.do(
+        flow.HEAD, d.do(flow.PROPOSER, case, "submit"), "put_to_collective", meeting_on=d.today
+    )
+    case = d.do(flow.HEAD, case, "record_party_opinion", body="Ban Thường vụ", opinion="Đồng ý.",
+                given_on=d.today)  # fmt: skip
+    case = flow.vote(d, flow.checklist(d, case), bithu__baoloc="for")
+    case = d.do(flow.HEAD, case, "approve", decided_on=d.today, content="Cho thực hiện.")
+    document = Document.objects.get(pk=case.decisions.get().document_id)
+    other = d.start(flow.PROPOSER, WARD, Regime.KL14, "Hai", **flow.plan("phường"))
+    other = d.do(
+        flow.HEAD, d.do(flow.PROPOSER, other, "submit"), "put_to_collective", meeting_on=d.today
+    )
+    items = list(other.rule_set.items.filter(kind__in=["condition", "legality"]))
+    answers = {i.pk: {"answer": "yes", "note": "Đạt.", "citation": ""} for i in items}
+    answers[items[0].pk]["citation"] = f"Theo Quyết định {document.reference} của Đảng ủy"
+    answers[items[1].pk]["citation"] = "Theo Quyết định 999-QĐ/ĐU"  # not in the documents app
+    d.do(flow.HEAD, other, "answer_checklist", answers=answers)
+    linked = {a.item_id: a.document_id for a in other.checklist.all()}
+    assert linked[items[0].pk] == document.pk and linked[items[1].pk] is None

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from docx import Document
 
+from doimoi.initiatives.dossier import case_events
 from doimoi.initiatives.models import Case, LimitKey, TimeLimit
 from doimoi.initiatives.states import CaseState
 from tests.initiatives import flow
@@ -202,12 +205,6 @@ def test_recognized_cadres_figures_and_home(d: Any, as_user: Any) -> None:
 
 @pytest.mark.django_db
 def test_dossier_docx_lists_every_ledger_hash(d: Any, as_user: Any) -> None:
-    import io
-
-    from docx import Document
-
-    from doimoi.initiatives.dossier import case_events
-
     case = flow.BUILDERS[CaseState.PROTECTED](d)
     response = as_user(flow.HEAD).get(reverse("initiatives:case_dossier", args=[case.pk, "docx"]))
     assert response.status_code == 200 and "attachment" in response["Content-Disposition"]

@@ -13,6 +13,7 @@ import ninja
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from ninja import Router
 
 from doimoi.core.errors import ApplicationError
@@ -102,7 +103,7 @@ def case_detail(request: HttpRequest, case_id: int) -> Any:
     """A case: its plan, state, deadlines, the transitions the user may make, its decisions."""
     case = _visible(request, case_id)
     if case is None:
-        return _status(404, {"detail": "Không tìm thấy đề xuất."})
+        return _status(404, {"detail": _("Không tìm thấy đề xuất.")})
     return _status(200, _detail(request, case))
 
 
@@ -116,14 +117,14 @@ def _run(request: HttpRequest, case: Case, name: str, payload: dict[str, Any]) -
         services.check(actor=request.user, case=case, name=name)
         form = form_class(data=form_class.api_data(payload), case=case, user=request.user)
         if not form.is_valid():
-            return _status(400, {"detail": "Dữ liệu không hợp lệ.", "errors": dict(form.errors)})
+            return _status(400, {"detail": _("Dữ liệu không hợp lệ."), "errors": dict(form.errors)})
         case = services.transition(
             actor=request.user, case=case, name=name, data=form.service_data()
         )
     except ApplicationError as error:
-        return _status(400, {"detail": "Thao tác bị từ chối.", "errors": _errors(error)})
+        return _status(400, {"detail": _("Thao tác bị từ chối."), "errors": _errors(error)})
     except PermissionDenied as error:
-        return _status(403, {"detail": str(error) or "Không có quyền."})
+        return _status(403, {"detail": str(error) or _("Không có quyền.")})
     return _status(200, _detail(request, case))
 
 
@@ -133,7 +134,7 @@ def _register(spec: states.Transition) -> None:
     def operation(request: HttpRequest, case_id: int, payload: Any) -> Any:
         case = _visible(request, case_id)
         if case is None:
-            return _status(404, {"detail": "Không tìm thấy đề xuất."})
+            return _status(404, {"detail": _("Không tìm thấy đề xuất.")})
         return _run(request, case, spec.name, payload.dict())
 
     operation.__annotations__["payload"] = schema

@@ -86,6 +86,7 @@ class ChecklistForm(TransitionForm):
             )
             self.fields[f"item_{item.pk}_citation"] = forms.CharField(
                 label=_("Văn bản dẫn chiếu — %(code)s") % {"code": item.code},
+                help_text=_("Ví dụ 1335-CV/TU: văn bản đã có trong mục Văn bản được liên kết."),
                 required=False,
                 max_length=255,
                 initial=given.citation if given else "",

@@ -4,12 +4,16 @@ opinion, the reviewer's checklist, the collective's vote and the written decisio
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import gettext as _
 
 from doimoi.core.errors import ApplicationError
+from doimoi.core.text import fold
+from doimoi.documents.models import Document
+from doimoi.documents.selectors import document_search
 from doimoi.initiatives.deadlines import is_late
 from doimoi.initiatives.models import (
     Answer,
@@ -109,16 +113,43 @@ def _answer_checklist(ctx: Context) -> dict[str, Any]:
     recorded = []
     for item in items:
         given = answers[item.pk]
+        citation = clean_text(given.get("citation") or "")
+        document = cited_document(ctx.actor, citation)
         values = {
             "answer": given["answer"],
             "note": clean_text(given["note"]),
-            "citation": clean_text(given.get("citation") or ""),
+            "citation": citation,
+            "document": document,
         }
         ChecklistAnswer.objects.update_or_create(
-            case=ctx.case, unit=ctx.case.decider, item=item, defaults=values
+            case=ctx.case, unit=deciding_unit(ctx.case), item=item, defaults=values
         )
-        recorded.append({"item": item.code, "text": item.text} | values)
+        recorded.append(
+            {"item": item.code, "text": item.text}
+            | values
+            | {"document": document.reference if document else ""}
+        )
     return {"answers": recorded}
+
+
+_REFERENCE = re.compile(r"\d{1,5}\s*[-/]\s*[^\s,;()]+")
+
+
+def cited_document(actor: Any, citation: str) -> Document | None:
+    """The document of the documents app whose number and symbol the citation names, if the actor
+    may see it ("theo Kế hoạch 64-KH/ThU" → that plan); None when there is none or no reference."""
+    found = _REFERENCE.search(citation or "")
+    if found is None:
+        return None
+    reference = found.group(0)
+    hits = document_search(viewer=actor, query=reference, limit=1).hits
+    if hits and _key(hits[0].document.reference) == _key(reference):
+        return hits[0].document
+    return None
+
+
+def _key(reference: str) -> str:
+    return fold(re.sub(r"\s+", "", reference))
 
 
 def _proposer_ids(case: Case) -> set[int]:
