@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from doimoi.core.errors import ApplicationError
@@ -36,7 +37,8 @@ class IssuedDocumentMixin(forms.Form):
     )
 
     def issued_by(self, viewer: Any, unit: Unit) -> None:
-        set_queryset(self, "document", documents.document_list(viewer=viewer, issuer=unit))
+        own = Q(issuer_unit=unit) | Q(issuer_unit__isnull=True, unit=unit)
+        set_queryset(self, "document", documents.document_list(viewer=viewer).filter(own))
 
     def issued_document(self, actor: Any, unit: Unit) -> Document | None:
         """The chosen document, or the pasted text stored as a document of the unit."""
@@ -52,6 +54,8 @@ class IssuedDocumentMixin(forms.Form):
 
 class AnswerForm(IssuedDocumentMixin, BaseForm):
     """Record how the unit answered one requirement."""
+
+    field_order = ["kind", "document", "text", "on"]
 
     kind = forms.ChoiceField(
         label=_("Đơn vị đã"),

@@ -17,6 +17,12 @@ _COMMITTEE_TO_PARTY = [
 ]
 
 
+def official_name(unit: Unit) -> str:
+    """The name a unit writes on its documents: "Tỉnh ủy Lâm Đồng (từ 01/7/2025)" is a name kept
+    apart in the tree; on paper it is its short name "Tỉnh ủy Lâm Đồng"."""
+    return unit.short_name if unit.name.endswith(")") and unit.short_name else unit.name
+
+
 def party_of(committee_name: str) -> str:
     """The party organization a committee leads: "Tỉnh ủy Lâm Đồng" → "Đảng bộ tỉnh Lâm Đồng"."""
     for prefix, party in _COMMITTEE_TO_PARTY:
@@ -29,8 +35,7 @@ def superior_line(parent: Unit | None) -> str:
     """The superior body's line over the issuer's name (empty at the top of the tree)."""
     if parent is None or parent.depth == 1:
         return ""
-    name = parent.short_name if parent.name.endswith(")") and parent.short_name else parent.name
-    return party_of(name).upper()
+    return party_of(official_name(parent)).upper()
 
 
 def date_line(place: str, day: datetime.date) -> str:
@@ -41,7 +46,7 @@ def date_line(place: str, day: datetime.date) -> str:
 
 def default_place(unit: Unit) -> str:
     """A place name from the unit's name ("Thành ủy Bảo Lộc" → "Bảo Lộc")."""
-    name = unit.short_name if unit.name.endswith(")") and unit.short_name else unit.name
+    name = official_name(unit)
     for prefix, _party in _COMMITTEE_TO_PARTY:
         if name.startswith(prefix):
             rest = name[len(prefix) :]

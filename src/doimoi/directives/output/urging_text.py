@@ -7,7 +7,7 @@ import datetime
 from django.utils import translation
 
 from doimoi.directives.models import Assignment, Distribution, RequirementKind, UrgingDispatch
-from doimoi.directives.output.party_layout import date_line
+from doimoi.directives.output.party_layout import date_line, official_name
 from doimoi.directives.selectors import missing
 
 
@@ -61,14 +61,14 @@ def body(
         )
     title = f" {dist.document.title}" if dist.document.title else ""
     paragraphs = [
-        f"Ngày {_dmy(dist.sent_on)}, {dist.sender.name} gửi {document_name(dist)}{title}, "
+        f"Ngày {_dmy(dist.sent_on)}, {official_name(dist.sender)} gửi {document_name(dist)}{title}, "
         f"yêu cầu các đơn vị: {asked}.",
         "Đến nay, các đơn vị sau chưa thực hiện đúng thời hạn:",
     ]
     paragraphs += [f"- {item['unit']}: {'; '.join(item['missing'])}." for item in items]  # type: ignore[arg-type]
     paragraphs.append(
         f"{body_name} đề nghị các đơn vị nêu trên khẩn trương thực hiện, "
-        f"báo cáo kết quả về {dist.sender.name} trước ngày {_dmy(reply_by)}."
+        f"báo cáo kết quả về {official_name(dist.sender)} trước ngày {_dmy(reply_by)}."
     )
     return paragraphs
 

@@ -15,7 +15,7 @@ from doimoi.core.errors import ApplicationError
 from doimoi.directives import events
 from doimoi.directives.models import Assignment, Directive, Distribution, Report, UrgingDispatch
 from doimoi.directives.output import urging_text
-from doimoi.directives.output.party_layout import superior_line
+from doimoi.directives.output.party_layout import official_name, superior_line
 from doimoi.directives.selectors import overdue_q
 from doimoi.directives.services import notify
 from doimoi.directives.services.common import clean, dmy, require, today, user_or_none
@@ -92,9 +92,9 @@ def urging_issue(
         actor=actor, unit=sender, type_code="CV", kind="party", date=day, title=subject
     )
     body_name = (
-        f"Ban Thường vụ {sender.name}"
+        f"Ban Thường vụ {official_name(sender)}"
         if authority.upper().startswith("T/M BAN THƯỜNG VỤ")
-        else sender.name
+        else official_name(sender)
     )
     urging = UrgingDispatch.objects.create(
         directive=directive,
@@ -103,7 +103,7 @@ def urging_issue(
         date=day,
         place=place,
         superior_name=superior_line(Unit.objects.get_parent(sender)),
-        issuer_name=sender.name,
+        issuer_name=official_name(sender),
         subject=subject,
         late_units=items,
         body=urging_text.body(dist, items, body_name, reply_by),
