@@ -304,3 +304,11 @@ def test_layouts(layout: str) -> None:
             symbol="QĐ-SNV",
         )
     )
+
+
+def test_capital_so_and_letter_spaced_heading() -> None:
+    text = compose(state()).replace("Số: 15/QĐ-UBND", "SỐ: 15/QĐ-UBND")
+    text = text.replace("\nQUYẾT ĐỊNH\n", "\nQ U Y Ế T  Đ Ị N H\n")
+    document = parse(text)
+    assert (document.number, document.symbol, document.type) == ("15", "QĐ-UBND", "Quyết định")
+    assert document.title == state().title

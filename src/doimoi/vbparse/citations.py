@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from doimoi.vbparse.tables import GENERIC_TYPE_NAMES, STATE_TYPES, TYPE_NAMES, type_name
-from doimoi.vbparse.text import fold
+from doimoi.vbparse.text import fold, squash
 
 _CAPS = r"[A-ZĐ0-9]+(?![^\W_])"
 CITATION = re.compile(
@@ -24,6 +24,7 @@ _NAMES_BY_LAST_WORD: dict[str, list[str]] = {}
 for _name in sorted((name.lower() for name in TYPE_NAMES), key=len, reverse=True):
     _NAMES_BY_LAST_WORD.setdefault(_name.split()[-1], []).append(_name)
 _CANONICAL = {fold(name): name for name in TYPE_NAMES}
+_BY_LOWER = {name.lower(): name for name in TYPE_NAMES}
 _DATE = (
     r"(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
     r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))"
@@ -31,57 +32,11 @@ _DATE = (
 AFTER_DATE = re.compile(r"\s*[,;]?\s*\(?\s*(?:được\s+)?(?:ban hành\s+)?(?:ngày|Ngày)\s*" + _DATE)
 AFTER_ISSUER = re.compile(r"\s*,?\s*(?:của|do)\s+(?P<iss>[^\W\d_][^,;.()“”\"*¶]{0,120})")
 # Words that end an issuer phrase and start the rest of the sentence.
-_ISSUER_STOPS = frozenset(
-    [
-        "về",
-        "v/v",
-        "khóa",
-        "và",
-        "ngày",
-        "năm",
-        "đã",
-        "gắn",
-        "nhằm",
-        "để",
-        "trong",
-        "với",
-        "tại",
-        "theo",
-        "là",
-        "cho",
-        "có",
-        "được",
-        "sao",
-        "số",
-        "lần",
-        "cùng",
-        "hoặc",
-        "như",
-        "nay",
-        "kèm",
-        "gửi",
-        "đến",
-        "trên",
-        "nêu",
-        "nói",
-    ]
+_ISSUER_STOP = re.compile(
+    r"\s(?:về|v/v|khóa|thực hiện|triển khai|tiếp tục|và|ngày|năm|đã|đối với|gắn|nhằm|để|trong"
+    r"|với|tại|theo|ban hành|là|cho|có|được|sao|quy định|hướng dẫn|phê duyệt|số|lần|nhiệm kỳ"
+    r"|giai đoạn|cùng|hoặc|như|nay|kèm|gửi|yêu cầu|đến|trên|nêu|nói)(?=\s|$)"
 )
-_ISSUER_STOP_PAIRS = frozenset(
-    [
-        "thực hiện",
-        "triển khai",
-        "tiếp tục",
-        "đối với",
-        "ban hành",
-        "quy định",
-        "hướng dẫn",
-        "phê duyệt",
-        "nhiệm kỳ",
-        "giai đoạn",
-        "yêu cầu",
-    ]
-)
-_PAIR_ENDS = frozenset(pair.split()[1] for pair in _ISSUER_STOP_PAIRS)
 _ASSEMBLY = re.compile(r"^(?:QH|UBTVQH)\d+$")
 _NAMED_ACT = re.compile(r"\b(Bộ luật|Luật|Pháp lệnh|Nghị quyết|Hiến pháp)\b")
 _ISSUING_VERBS = (" đã ban hành", " ban hành", " đã có", " có", " đã gửi", " gửi")
@@ -118,7 +73,7 @@ def find_citations(text: str) -> list[Citation]:
             found.append(Citation(match.start(), match.end(), None, None, key[0], key[1],
                                   None, None, repeat=True))  # fmt: skip
             continue
-        citation = _citation(text, match)
+        citation = _citation(text, match, key)
         if citation is not None:
             found.append(citation)
             if citation.type and citation.date and citation.issuer:
@@ -137,7 +92,7 @@ def _key(match: re.Match[str]) -> tuple[str, str]:
 
 def spoken_before(text: str, pos: int) -> tuple[str | None, bool, int]:
     """The type name and "số" written just before a number: (name, "số" seen, start)."""
-    window = text[max(0, pos - 48) : pos]
+    window = text[max(0, pos - 32) : pos]
     head = window.rstrip().rstrip(":").rstrip()
     so = head[-2:].lower() == "số" and (len(head) == 2 or not head[-3].isalpha())
     if so:
@@ -152,10 +107,10 @@ def spoken_before(text: str, pos: int) -> tuple[str | None, bool, int]:
     return None, so, start
 
 
-def _citation(text: str, match: re.Match[str]) -> Citation | None:
+def _citation(text: str, match: re.Match[str], key: tuple[str, str]) -> Citation | None:
     tname, so, start = spoken_before(text, match.start())
     spoken = bool(tname or so)
-    kind, symbol, code = _symbol(match)
+    kind, symbol, code = _symbol(match, key[1])
     if not spoken and (match.group("sep") == " " or (kind == "state" and not _strong(match))):
         return None
     start = start if spoken else match.start()
@@ -172,18 +127,17 @@ def _strong(match: re.Match[str]) -> bool:
     return bool(match.group("year")) or "-" in match.group("ssym")
 
 
-def _symbol(match: re.Match[str]) -> tuple[str, str, str | None]:
+def _symbol(match: re.Match[str], symbol: str) -> tuple[str, str, str | None]:
     ssym, code = match.group("ssym", "code")
     if ssym:
-        _, symbol = _key(match)
         groups = "".join(ssym.split()).split("-")
         code = groups[0] if len(groups) > 1 and groups[0] in STATE_TYPES else None
         return "state", symbol, code
-    return "party", _key(match)[1], code
+    return "party", symbol, code
 
 
 def _type(tname: str | None, kind: str, code: str | None, match: re.Match[str]) -> str | None:
-    name = _CANONICAL.get(fold(" ".join(tname.split()))) if tname else None
+    name = (_BY_LOWER.get(tname.lower()) or _CANONICAL.get(fold(squash(tname)))) if tname else None
     if name and name not in GENERIC_TYPE_NAMES:
         return name
     from_code = type_name(kind, code)
@@ -227,6 +181,9 @@ def _read_after(text: str, citation: Citation) -> None:
 
 def _read_before(text: str, citation: Citation) -> None:
     """Date and issuer written before: "Ngày 16/3/2022, Ban Thường vụ Tỉnh ủy ban hành ..."."""
+    near = text[max(0, citation.start - 16) : citation.start]
+    if "hành" not in near and "có" not in near and "gửi" not in near:
+        return
     head = text[max(0, citation.start - 160) : citation.start].rstrip()
     verb = next((v for v in _ISSUING_VERBS if head.endswith(v)), None)
     if verb is None:
@@ -244,14 +201,9 @@ def _read_before(text: str, citation: Citation) -> None:
 
 def trim_issuer(raw: str) -> str | None:
     """An issuer phrase cut before the words that start the rest of the sentence."""
-    words: list[str] = []
-    for word in raw[:90].split()[:12]:
-        if words and word in _ISSUER_STOPS:
-            break
-        if words and word in _PAIR_ENDS and f"{words[-1]} {word}" in _ISSUER_STOP_PAIRS:
-            words.pop()
-            break
-        words.append(word)
+    raw = raw[:100]
+    stop = _ISSUER_STOP.search(raw)
+    words = (raw[: stop.start()] if stop else raw).split()
     issuer = " ".join(words[:10]).strip(" ,;:-")
     return issuer if issuer[:1].isupper() else None
 

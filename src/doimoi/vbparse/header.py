@@ -38,6 +38,8 @@ _ORG_START = re.compile(
 _NOT_ISSUER = frozenset({"du thao", "ban sao", "mau", "ban chinh", "sao y ban chinh"})
 _PLACE_WORDS = frozenset({"thành", "phố", "tp.", "tp", "thị", "xã", "trấn", "huyện", "tỉnh"})
 GO, STOP = False, True
+_MOTTO_HINTS = ("cong", "doc lap", "doan")
+_NUMBER_INITIALS = frozenset("SsLBPN")
 
 
 @dataclass
@@ -99,6 +101,9 @@ class _Scanner:
 
     def _structural(self, cell: str) -> bool:
         """Motto, number, date or mark cells; a two-column remainder is read again."""
+        folded = fold(cell)
+        if not any(word in folded for word in _MOTTO_HINTS):
+            return self._number(cell) or self._date(cell) or self._mark(cell)
         before, motto, after = split_motto(cell)
         if motto:
             self.header.motto = self.header.motto or motto
@@ -110,7 +115,7 @@ class _Scanner:
         return self._number(cell) or self._date(cell) or self._mark(cell)
 
     def _number(self, cell: str) -> bool:
-        if self.header.number is not None:
+        if self.header.number is not None or cell[0] not in _NUMBER_INITIALS:
             return False
         number = parse_number(cell)
         if number is None or (number.rest and not self._rest_is_header(number.rest)):
@@ -127,7 +132,7 @@ class _Scanner:
         return parse_date(rest) is not None
 
     def _date(self, cell: str) -> bool:
-        if self.header.dateline is not None:
+        if self.header.dateline is not None or "ngay" not in fold(cell):
             return False
         dateline = parse_date(cell)
         if dateline is None:
@@ -143,6 +148,8 @@ class _Scanner:
         return True
 
     def _mark(self, cell: str) -> bool:
+        if len(cell) > 24:
+            return False
         mark = parse_mark(cell)
         if mark is None:
             return False

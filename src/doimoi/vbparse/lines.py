@@ -24,7 +24,7 @@ _GROUP = r"[^\W_]+"
 _CAPS_GROUP = r"[A-ZĐ0-9]+(?![^\W_])"
 _PREFIXES = "|".join(re.escape(p[: -len(" số")]) for p in NUMBER_PREFIXES)
 NUMBER = re.compile(
-    rf"^(?P<prefix>(?:{_PREFIXES})\s+)?[Ss](?:ố|ô|o|ó|ồ)\s*(?:hiệu\s*)?(?P<colon>[:.]?)\s*"
+    rf"^(?P<prefix>(?:{_PREFIXES})\s+)?[Ss](?:ố|ô|o|ó|ồ|Ố|Ô|O)\s*(?:hiệu\s*|HIỆU\s*)?(?P<colon>[:.]?)\s*"
     rf"(?P<num>\d{{1,5}}[a-z]?)?\s*(?:"
     rf"(?P<state>/\s*(?:(?P<year>(?:19|20)\d\d)\s*/\s*)?"
     rf"(?P<ssym>{_GROUP}(?:-{_GROUP}|\s*-\s*{_CAPS_GROUP})*))"
@@ -37,7 +37,7 @@ DATE = re.compile(
     r"|(?P<d2>\d{1,2})\s*[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>\d{4})"
     r"|[._…\s]*thang\s*[._…\s\d]*nam\s*(?P<y3>\d{4})?)\s*[.;]?$"
 )
-_DANGLING_SO = re.compile(r"(?:^|\s)[Ss](?:ố|o|ô)\s*:?$")
+_DANGLING_SO = re.compile(r"(?:^|\s)[Ss](?:ố|o|ô|Ố|O|Ô)\s*:?$")
 _STRAY_SPACE = re.compile(r"\d\s+[-/]|[-/]\s+\S|[^\s:]\s+/")
 _MARK_STRIP = re.compile(r"^[\s(\[*\"“]+|[\s)\]*.:\"”]+$")
 

@@ -102,13 +102,28 @@ def _body_references(body: str) -> list[Reference]:
         return refs
     verbs = forward_verbs(body)
     by_sentence: dict[int, list[int]] = {}
-    for i, citation in enumerate(citations):
-        by_sentence.setdefault(sentence_start(body, citation.start), []).append(i)
+    for i, start in enumerate(_sentence_starts(body, citations)):
+        by_sentence.setdefault(start, []).append(i)
     for start, members in by_sentence.items():
         _sentence_relations(body, start, citations, refs, members, verbs)
     if verbs:
         _forward_anaphora(body, verbs, citations, refs)
     return refs
+
+
+def _sentence_starts(body: str, citations: list[Citation]) -> list[int]:
+    """The start of each citation's sentence; the text between two citations is read once."""
+    starts: list[int] = []
+    previous = -1
+    for citation in citations:
+        low = previous if previous >= 0 else max(0, citation.start - SENTENCE)
+        found = max(body.rfind(stop, low, citation.start) for stop in _STOPS)
+        if found != -1:
+            starts.append(found + 1)
+        else:
+            starts.append(starts[-1] if starts else low)
+        previous = citation.start
+    return starts
 
 
 def sentence_start(body: str, pos: int) -> int:

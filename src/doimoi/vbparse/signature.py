@@ -72,8 +72,8 @@ _NOT_NAME_START = frozenset(
     ]
 )
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’-]*$")
-REGION_BEFORE = 15
-REGION_AFTER = 45
+REGION_BEFORE = 12
+REGION_AFTER = 36
 
 
 @dataclass

@@ -18,9 +18,10 @@ WALK_BACK = 8
 
 def split_documents(text: str, lines: list[str]) -> list[tuple[int, int]]:
     """(first line, end line) of each document in the text, in order."""
-    numbers = [
-        _line_of(text, m.start()) for m in _NUMBER_LINE.finditer(f"\n{text}") if _is_number(m)
-    ]
+    found = [m.start() for m in _NUMBER_LINE.finditer(f"\n{text}") if _is_number(m)]
+    if len(found) < 2:
+        return [(0, len(lines))]
+    numbers = [_line_of(text, at) for at in found]
     mottos = [_line_of(text, at) for word in _MOTTO_WORDS for at in _find_all(text, word)]
     starts = [0]
     previous: int | None = None

@@ -9,6 +9,9 @@ from doimoi.vbparse.tables import GENERIC_TYPE_NAMES, TYPE_NAMES
 from doimoi.vbparse.text import fold, is_upper
 
 _BY_FOLDED = {fold(name): name for name in TYPE_NAMES if name not in GENERIC_TYPE_NAMES}
+_BY_FOLDED_TIGHT = {key.replace(" ", ""): name for key, name in _BY_FOLDED.items()}
+# A heading printed letter by letter ("K Ế  H O Ạ C H"), as some PDFs extract it.
+_SPACED = re.compile(r"^(?:\S {1,2}){3,}\S$")
 _TYPE_START = re.compile(
     r"^(?:" + "|".join(re.escape(k) for k in sorted(_BY_FOLDED, key=len, reverse=True)) + r")(?!\w)"
 )
@@ -24,6 +27,9 @@ class TypeLine:
 
 def parse_type_line(text: str) -> TypeLine | None:
     """The type name when a line is a type heading (written in capitals), else None."""
+    if _SPACED.match(text):
+        name = _BY_FOLDED_TIGHT.get(fold(text).replace(" ", ""))
+        return TypeLine(name, "") if name else None
     folded = fold(text)
     found = _TYPE_START.match(folded)
     if not found:
