@@ -204,9 +204,7 @@ def test_pilot_partly_completed_with_damage_is_mitigated_and_the_dossier_proves_
     _act(clerk, case_id, "Ghi ý kiến cấp ủy cùng cấp", {"Ý kiến": "Đồng ý đánh giá đạt một phần."})
     _open(head, case_id)
     head.get_by_role("link", name="Đánh giá kết quả").click()
-    _label(head, "Kết quả").select_option(
-        label="Hoàn thành một phần mục tiêu đề ra"
-    )
+    _label(head, "Kết quả").select_option(label="Hoàn thành một phần mục tiêu đề ra")
     head.get_by_label("Gây ra thiệt hại").check()
     head.get_by_label("Giá trị thiệt hại (đồng), nếu xác định được").fill("4500000")
     _label(head, "Nguyên nhân khách quan").fill("Hạ tầng mạng khu phố 2 yếu.")
