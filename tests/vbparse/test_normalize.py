@@ -119,7 +119,7 @@ def test_markdown_is_removed(markdown: str, plain: str) -> None:
 
 def test_markdown_table_cells_become_columns() -> None:
     text = normalize("| Số 64-KH/ThU | Bảo Lộc, ngày 04 tháng 5 năm 2022 |\n|---|---|")
-    assert cells(text.strip()) == ["Số 64-KH/ThU", "Bảo Lộc, ngày 04 tháng 5 năm 2022"]
+    assert cells(text.strip()) == ("Số 64-KH/ThU", "Bảo Lộc, ngày 04 tháng 5 năm 2022")
 
 
 @pytest.mark.parametrize(

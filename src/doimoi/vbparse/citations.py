@@ -92,19 +92,32 @@ def _key(match: re.Match[str]) -> tuple[str, str]:
 
 def spoken_before(text: str, pos: int) -> tuple[str | None, bool, int]:
     """The type name and "số" written just before a number: (name, "số" seen, start)."""
-    window = text[max(0, pos - 32) : pos]
+    window = text[max(0, pos - 40) : pos]
     head = window.rstrip().rstrip(":").rstrip()
     so = head[-2:].lower() == "số" and (len(head) == 2 or not head[-3].isalpha())
     if so:
         head = head[:-2].rstrip()
-    lowered = head.lower()
+    start = pos - len(window) + (len(head) if so else len(window))
+    spaced = "  " in head
+    lowered = " ".join(head.split()).lower() if spaced else head.lower()
     last = lowered[lowered.rfind(" ") + 1 :]
     for name in _NAMES_BY_LAST_WORD.get(last, ()):
         cut = len(lowered) - len(name)
         if lowered.endswith(name) and (cut == 0 or not lowered[cut - 1].isalpha()):
-            return head[cut:], so, pos - len(window) + cut
-    start = pos - len(window) + (len(head) if so else len(window))
+            raw = _raw_start(head, name) if spaced else cut
+            return " ".join(head[raw:].split()), so, pos - len(window) + raw
     return None, so, start
+
+
+def _raw_start(head: str, name: str) -> int:
+    """Where a name found in the squashed head begins in the head as written."""
+    letters = len(name.replace(" ", ""))
+    at = len(head)
+    while letters and at:
+        at -= 1
+        if not head[at].isspace():
+            letters -= 1
+    return at
 
 
 def _citation(text: str, match: re.Match[str], key: tuple[str, str]) -> Citation | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from doimoi.vbparse.tables import MARKS, NUMBER_PREFIXES, STATE_TYPES
 from doimoi.vbparse.text import fold
@@ -64,17 +65,21 @@ class DateLine:
     warnings: list[str] = field(default_factory=list)
 
 
-def cells(line: str) -> list[str]:
-    """A line split at wide gaps (two-column layouts), each cell trimmed."""
+@lru_cache(maxsize=4096)
+def cells(line: str) -> tuple[str, ...]:
+    """A line split at wide gaps (two-column layouts), each cell trimmed.
+
+    Cached: the header, recipient and signature readers look at the same lines.
+    """
     line = line.strip()
     if not line:
-        return []
+        return ()
     if "   " not in line and line[0] not in "*_" and line[-1] not in "*_":
-        return [line]
+        return (line,)
     parts = [_unwrap(cell) for cell in CELL_GAP.split(line) if cell]
     if len(parts) > 1 and any(_DANGLING_SO.search(part) for part in parts[:-1]):
-        return _join_dangling(parts)
-    return parts
+        return tuple(_join_dangling(parts))
+    return tuple(parts)
 
 
 def _unwrap(cell: str) -> str:

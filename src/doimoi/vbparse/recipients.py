@@ -23,7 +23,8 @@ _BODY_WORDS = re.compile(
     r"^(?:Thực hiện|Căn cứ|Ngày\s+\d|Theo|Để|Nhằm|Trong|Qua|Hiện nay|Vừa qua)\b"
 )
 MAX_LINES = 30
-_NOI_NHAN_WORDS = ("nhận", "NHẬN", "nhan", "NHAN")
+# "Nơi nhận" as written at the start of the list (capital N: a fast literal scan).
+_NOI_NHAN_START = re.compile(r"N[ơƠoO][iI]\s*[nN][hH]")
 
 
 def recipient(text: str) -> Recipient | None:
@@ -85,14 +86,13 @@ def find_noi_nhan(lines: list[str], start: int, body: str | None = None) -> int 
     ``body`` may be ``"\\n".join(lines[start:])`` when the caller has it already.
     """
     text = "\n".join(lines[start:]) if body is None else body
-    for word in _NOI_NHAN_WORDS:
-        at = text.find(word)
-        while at != -1:
-            line_start = text.rfind("\n", 0, at) + 1
-            idx = start + text.count("\n", 0, line_start)
-            if NOI_NHAN.match(fold(lines[idx].strip())):
-                return idx
-            at = text.find(word, at + 1)
+    for found in _NOI_NHAN_START.finditer(text):
+        at = found.start()
+        line_start = text.rfind("\n", 0, at) + 1
+        line_end = text.find("\n", at)
+        line = text[line_start : line_end if line_end != -1 else len(text)]
+        if NOI_NHAN.match(fold(line.strip())):
+            return start + text.count("\n", 0, line_start)
     return None
 
 
@@ -109,7 +109,7 @@ def read_noi_nhan(lines: list[str], anchor: int) -> list[Recipient]:
     return _recipients(items)
 
 
-def _noi_nhan_cells(parts: list[str], items: list[str]) -> bool:
+def _noi_nhan_cells(parts: tuple[str, ...], items: list[str]) -> bool:
     """Take one line's cells into the list; False when the list has ended."""
     listed = [p for p in parts if _BULLET.match(p) and not p.startswith("*")]
     if listed:

@@ -21,14 +21,13 @@ from doimoi.vbparse.model import Reference
 from doimoi.vbparse.tables import TYPE_NAMES
 from doimoi.vbparse.text import fold, squash
 
-_LINE_BREAK = re.compile(r"\n\s*")
 SENTENCE = 600
-_STOPS = (". ", "; ", ": ", "¶ ")
+_STOPS = (". ", "; ", ": ", "¶")
 _HEAD_STARTS = ("thực", "căn", "triển", "để", "nhằm", "tiếp", "kịp", "quán", "tuyên", "học", "thi")
 _NUMBER_STARTS = frozenset("0123456789IVX-+•*abcdeđ")
 # A line that opens a new paragraph: numbering, a dash, or a sentence-opening verb.
 _PARAGRAPH = re.compile(
-    r"\n\s*(?=(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)|[-+•])\s|(?:Thực hiện|Căn cứ|Triển khai"
+    r"\n(?=\s*(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)|[-+•])\s|(?:Thực hiện|Căn cứ|Triển khai"
     r"|Để|Nhằm|Quán triệt|Thi hành|Tiếp tục|Ngày \d|Theo|Xét)\b)"
 )
 _NUMBERING = re.compile(r"^[\s¶]*(?:[IVX]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\)|[-+•*])?\s*")
@@ -62,10 +61,10 @@ _JOINED = re.compile(
 def flatten(body: str) -> str:
     """The body on one line, paragraph openings marked with "¶" (they end a sentence).
 
-    Lines come without trailing spaces (normalize), so joining at each line break with one
-    space keeps words single-spaced across broken lines ("Kế \\n\\nhoạch" → "Kế hoạch").
+    Each line break becomes one character ("¶" or a space), so offsets stay those of the
+    body; a blank line leaves two spaces, which the readers of the text allow for.
     """
-    return _LINE_BREAK.sub(" ", _PARAGRAPH.sub(" ¶ ", body)).strip()
+    return _PARAGRAPH.sub("¶", body).replace("\n", " ")
 
 
 def find_references(

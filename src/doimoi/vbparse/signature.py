@@ -128,7 +128,7 @@ def read_signature(lines: list[str], start: int, anchor: int | None) -> Signatur
         lo, hi = max(start, anchor - REGION_BEFORE), min(len(lines), anchor + REGION_AFTER)
     else:
         lo, hi = max(start, len(lines) - REGION_AFTER), len(lines)
-    region = [(i, c) for i in range(lo, hi) for c in cells(lines[i])]
+    region = [(i, c) for i in range(lo, hi) if lines[i] for c in cells(lines[i])]
     signature = Signature()
     found = _block_start(region)
     if found is None:
