@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from doimoi.vbparse.references import find_references
+from doimoi.vbparse.references import find_references, forward_verbs
 
 
 def refs(body: str, title: str = "", own: tuple[str, str] | None = None) -> list[dict[str, Any]]:
@@ -187,3 +187,20 @@ def test_duplicates_merge_keeping_first_values_and_filling_gaps() -> None:
 def test_a_document_never_cites_itself() -> None:
     body = "Kế hoạch số 64-KH/ThU này thay thế Kế hoạch số 41-KH/ThU."
     assert keys(body, own=("64", "KH/ThU")) == [("41", "KH/ThU", "cites")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Ban Thường vụ sao gửi Kế hoạch", True),
+        ("Sao y bản chính", True),
+        ("đã chuyển tiếp văn bản", True),
+        ("đính kèm Kết luận", True),
+        ("Đề cương kèm theo", True),
+        ("vì sao không", False),
+        ("sao yêu cầu", False),
+        ("ban hành kèm theo Quyết định", False),
+    ],
+)
+def test_forwarding_verbs(text: str, found: bool) -> None:
+    assert bool(forward_verbs(text)) is found

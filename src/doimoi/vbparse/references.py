@@ -43,7 +43,8 @@ _HEADS = (
     ("basis", re.compile(r"^căn cứ(?:\s+vào)?\b", re.IGNORECASE)),
 )
 # "sao gửi", "gửi kèm", "đính kèm", "kèm theo", "sao y", "sao lục", "chuyển tiếp".
-_FORWARD_CORES = ("kèm", "ao gửi", "ao gởi", "ao y", "ao lục", "huyển tiếp")
+_FORWARD_CORES = ("kèm", "sao ", "Sao ", "huyển tiếp")
+_SAO_VERBS = ("gửi", "gởi", "y", "lục")
 _TITLE_VERBS = re.compile(
     r"\b(?:thực hiện|triển khai|quán triệt|tuyên truyền|học tập|thi hành|sơ kết|tổng kết)\b",
     re.IGNORECASE,
@@ -183,17 +184,20 @@ def forward_verbs(body: str) -> list[tuple[int, int]]:
 
 
 def _forward_span(body: str, at: int, core: str) -> tuple[int, int] | None:
-    end = at + len(core)
     if core == "kèm":
         if body.endswith("ban hành ", 0, at):
             return None
         joined = body.endswith(("gửi ", "Gửi ", "đính ", "Đính "), 0, at)
-        return (at, end) if joined or body.startswith(" theo", end) else None
-    if at == 0 or body[at - 1] not in ("cC" if core[0] == "h" else "sS"):
+        return (at, at + 3) if joined or body.startswith(" theo", at + 3) else None
+    if core == "huyển tiếp":
+        starts_word = (at > 1 and not body[at - 2].isalpha()) or at == 1
+        return (at - 1, at + len(core)) if at and body[at - 1] in "cC" and starts_word else None
+    if at and body[at - 1].isalpha():
         return None
-    if (at > 1 and body[at - 2].isalpha()) or (end < len(body) and body[end].isalpha()):
+    verb = next((v for v in _SAO_VERBS if body.startswith(v, at + 4)), None)
+    if verb is None or body[at + 4 + len(verb) : at + 5 + len(verb)].isalpha():
         return None
-    return (at - 1, end)
+    return (at, at + 4 + len(verb))
 
 
 def _chain(

@@ -14,6 +14,9 @@ from doimoi.vbparse.text import fold, is_upper, squash
 _CONTINUES = re.compile(
     r"^(?:(?:tinh|thanh pho|huyen|quan|thi xa|thi tran|xa|phuong)\s(?!uy\b|doan\b)|va\b|-)"
 )
+# Where a document names its own issuer in normal case ("Ban Thường vụ Thành ủy Bảo Lộc ban
+# hành ..."): its opening paragraphs.
+OPENING = 4000
 _TITLE_END = re.compile(r"[\s;:,]+$")
 _PASSED = re.compile(
     r"thông qua\s+ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
@@ -89,8 +92,9 @@ def _same_code(code: str | None, name: str) -> bool:
 
 def _issuer(document: Document, header: Header, flat: str) -> None:
     names = _issuer_lines(header.issuer_cells)
-    issuer = normal_case(names[-1], flat) if names else None
-    parent = normal_case(names[-2], flat) if len(names) > 1 else None
+    opening = flat[:OPENING]
+    issuer = normal_case(names[-1], opening) if names else None
+    parent = normal_case(names[-2], opening) if len(names) > 1 else None
     confidence = 0.9 if issuer and is_upper(names[-1]) else 0.6
     document.set("issuer", issuer, confidence)
     document.set("parent_issuer", parent, confidence - 0.05)
