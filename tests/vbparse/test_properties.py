@@ -9,7 +9,7 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from doimoi.vbparse import parse, parse_all
+from doimoi.vbparse import normalize, parse, parse_all
 from doimoi.vbparse.tables import PARTY_TYPES, STATE_TYPES
 
 from .composer import Cited, Meta, compose
@@ -275,3 +275,18 @@ def test_corruption_keeps_key_fields(meta: Meta, picks: list[int], drop_hyphen: 
     document = parse(text)
     got = (document.number, document.symbol, document.date, document.issuer)
     assert got == (meta.number, meta.symbol, meta.date, meta.issuer), text
+
+
+@FAST
+@given(metas(), st.lists(st.sampled_from(range(len(CORRUPTIONS))), max_size=4))
+def test_normalize_is_idempotent_and_parsing_normalized_text_agrees(
+    meta: Meta, picks: list[int]
+) -> None:
+    text = compose(meta)
+    for pick in picks:
+        text = CORRUPTIONS[pick](text)
+    once = normalize(text)
+    assert normalize(once) == once
+    first, again = parse(text).to_dict(), parse(once).to_dict()
+    for key in ("number", "symbol", "date", "issuer", "title", "signer_name", "references"):
+        assert first[key] == again[key], key
