@@ -312,3 +312,9 @@ def test_capital_so_and_letter_spaced_heading() -> None:
     document = parse(text)
     assert (document.number, document.symbol, document.type) == ("15", "QĐ-UBND", "Quyết định")
     assert document.title == state().title
+
+
+def test_title_stops_at_a_paragraph_after_a_blank_line() -> None:
+    text = compose(party(title="tổ chức các hoạt động kỷ niệm 95 năm ngày thành lập Đảng"))
+    text = text.replace("-----\n", "\nNăm 2025 là năm có nhiều sự kiện quan trọng của đất nước,\n")
+    assert parse(text).title == "tổ chức các hoạt động kỷ niệm 95 năm ngày thành lập Đảng"

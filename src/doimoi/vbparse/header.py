@@ -72,13 +72,14 @@ class _Scanner:
         self.cv_open = False
         self.gap = False
         self.last = -1
+        self.spacing = 2 if _double_spaced(lines) else 1
 
     def run(self) -> Header:
         for idx in range(min(len(self.lines), LIMIT)):
             line = self.lines[idx].strip()
             if not line:
                 continue
-            self.gap = idx > self.last + 1
+            self.gap = idx > self.last + self.spacing
             if any(self._cell(cell, idx) for cell in cells(line)):
                 self.header.end = idx
                 return self.header
@@ -221,12 +222,20 @@ def _organ_heading(cell: str) -> bool:
     return is_upper(cell) and (cell.startswith("CỦA ") or " CỦA " in cell[:40])
 
 
+def _double_spaced(lines: list[str]) -> bool:
+    """True when text extraction put a blank line after every line (as in some PDFs)."""
+    head = lines[:40]
+    filled = [i for i, line in enumerate(head[:-1]) if line.strip()]
+    blank_after = sum(1 for i in filled if not head[i + 1].strip())
+    return len(filled) >= 6 and blank_after >= 0.7 * len(filled)
+
+
 def _title_ends(cell: str, title: list[str], gap: bool) -> bool:
     if BODY_START.match(cell) or cell.rstrip().endswith(":"):
         return True
     if is_upper(cell) and not all(is_upper(line) for line in title):
         return True
-    if gap and len(cell) > 100:
+    if gap and (len(cell) > 100 or (cell[0].isupper() and not is_upper(cell))):
         return True
     return len(title) >= 6 or sum(len(line) for line in title) > 400
 
