@@ -82,3 +82,17 @@ def test_snippets_mark_the_words_in_the_original_spelling(corpus: Any, persona: 
 
 def test_a_unit_searches_only_what_it_may_see(corpus: Any, persona: Any) -> None:
     assert _refs(persona("bithu.phuong1"), "khuyen khich") == []
+
+
+def test_many_matches_come_newest_first_within_the_scope(corpus: Any, persona: Any) -> None:
+    from doimoi.documents import search
+
+    words = search.words_of("khuyen khich")
+    scope = selectors.document_list(viewer=persona("admin")).order_by()
+    ranked, total = search.search(words, scope, 20, 0)
+    newest, unknown = search.search(words, scope, 20, 0, rank_most=1)
+    assert total == len(ranked) >= 3 and unknown is None
+    assert newest == sorted(ranked, reverse=True)  # the same documents, newest first
+    narrow = selectors.document_list(viewer=persona("vanthu.baoloc")).order_by()
+    mine, _ = search.search(words, narrow, 20, 0, rank_most=1)
+    assert set(mine) == set(narrow.filter(pk__in=ranked).values_list("pk", flat=True))

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from doimoi.documents import search
 from doimoi.documents.models import (
     Document,
     DocumentState,
@@ -23,7 +24,7 @@ from doimoi.documents.models import (
     OutgoingEntry,
 )
 from doimoi.documents.rules import INGEST_ROLES, clearances, role_paths, visible_q
-from doimoi.documents.search import backend, words_of
+from doimoi.documents.search import words_of
 from doimoi.documents.search.snippets import highlight, snippet
 from doimoi.documents.services.common import canonical_number, symbol_key
 from doimoi.organizations.models import Unit
@@ -88,7 +89,7 @@ class SearchPage:
 
     query: str
     hits: list[Hit] = field(default_factory=list)
-    total: int = 0
+    total: int | None = 0  # None: more than search.RANK_MOST (then newest first)
     offset: int = 0
     limit: int = 20
 
@@ -102,7 +103,7 @@ def document_search(
     if not words:
         return page
     scope = document_list(viewer=viewer, **filters).order_by()
-    ids, page.total = backend().search(words, scope, limit, offset)
+    ids, page.total = search.search(words, scope, limit, offset)
     if offset == 0:  # "1335-CV/TU" typed in full: that document first
         exact = list(_by_reference(query, scope)[:5])
         ids = [*exact, *(i for i in ids if i not in exact)][:limit]

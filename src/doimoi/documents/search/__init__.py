@@ -17,6 +17,11 @@ from doimoi.core.text import fold
 _WORD = re.compile(r"\w+")
 
 
+RANK_MOST = 2000  # up to this many matches are ranked by relevance; beyond, newest first
+CHUNK = 500
+MAX_CHUNKS = 20
+
+
 class Backend(Protocol):
     """What a search backend does."""
 
@@ -24,9 +29,44 @@ class Backend(Protocol):
 
     def remove(self, document_id: int) -> None: ...
 
-    def search(
-        self, words: list[str], scope: QuerySet, limit: int, offset: int
-    ) -> tuple[list[int], int]: ...
+    def count_upto(self, words: list[str], most: int) -> int: ...
+
+    def ranked(self, words: list[str]) -> list[int]: ...
+
+    def recent(self, words: list[str], before: int | None, size: int) -> list[int]: ...
+
+
+def search(
+    words: list[str], scope: QuerySet, limit: int, offset: int, rank_most: int = RANK_MOST
+) -> tuple[list[int], int | None]:
+    """Ids of the page of ``scope`` matching ``words``, and the total (None: more than RANK_MOST).
+
+    Few matches are ranked by relevance (BM25 / ts_rank) and filtered by the viewer's scope in one
+    query; many matches are read newest first, checking each row, so a word found in nearly every
+    document costs no more than a rare one."""
+    engine = backend()
+    if engine.count_upto(words, rank_most + 1) <= rank_most:
+        ids = engine.ranked(words)
+        visible = set(scope.filter(pk__in=ids).values_list("pk", flat=True))
+        ranked = [i for i in ids if i in visible]
+        return ranked[offset : offset + limit], len(ranked)
+    return _newest(engine, words, scope, offset + limit)[offset:], None
+
+
+def _newest(engine: Backend, words: list[str], scope: QuerySet, wanted: int) -> list[int]:
+    """The newest ``wanted`` matches within ``scope``, read in chunks from the index."""
+    found: list[int] = []
+    before = None
+    for _round in range(MAX_CHUNKS):
+        chunk = engine.recent(words, before, CHUNK)
+        if not chunk:
+            break
+        visible = set(scope.filter(pk__in=chunk).values_list("pk", flat=True))
+        found += [i for i in chunk if i in visible]
+        if len(found) >= wanted:
+            break
+        before = chunk[-1]
+    return found[:wanted]
 
 
 def words_of(query: str) -> list[str]:

@@ -1,16 +1,21 @@
-"""SQLite FTS5 backend: a contentless-style FTS5 table keyed by the document's id."""
+"""SQLite FTS5 backend: an FTS5 table keyed by the document's id."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import connection
-from django.db.models import QuerySet
 
 TABLE = "documents_search"
+PREFIX_MIN = 3
 
 
 def _match(words: list[str]) -> str:
+    """FTS5 query: every word; the last one also as a prefix (search as you type) once it has
+    three letters (a shorter prefix expands to too many words to be useful)."""
     *head, last = words
-    return " ".join([*(f'"{w}"' for w in head), f'"{last}"*'])
+    tail = f'"{last}"*' if len(last) >= PREFIX_MIN else f'"{last}"'
+    return " ".join([*(f'"{w}"' for w in head), tail])
 
 
 class SqliteBackend:
@@ -23,18 +28,25 @@ class SqliteBackend:
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {TABLE} WHERE rowid = %s", [document_id])
 
-    def search(
-        self, words: list[str], scope: QuerySet, limit: int, offset: int
-    ) -> tuple[list[int], int]:
-        inner, params = scope.values("pk").query.sql_with_params()
-        where = f"{TABLE} MATCH %s AND rowid IN ({inner})"
-        args = [_match(words), *params]
+    def count_upto(self, words: list[str], most: int) -> int:
+        """How many documents match, counting no further than ``most``."""
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE {TABLE} MATCH %s LIMIT %s)"
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) FROM {TABLE} WHERE {where}", args)
-            total = cursor.fetchone()[0]
-            cursor.execute(
-                f"SELECT rowid FROM {TABLE} WHERE {where} ORDER BY rank LIMIT %s OFFSET %s",
-                [*args, limit, offset],
-            )
-            ids = [row[0] for row in cursor.fetchall()]
-        return ids, total
+            cursor.execute(sql, [_match(words), most])
+            return int(cursor.fetchone()[0])
+
+    def ranked(self, words: list[str]) -> list[int]:
+        """Every matching id, best first (BM25); only called when they are few."""
+        sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY rank"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [_match(words)])
+            return [row[0] for row in cursor.fetchall()]
+
+    def recent(self, words: list[str], before: int | None, size: int) -> list[int]:
+        """Matching ids, highest (newest) first, below ``before``; FTS5 streams these in order."""
+        where = f"{TABLE} MATCH %s" + (" AND rowid < %s" if before is not None else "")
+        params: list[Any] = [_match(words)] + ([before] if before is not None else [])
+        sql = f"SELECT rowid FROM {TABLE} WHERE {where} ORDER BY rowid DESC LIMIT %s"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, size])
+            return [row[0] for row in cursor.fetchall()]

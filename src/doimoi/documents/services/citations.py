@@ -18,7 +18,7 @@ from doimoi.documents.services import nesting
 from doimoi.documents.services.common import canonical_number, clean, code_from_symbol, symbol_key
 from doimoi.documents.services.fields import kind_of_symbol, parse_date
 from doimoi.documents.services.issuers import match_issuer
-from doimoi.documents.services.registers import term_of
+from doimoi.documents.services.registers import has_terms, term_of
 from doimoi.organizations.models import Unit
 
 STRENGTH = {
@@ -57,13 +57,15 @@ def _undated_fits(
     """Whether an undated placeholder may stand for a document dated ``date`` (``arriving``:
     every citer came after it) or for a citation made on ``date`` (every citer in the same term).
     Terms are intervals, so the earliest and the latest citer decide for all of them."""
+    committee = issuer or placeholder.issuer_unit
+    if not arriving and (placeholder.kind != "party" or not has_terms(committee)):
+        return True  # one term only (no term data): every citation fits
     span = placeholder.cited_by.aggregate(first=Min("source__date"), last=Max("source__date"))
     first, last = span["first"], span["last"]
     if arriving and date and first and first < date:
         return False
     if placeholder.kind != "party":
         return True
-    committee = issuer or placeholder.issuer_unit
     return same_term(date, first, committee) and same_term(date, last, committee)
 
 
@@ -109,9 +111,15 @@ def _placeholder(
     )
 
 
-def _undated_target(
-    source: Document, same: QuerySet[Document], issuer: Unit | None
-) -> Document | None:
+def _compatible(document: Document, issuer: Unit | None) -> bool:
+    """In Python, what ``compatible_issuer`` does in SQL."""
+    other = document.issuer_unit
+    if issuer is None or other is None:
+        return True
+    return other.path.startswith(issuer.path) or issuer.path.startswith(other.path)
+
+
+def _undated_target(source: Document, same: list[Document], issuer: Unit | None) -> Document | None:
     earlier = [d for d in same if d.date is None or source.date is None or d.date <= source.date]
     real = [d for d in earlier if d.state != DocumentState.PLACEHOLDER and d.date]
     if len(real) > 1:
@@ -136,7 +144,8 @@ def _known(source: Document, refs: list[dict[str, Any]]) -> dict[tuple[str, str]
     for number, key in keys:
         query |= Q(number=number, symbol_key=key)
     found: dict[tuple[str, str], list[Document]] = {}
-    for document in Document.objects.filter(query).exclude(pk=source.pk).order_by("state", "pk"):
+    rows = Document.objects.filter(query).exclude(pk=source.pk).select_related("issuer_unit")
+    for document in rows.order_by("state", "pk"):
         found.setdefault((document.number, document.symbol_key), []).append(document)
     return found
 
@@ -158,18 +167,15 @@ def resolve(
     if number == source.number and key == source.symbol_key:
         return None
     date = parse_date(ref.get("date"))
-    same = Document.objects.filter(number=number, symbol_key=key).exclude(pk=source.pk)
-    if date is not None:
-        if known is not None:
-            found = [d for d in known.get((number, key), []) if d.date == date]
-        else:
-            found = list(same.filter(date=date).order_by("state", "pk")[:2])
-        if len(found) == 1:
-            return found[0]
+    if known is None:
+        known = _known(source, [ref])
+    same = known.get((number, key), [])
+    if date is not None and len([d for d in same if d.date == date]) == 1:
+        return next(d for d in same if d.date == date)
     issuer = _cited_issuer(source, ref, symbol, date)
-    same = compatible_issuer(same, issuer)
+    same = [d for d in same if _compatible(d, issuer)]
     if date is not None:
-        hit = same.filter(date=date).order_by("state", "pk").first()
+        hit = next((d for d in same if d.date == date), None)
     else:
         hit = _undated_target(source, same, issuer)
     return hit or _placeholder(source, number, symbol, date, issuer, ref)

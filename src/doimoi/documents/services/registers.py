@@ -56,6 +56,11 @@ def _terms(unit: Unit) -> tuple[Unit, list[CommitteeTerm]]:
     return committee, list(CommitteeTerm.objects.filter(unit=committee).order_by("-start"))
 
 
+def has_terms(unit: Unit | None) -> bool:
+    """Whether terms are recorded for ``unit``'s committee (else one term from its start)."""
+    return unit is not None and bool(memo(("terms", unit.pk), lambda: _terms(unit))[1])
+
+
 def term_of(unit: Unit, day: datetime.date) -> Term:
     """The term of ``unit``'s committee on ``day``; without term data, one term from its start
     (or from the day after the last recorded term ended)."""
