@@ -110,6 +110,14 @@ PERSONAS = {
 }
 
 
+def _not_yet(case: Any) -> set[str]:
+    """Moves the case page does not offer yet: nothing to decide on, a result not completed."""
+    hidden = {"decide_reward", "report_adoption", "give_support"}  # no reward, adoption, problem
+    if case.outcome != "completed":
+        hidden |= {"recognize_model", "propose_reward"}
+    return hidden
+
+
 @pytest.mark.django_db
 def test_personas_see_exactly_the_transitions_of_their_roles(d: Any, persona: Any) -> None:
     for state in CaseState:
@@ -123,7 +131,8 @@ def test_personas_see_exactly_the_transitions_of_their_roles(d: Any, persona: An
                 continue
             assert case_roles(user, case) == roles, (state, username)
             names = {t.name for t in selectors.allowed_transitions(viewer=user, case=case)}
-            assert names == {t.name for t in states.available(state, roles)}, (state, username)
+            offered = {t.name for t in states.available(state, roles)}
+            assert names == offered - _not_yet(case), (state, username)
         supervisor = persona(flow.SUPERVISOR)
         has_supervisor = case.supervisor is not None
         assert (CaseRole.SUPERVISOR in case_roles(supervisor, case)) is has_supervisor, state

@@ -94,9 +94,24 @@ def rule_set_list() -> QuerySet[RuleSet]:
     return RuleSet.objects.prefetch_related("time_limits", "items").order_by("regime", "-version")
 
 
+# Moves the table allows that make no sense yet for this case: not offered (the service would
+# refuse them with the same reason anyway).
+RELEVANT: dict[str, Any] = {
+    "recognize_model": lambda case: case.outcome == Outcome.COMPLETED,
+    "propose_reward": lambda case: case.outcome == Outcome.COMPLETED,
+    "decide_reward": lambda case: case.rewards.filter(granted__isnull=True).exists(),
+    "report_adoption": lambda case: case.adoptions.exists(),
+    "give_support": lambda case: case.problems.filter(support="").exists(),
+    "suspend": lambda case: case.rule_set.allows_suspension,
+    "resume": lambda case: case.rule_set.allows_suspension,
+    "stop": lambda case: case.rule_set.allows_suspension,
+}
+
+
 def allowed_transitions(*, viewer: Any, case: Case) -> list[states.Transition]:
     """What ``viewer`` may do next on ``case``, in the table's order."""
-    return states.available(case.state, case_roles(viewer, case))
+    found = states.available(case.state, case_roles(viewer, case))
+    return [t for t in found if RELEVANT.get(t.name, lambda _case: True)(case)]
 
 
 @dataclass(frozen=True)

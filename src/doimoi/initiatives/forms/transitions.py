@@ -16,9 +16,8 @@ from doimoi.initiatives.forms.base import (
     text_field,
 )
 from doimoi.initiatives.forms.plan import ConfirmForm, PlanForm
+from doimoi.initiatives.forms.review import ChecklistForm, VoteForm
 from doimoi.initiatives.models import (
-    Answer,
-    Choice,
     Finding,
     ItemKind,
     Outcome,
@@ -28,8 +27,7 @@ from doimoi.initiatives.models import (
     VisitKind,
 )
 from doimoi.initiatives.services.evaluation import MOTIVES
-from doimoi.initiatives.services.guards import allowed_findings, checklist_items
-from doimoi.initiatives.services.review import voters
+from doimoi.initiatives.services.guards import allowed_findings
 from doimoi.organizations.models import Person, Unit, UnitKind
 
 
@@ -66,74 +64,6 @@ class PartyOpinionForm(TransitionForm):
             self.fields["body"].initial = _("Cấp ủy %(unit)s") % {"unit": unit.name}
 
 
-class ChecklistForm(TransitionForm):
-    """An answer and a note for each condition and legality item of the rule set."""
-
-    def setup(self) -> None:
-        answered = {a.item_id: a for a in self.case.checklist.filter(unit=self.case.decider)}
-        for item in checklist_items(self.case):
-            given = answered.get(item.pk)
-            kind = _("Điều kiện") if item.kind == ItemKind.CONDITION else _("Tính hợp pháp")
-            self.fields[f"item_{item.pk}_answer"] = forms.ChoiceField(
-                label=f"{kind} {item.code}: {item.text}",
-                choices=[("", "—"), *Answer.choices],
-                initial=given.answer if given else "",
-            )
-            self.fields[f"item_{item.pk}_note"] = forms.CharField(
-                label=_("Nhận xét — %(code)s") % {"code": item.code},
-                widget=forms.Textarea(attrs={"rows": 2}),
-                initial=given.note if given else "",
-            )
-            self.fields[f"item_{item.pk}_citation"] = forms.CharField(
-                label=_("Văn bản dẫn chiếu — %(code)s") % {"code": item.code},
-                help_text=_("Ví dụ 1335-CV/TU: văn bản đã có trong mục Văn bản được liên kết."),
-                required=False,
-                max_length=255,
-                initial=given.citation if given else "",
-            )
-
-    @classmethod
-    def api_data(cls, payload: dict[str, Any]) -> dict[str, Any]:
-        data = {}
-        for pk, given in (payload.get("answers") or {}).items():
-            for part in ("answer", "note", "citation"):
-                data[f"item_{pk}_{part}"] = given.get(part) or ""
-        return data
-
-    def service_data(self) -> dict[str, Any]:
-        answers: dict[int, dict[str, Any]] = {}
-        for name, value in self.cleaned_data.items():
-            _prefix, pk, part = name.split("_", 2)
-            answers.setdefault(int(pk), {})[part] = value
-        return {"answers": answers}
-
-
-class VoteForm(TransitionForm):
-    """The meeting date and each member's vote (the proposer, if a deputy, does not vote)."""
-
-    held_on = date_field(_lazy("Ngày họp"))
-
-    def setup(self) -> None:
-        for person, is_head in voters(self.case):
-            role = _("người đứng đầu") if is_head else _("cấp phó")
-            self.fields[f"voter_{person.pk}"] = forms.ChoiceField(
-                label=f"{person.full_name} ({role})", choices=[("", "—"), *Choice.choices]
-            )
-
-    @classmethod
-    def api_data(cls, payload: dict[str, Any]) -> dict[str, Any]:
-        ballots = payload.get("ballots") or {}
-        return {"held_on": payload.get("held_on")} | {f"voter_{k}": v for k, v in ballots.items()}
-
-    def service_data(self) -> dict[str, Any]:
-        ballots = {
-            int(name.removeprefix("voter_")): value
-            for name, value in self.cleaned_data.items()
-            if name.startswith("voter_")
-        }
-        return {"held_on": self.cleaned_data["held_on"], "ballots": ballots}
-
-
 OVERRIDE_HELP = _lazy(
     "Chỉ ghi khi tập thể không thông qua mà người đứng đầu vẫn quyết định: nêu rõ lý do và việc "
     "chịu trách nhiệm trước cấp trên và trước pháp luật (Điều 8 khoản 1)."
@@ -145,7 +75,11 @@ class ApproveForm(DecisionMixin, TransitionForm):
     resources = text_field(_lazy("Nguồn lực được cấp"), required=False)
     start_on = date_field(_lazy("Thực hiện từ ngày"), required=False, today=False)
     end_on = date_field(_lazy("Thực hiện đến ngày"), required=False, today=False)
-    checkpoints = DatesField(label=_lazy("Các mốc báo cáo tiến độ"), required=False)
+    checkpoints = DatesField(
+        label=_lazy("Các mốc báo cáo tiến độ"),
+        required=False,
+        help_text=_lazy("Mỗi dòng một ngày, dạng ngày/tháng/năm, ví dụ 15/03/2026."),
+    )
     supervisor = forms.ModelChoiceField(
         label=_lazy("Người giám sát"), queryset=Person.objects.none(), required=False
     )

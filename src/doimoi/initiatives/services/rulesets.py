@@ -123,6 +123,14 @@ def rule_set_new_version(*, actor: Any, base: RuleSet, valid_from: datetime.date
         allows_suspension=base.allows_suspension,
         wide_scope_rule=base.wide_scope_rule,
     )
+    _copy_rows(base, new)
+    payload = {"from_version": base.version, "version": version, "valid_from": valid_from}
+    ledger.append(action=events.RULE_SET_VERSIONED, subject=new, actor=actor, payload=payload)
+    return new
+
+
+def _copy_rows(base: RuleSet, new: RuleSet) -> None:
+    """Copy the time limits and items of ``base`` into ``new``."""
     for limit in base.time_limits.all():
         TimeLimit.objects.create(
             rule_set=new,
@@ -142,6 +150,3 @@ def rule_set_new_version(*, actor: Any, base: RuleSet, valid_from: datetime.date
             basis=item.basis,
             order=item.order,
         )
-    payload = {"from_version": base.version, "version": version, "valid_from": valid_from}
-    ledger.append(action=events.RULE_SET_VERSIONED, subject=new, actor=actor, payload=payload)
-    return new
