@@ -81,3 +81,31 @@ def test_acting_is_for_the_units_own_people(grown: Directive, persona: Any) -> N
     assert client.post(url, {"narrative": "x"}).status_code == 403
     api = client.get(f"/api/v1/directives/units/{sibling.unit_id}/assignments")
     assert api.status_code == 403
+
+
+def test_visibility_follows_the_tree_when_paths_are_renumbered(
+    grown: Directive, persona: Any
+) -> None:
+    from doimoi.organizations import services as organizations
+    from doimoi.organizations.models import UnitKind, UnitLevel
+
+    ward = unit(WARDS[0])
+    before = ward.path
+    organizations.unit_create(  # sorts first among the city's units: the others' paths shift
+        actor=None,
+        parent=unit("Thành ủy Bảo Lộc"),
+        name="Ban Dân vận Thành ủy Bảo Lộc",
+        short_name="",
+        code="BDVThU",
+        kind=UnitKind.ADVISORY_BOARD,
+        level=UnitLevel.DISTRICT,
+        valid_from=datetime.date(2010, 4, 8),
+        valid_to=None,
+        member_count=5,
+    )
+    assert unit(WARDS[0]).path != before
+    head = persona("bithu.phuong1")
+    seen = {a.unit.name for a in selectors.assignment_list(viewer=head, directive=grown)}
+    assert seen == {WARDS[0], *CELLS}
+    branch = selectors.Scope(grown, persona("vanthu.baoloc"), subtree=unit(WARDS[0]))
+    assert selectors.directive_summary(branch, today=D(2022, 6, 1)).total["received"] == 3

@@ -139,10 +139,6 @@ class Assignment(models.Model):
     )
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="directive_assignments")
     sender = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
-    # Copies of the unit's place in the tree, so rollups group and filter without a join.
-    unit_path = models.CharField(max_length=255)
-    level = models.CharField(max_length=16)
-    depth = models.PositiveSmallIntegerField()
 
     state = models.CharField(
         _("trạng thái"),
@@ -179,19 +175,16 @@ class Assignment(models.Model):
     class Meta:
         verbose_name = _("nhiệm vụ được giao")
         verbose_name_plural = _("nhiệm vụ được giao")
-        ordering = ["unit_path"]
+        ordering = ["unit__path"]
         constraints = [
             models.UniqueConstraint(fields=["directive", "unit"], name="assignment_once_per_unit"),
         ]
         indexes = [
-            models.Index(
-                fields=["directive", "unit_path"],
-                name="assignment_directive_path",
-                opclasses=["int8_ops", "varchar_pattern_ops"],
-            ),
-            models.Index(fields=["directive", "level"], name="assignment_directive_level"),
             models.Index(fields=["unit", "state"], name="assignment_unit_state"),
             models.Index(fields=["sender", "state"], name="assignment_sender_state"),
+            # the page's timeline: latest plans and forwards first
+            models.Index(fields=["directive", "plan_on"], name="assignment_directive_plan"),
+            models.Index(fields=["directive", "forward_on"], name="assignment_directive_forward"),
         ]
 
     def __str__(self) -> str:

@@ -24,8 +24,6 @@ class Task(models.Model):
     directive = models.ForeignKey(Directive, on_delete=models.CASCADE, related_name="tasks")
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="directive_tasks")
     sender = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
-    unit_path = models.CharField(max_length=255)
-    level = models.CharField(max_length=16)
     plan = models.ForeignKey(
         Document, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -46,12 +44,7 @@ class Task(models.Model):
         verbose_name_plural = _("nhiệm vụ cụ thể")
         ordering = ["assignment", "number", "pk"]
         indexes = [
-            models.Index(
-                fields=["directive", "unit_path"],
-                name="task_directive_path",
-                opclasses=["int8_ops", "varchar_pattern_ops"],
-            ),
-            models.Index(fields=["directive", "level"], name="task_directive_level"),
+            models.Index(fields=["directive", "unit"], name="task_directive_unit"),
             models.Index(fields=["unit", "state"], name="task_unit_state"),
         ]
 
@@ -68,6 +61,8 @@ class Report(models.Model):
         Task, on_delete=models.CASCADE, null=True, blank=True, related_name="reports"
     )
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+    # The assignment's sender, so visibility needs no join through the assignment.
+    sender = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", null=True)
     round = models.PositiveSmallIntegerField(_("kỳ báo cáo"), default=0)
     narrative = models.TextField(_("nội dung báo cáo"))
     figures = models.JSONField(_("số liệu"), default=list, blank=True)
@@ -94,7 +89,11 @@ class Report(models.Model):
         verbose_name = _("báo cáo")
         verbose_name_plural = _("báo cáo")
         ordering = ["-submitted_on", "-pk"]
-        indexes = [models.Index(fields=["directive", "state"], name="report_directive_state")]
+        indexes = [
+            models.Index(fields=["directive", "state"], name="report_directive_state"),
+            models.Index(fields=["directive", "submitted_on"], name="report_directive_submitted"),
+            models.Index(fields=["directive", "reviewed_on"], name="report_directive_reviewed"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(state=ReportState.RETURNED) | ~Q(return_reason=""),

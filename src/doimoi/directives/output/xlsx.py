@@ -51,12 +51,12 @@ def _summary_rows(scope: Scope, today: datetime.date) -> list[list[Any]]:
 
 
 def _assignment_rows(scope: Scope, today: datetime.date) -> Any:
-    qs = scoped_assignments(scope).select_related("unit", "sender").order_by("unit_path")
+    qs = scoped_assignments(scope).select_related("unit", "sender").order_by("unit__path")
     for a in qs.iterator(chunk_size=2000):
         late = "; ".join(f"{RequirementKind(k).label} ({_d(due)})" for k, due in missing(a, today))
         yield [
             a.unit.name,
-            str(LEVELS.get(a.level, a.level)),
+            str(LEVELS.get(a.unit.level, a.unit.level)),
             a.sender.name,
             a.get_state_display(),
             _d(a.received_on),
@@ -71,7 +71,7 @@ def _assignment_rows(scope: Scope, today: datetime.date) -> Any:
 
 
 def _task_rows(scope: Scope) -> Any:
-    qs = scoped_tasks(scope).select_related("unit", "sender").order_by("unit_path", "number")
+    qs = scoped_tasks(scope).select_related("unit", "sender").order_by("unit__path", "number")
     for t in qs.iterator(chunk_size=2000):
         yield [
             t.unit.name,

@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from doimoi.directives.models import (
     Assignment,
@@ -47,7 +47,7 @@ def assignment_list(
     if directive is not None:
         qs = qs.filter(directive=directive)
     return qs.select_related("directive", "unit", "sender", "distribution__document").order_by(
-        "due_final", "unit_path"
+        "due_final", "unit__path"
     )
 
 
@@ -61,7 +61,7 @@ def task_get(*, viewer: Any, pk: int) -> Task:
 
 
 def report_get(*, viewer: Any, pk: int) -> Report:
-    qs = Report.objects.filter(assignment_visible_q(viewer, prefix="assignment__"))
+    qs = Report.objects.filter(assignment_visible_q(viewer))
     return qs.select_related("assignment", "task", "unit").get(pk=pk)
 
 
@@ -91,7 +91,7 @@ def assignment_detail(a: Assignment) -> dict[str, Any]:
             .select_related("document")
             .annotate(n=Count("assignments"))
         ),
-        "children": list(a.children.select_related("unit").order_by("unit_path")),
+        "children": list(a.children.select_related("unit").order_by("unit__path")),
     }
 
 
@@ -128,12 +128,12 @@ def unit_dashboard(*, viewer: Any, unit: Unit, today: datetime.date, limit: int 
             .order_by("due_date", "pk")[:limit]
         ),
         owed=list(
-            owed.filter(overdue_q(today)).select_related(*related).order_by("unit_path")[:limit]
+            owed.filter(overdue_q(today)).select_related(*related).order_by("unit__path")[:limit]
         ),
         counts=counts,
         to_review=list(
             Report.objects.filter(assignment__sender=unit, state=ReportState.SUBMITTED)
-            .filter(assignment_visible_q(viewer, prefix="assignment__"))
+            .filter(assignment_visible_q(viewer))
             .select_related("unit", "directive", "task")
             .order_by("submitted_on")[:limit]
         ),
@@ -149,42 +149,62 @@ def notification_list(*, viewer: Any, unread_only: bool = False) -> QuerySet[Not
     return qs.filter(read_at__isnull=True) if unread_only else qs
 
 
+def _sendings(viewer: Any, directive: Directive, visible: Any, limit: int) -> list[dict[str, Any]]:
+    qs = Distribution.objects.filter(directive=directive)
+    if not viewer.is_superuser:
+        qs = qs.filter(Exists(visible.filter(distribution=OuterRef("pk"))))
+    sendings = list(qs.select_related("sender", "document").order_by("-sent_on", "-pk")[:limit])
+    sizes = dict(
+        Assignment.objects.filter(distribution__in=sendings)
+        .filter(assignment_visible_q(viewer))
+        .values("distribution")
+        .annotate(n=Count("pk"))
+        .values_list("distribution", "n")
+    )
+    return [
+        {
+            "date": d.sent_on,
+            "kind": "sent",
+            "unit": d.sender,
+            "document": d.document,
+            "n": sizes.get(d.pk, 0),
+        }
+        for d in sendings
+    ]
+
+
+def _answers(visible: Any, limit: int) -> list[dict[str, Any]]:
+    events = []
+    for kind in ("plan", "forward"):
+        rows = visible.filter(**{f"{kind}_on__isnull": False}).select_related(
+            "unit", f"{kind}_document"
+        )
+        for a in rows.order_by(f"-{kind}_on", "-pk")[:limit]:
+            events.append(
+                {
+                    "date": getattr(a, f"{kind}_on"),
+                    "kind": kind,
+                    "unit": a.unit,
+                    "document": getattr(a, f"{kind}_document"),
+                }
+            )
+    return events
+
+
+def _reviews(viewer: Any, directive: Directive, limit: int) -> list[dict[str, Any]]:
+    reports = Report.objects.filter(directive=directive).filter(assignment_visible_q(viewer))
+    events = []
+    for r in reports.select_related("unit", "task").order_by("-submitted_on", "-pk")[:limit]:
+        events.append({"date": r.submitted_on, "kind": "report", "unit": r.unit, "report": r})
+    reviewed = reports.filter(reviewed_on__isnull=False).select_related("unit", "task")
+    for r in reviewed.order_by("-reviewed_on", "-pk")[:limit]:
+        events.append({"date": r.reviewed_on, "kind": r.state, "unit": r.unit, "report": r})
+    return events
+
+
 def cascade_events(*, viewer: Any, directive: Directive, limit: int = 30) -> list[dict[str, Any]]:
     """The cascade's latest happenings the viewer sees: sendings, answers, reports and reviews."""
     visible = Assignment.objects.filter(directive=directive).filter(assignment_visible_q(viewer))
-    events: list[dict[str, Any]] = []
-    sendings = (
-        Distribution.objects.filter(directive=directive, assignments__in=visible.values("pk"))
-        .select_related("sender", "document")
-        .annotate(n=Count("assignments", distinct=True))
-        .order_by("-sent_on", "-pk")[:limit]
-    )
-    events += [
-        {"date": d.sent_on, "kind": "sent", "unit": d.sender, "document": d.document, "n": d.n}
-        for d in sendings
-    ]
-    answers = visible.filter(Q(plan_on__isnull=False) | Q(forward_on__isnull=False)).select_related(
-        "unit", "plan_document", "forward_document"
-    )
-    for a in answers.order_by("-updated_at")[:limit]:
-        if a.plan_on:
-            events.append(
-                {"date": a.plan_on, "kind": "plan", "unit": a.unit, "document": a.plan_document}
-            )
-        if a.forward_on:
-            events.append(
-                {
-                    "date": a.forward_on,
-                    "kind": "forward",
-                    "unit": a.unit,
-                    "document": a.forward_document,
-                }
-            )
-    reports = Report.objects.filter(assignment__in=visible.values("pk")).select_related(
-        "unit", "task"
-    )
-    for r in reports.order_by("-submitted_on", "-pk")[:limit]:
-        events.append({"date": r.submitted_on, "kind": "report", "unit": r.unit, "report": r})
-        if r.reviewed_on:
-            events.append({"date": r.reviewed_on, "kind": r.state, "unit": r.unit, "report": r})
+    events = _sendings(viewer, directive, visible, limit) + _answers(visible, limit)
+    events += _reviews(viewer, directive, limit)
     return sorted(events, key=lambda e: e["date"], reverse=True)[:limit]

@@ -17,7 +17,7 @@ from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import Substr
 
 from doimoi.directives.models import KINDS, Assignment, Directive, Report, Task
-from doimoi.directives.rules import assignment_visible_q
+from doimoi.directives.rules import assignment_visible_q, covers, units_under
 from doimoi.directives.states import AssignmentState, ReportState, TaskState
 from doimoi.organizations.models import Unit, UnitLevel
 
@@ -39,22 +39,25 @@ class Scope:
     requirement: str = ""
 
 
+def in_scope_q(scope: Scope, prefix: str = "") -> Q:
+    """The scope's conditions on an assignment (on its parent, with ``prefix="parent__"``)."""
+    q = Q(**{f"{prefix}directive": scope.directive}) & assignment_visible_q(scope.viewer, prefix)
+    if scope.subtree is not None:
+        q &= Q(**{f"{prefix}unit__in": units_under([scope.subtree.path])})
+    if scope.requirement:
+        q &= Q(**{f"{prefix}{scope.requirement}_due__isnull": False})
+    return q
+
+
 def scoped_assignments(scope: Scope) -> QuerySet[Assignment]:
     """The directive's assignments the viewer sees, in the subtree and with the requirement asked."""
-    qs = Assignment.objects.filter(directive=scope.directive).filter(
-        assignment_visible_q(scope.viewer)
-    )
-    if scope.subtree is not None:
-        qs = qs.filter(unit_path__startswith=scope.subtree.path)
-    if scope.requirement:
-        qs = qs.filter(**{f"{scope.requirement}_due__isnull": False})
-    return qs
+    return Assignment.objects.filter(in_scope_q(scope))
 
 
 def scoped_tasks(scope: Scope) -> QuerySet[Task]:
     qs = Task.objects.filter(directive=scope.directive).filter(assignment_visible_q(scope.viewer))
     if scope.subtree is not None:
-        qs = qs.filter(unit_path__startswith=scope.subtree.path)
+        qs = qs.filter(unit__in=units_under([scope.subtree.path]))
     return qs
 
 
@@ -123,11 +126,15 @@ def _total(rows: list[dict[str, Any]], keys: list[str]) -> dict[str, Any]:
 def directive_summary(scope: Scope, *, today: datetime.date) -> Summary:
     """Counts per level (received, plan issued, reported, overdue, on time, late), tasks, reports."""
     metrics = assignment_metrics(today, scope.requirement)
-    levels = _rows(scoped_assignments(scope).order_by().values("level").annotate(**metrics))
+    levels = _rows(
+        scoped_assignments(scope).order_by().values(level=F("unit__level")).annotate(**metrics)
+    )
     summary = Summary(levels=_by_level(levels), total=_total(levels, list(metrics)))
     if not scope.requirement or scope.requirement == "tasks":
         tmetrics = task_metrics(today)
-        tasks = _rows(scoped_tasks(scope).order_by().values("level").annotate(**tmetrics))
+        tasks = _rows(
+            scoped_tasks(scope).order_by().values(level=F("unit__level")).annotate(**tmetrics)
+        )
         summary.tasks, summary.task_total = _by_level(tasks), _total(tasks, list(tmetrics))
     summary.reports = report_counts(scope)
     return summary
@@ -135,11 +142,9 @@ def directive_summary(scope: Scope, *, today: datetime.date) -> Summary:
 
 def report_counts(scope: Scope) -> dict[str, int]:
     """Reports of the scope by state (submitted, accepted, returned)."""
-    qs = Report.objects.filter(directive=scope.directive).filter(
-        assignment_visible_q(scope.viewer, prefix="assignment__")
-    )
+    qs = Report.objects.filter(directive=scope.directive).filter(assignment_visible_q(scope.viewer))
     if scope.subtree is not None:
-        qs = qs.filter(assignment__unit_path__startswith=scope.subtree.path)
+        qs = qs.filter(unit__in=units_under([scope.subtree.path]))
     rows = qs.order_by().values("state").annotate(n=Count("pk"))
     counts = dict.fromkeys(ReportState.values, 0)
     counts.update({row["state"]: row["n"] for row in rows})
@@ -154,7 +159,7 @@ def late_assignments(scope: Scope, *, today: datetime.date) -> QuerySet[Assignme
         .filter(overdue_q(today, kinds))
         .exclude(state=AssignmentState.DONE)
         .select_related("unit", "sender")
-        .order_by("unit_path")
+        .order_by("unit__path")
     )
 
 
@@ -180,14 +185,14 @@ def subtree_counts(
         "overdue": Count("pk", filter=overdue_q(today) & ~Q(state=AssignmentState.DONE)),
     }
     counts: dict[str, dict[str, Any]] = {}
-    for depth in sorted({n.depth for n in nodes}):
-        paths = [n.unit_path for n in nodes if n.depth == depth]
+    for depth in sorted({n.unit.depth for n in nodes}):
+        paths = [n.unit.path for n in nodes if n.unit.depth == depth]
         qs = scoped_assignments(scope)
         common = _common_prefix(paths)
         if common:
-            qs = qs.filter(unit_path__startswith=common)
+            qs = qs.filter(unit__path__startswith=common)
         rows = (
-            qs.annotate(prefix=Substr("unit_path", 1, depth * Unit.steplen))
+            qs.annotate(prefix=Substr("unit__path", 1, depth * Unit.steplen))
             .filter(prefix__in=paths)
             .order_by()
             .values("prefix")
@@ -206,14 +211,28 @@ def _common_prefix(paths: list[str]) -> str:
     return first[: n - n % Unit.steplen]
 
 
+def sees_all(scope: Scope) -> bool:
+    """The viewer sees the whole cascade (an administrator, or someone over the issuer)."""
+    viewer = scope.viewer
+    return bool(viewer.is_superuser) or covers(viewer, scope.directive.issuer)
+
+
 def cascade_nodes(scope: Scope, parent: Assignment | None) -> QuerySet[Assignment]:
-    """The assignments one level below ``parent`` in the cascade (the top the viewer sees when
-    ``parent`` is empty)."""
+    """The assignments one level below ``parent`` in the cascade (with no ``parent``, the top of
+    what the viewer sees: those whose own sender's assignment is out of sight)."""
     qs = scoped_assignments(scope).select_related("unit", "sender", "distribution__document")
     if parent is not None:
-        return qs.filter(parent=parent).order_by("unit_path")
-    visible = scoped_assignments(scope).values("pk")
-    return qs.exclude(parent_id__in=visible).order_by("unit_path")
+        return qs.filter(parent=parent).order_by("unit__path")
+    if not scope.requirement and sees_all(scope):
+        if scope.subtree is None:
+            return qs.filter(parent__isnull=True).order_by("unit__path")
+        own = qs.filter(unit=scope.subtree)  # the branch's own unit heads it when it took part
+        if own.exists():
+            return own
+    # the parent out of sight: a condition on the joined parent row, not a correlated subquery
+    return qs.exclude(Q(parent__isnull=False) & in_scope_q(scope, "parent__")).order_by(
+        "unit__path"
+    )
 
 
 def milestones(a: Assignment, today: datetime.date) -> list[dict[str, Any]]:

@@ -114,7 +114,7 @@ def sending_payload(dist: Distribution) -> dict[str, Any]:
         "document": dist.document_id,
         "sent_on": dist.sent_on,
         "recipients": list(
-            dist.assignments.order_by("unit_path").values_list("unit_id", flat=True)
+            dist.assignments.order_by("unit__path").values_list("unit_id", flat=True)
         ),
         "requirements": [
             {"kind": r.kind, "due": r.due_date, "days": r.due_days, "period": r.period}

@@ -174,6 +174,7 @@ def report_submit(
         assignment=a,
         task=task,
         unit=a.unit,
+        sender_id=a.sender_id,
         round=a.report_round,
         narrative=narrative,
         figures=check_figures(figures),

@@ -126,9 +126,6 @@ def _assignment(
         parent=dist.parent,
         unit=unit,
         sender=dist.sender,
-        unit_path=unit.path,
-        level=unit.level,
-        depth=unit.depth,
         received_on=dist.sent_on,
     )
     for d in dues:
@@ -151,8 +148,6 @@ def _tasks(dist: Distribution, assignments: list[Assignment], tasks: list[TaskSp
                 directive_id=dist.directive_id,
                 unit=t.unit,
                 sender=dist.sender,
-                unit_path=t.unit.path,
-                level=t.unit.level,
                 plan=dist.document,
                 number=t.number,
                 title=t.title,

@@ -36,7 +36,7 @@ def late_recipients(directive: Directive, sender: Unit, day: datetime.date) -> l
         .exclude(state=AssignmentState.DONE)
         .annotate(was_returned=Exists(returned))
         .select_related("unit")
-        .order_by("unit_path")
+        .order_by("unit__path")
     )
 
 

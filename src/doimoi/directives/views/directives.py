@@ -90,7 +90,7 @@ def _nodes(scope: Scope, parent: Assignment | None) -> list[dict[str, Any]]:
     nodes = list(selectors.cascade_nodes(scope, parent)[:NODES_SHOWN])
     counts = selectors.subtree_counts(scope, nodes, today=today) if nodes else {}
     return [
-        {"a": n, "sub": counts.get(n.unit_path, {}), "late": selectors.missing(n, today)}
+        {"a": n, "sub": counts.get(n.unit.path, {}), "late": selectors.missing(n, today)}
         for n in nodes
     ]
 
