@@ -161,3 +161,12 @@ def test_api_refuses_a_unit_the_user_cannot_ingest_for(demo: dict[str, Any], per
     )
     assert response.status_code == 403
     assert not Document.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_command_reads_files_in_worker_processes(demo: dict[str, Any]) -> None:
+    out = StringIO()
+    call_command(
+        "ingest", str(files.CORPUS), unit="Tỉnh ủy Lâm Đồng", jobs=2, stdout=out, stderr=StringIO()
+    )
+    assert outcome() == (DOCUMENTS, CASCADE)

@@ -19,7 +19,7 @@ from doimoi.documents.extract import Unreadable, extract, max_bytes
 from doimoi.documents.models import Document, DocumentCopy, ItemStatus, StoredFile
 from doimoi.documents.services import store
 from doimoi.documents.services.common import require
-from doimoi.documents.services.documents import Outcome, record, split_parts, store_parts
+from doimoi.documents.services.documents import Outcome, Part, record, split_parts, store_parts
 from doimoi.documents.services.registers import register_incoming
 from doimoi.organizations.models import Unit
 
@@ -110,15 +110,14 @@ def _seen_before(stored: StoredFile, unit: Unit, actor: Any, source: str, name: 
     )
 
 
-def _store(
-    data: bytes, name: str, sha: str, actor: Any, unit: Unit, source: str, text: str
-) -> list[Outcome]:
-    parts = split_parts(text)
+def _store(prepared: Prepared, actor: Any, unit: Unit, source: str) -> list[Outcome]:
     written: str | None = None
     try:
         with transaction.atomic():
-            stored, written = store.put(data, name, sha)
-            return store_parts(parts, actor=actor, unit=unit, stored_file=stored, source=source)
+            stored, written = store.put(prepared.data, prepared.name, prepared.sha)
+            return store_parts(
+                prepared.parts, actor=actor, unit=unit, stored_file=stored, source=source
+            )
     except BaseException:
         store.discard(written)
         raise
@@ -141,23 +140,56 @@ def _result(name: str, size: int, outcomes: list[Outcome], warnings: list[str]) 
     )
 
 
+@dataclass
+class Prepared:
+    """A file read and parsed, not yet stored: the part of ingest that needs no database, so a
+    batch can prepare files in other processes while this one stores them."""
+
+    name: str
+    data: bytes
+    sha: str
+    parts: list[Part] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    error: str = ""
+
+
+def prepare(name: str, data: bytes) -> Prepared:
+    """Check the limits, extract the text, split and parse it (no database)."""
+    prepared = Prepared(name, data, store.digest(data))
+    if message := too_large(len(data)):
+        prepared.error = message
+        return prepared
+    try:
+        extracted = extract(data, name)
+    except Unreadable as error:
+        prepared.error = error.message
+        return prepared
+    prepared.parts, prepared.warnings = split_parts(extracted.text), extracted.warnings
+    return prepared
+
+
 def ingest_file(*, actor: Any, unit: Unit, name: str, data: bytes, source: str) -> FileResult:
     """Ingest one file for ``unit``; never raises for a bad file (the result says what is wrong)."""
     require(actor, "documents.ingest_document", unit)
-    size = len(data)
-    if message := too_large(size):
-        return FileResult(name, ItemStatus.FAILED, message, size)
-    sha = store.digest(data)
-    stored = StoredFile.objects.filter(sha256=sha).first()
+    stored = StoredFile.objects.filter(sha256=store.digest(data)).first()
+    if stored is not None:  # seen before: no need to read it again
+        return _seen_before(stored, unit, actor, source, name)
+    return ingest_prepared(actor=actor, unit=unit, prepared=prepare(name, data), source=source)
+
+
+def ingest_prepared(*, actor: Any, unit: Unit, prepared: Prepared, source: str) -> FileResult:
+    """Store a prepared file: its original and its documents, in one transaction."""
+    require(actor, "documents.ingest_document", unit)
+    name, size = prepared.name, len(prepared.data)
+    if prepared.error:
+        return FileResult(name, ItemStatus.FAILED, prepared.error, size)
+    stored = StoredFile.objects.filter(sha256=prepared.sha).first()
     if stored is not None:
         return _seen_before(stored, unit, actor, source, name)
     try:
-        extracted = extract(data, name)
-        outcomes = _store(data, name, sha, actor, unit, source, extracted.text)
-    except Unreadable as error:
-        return FileResult(name, ItemStatus.FAILED, error.message, size)
+        outcomes = _store(prepared, actor, unit, source)
     except Exception as error:
-        stored = StoredFile.objects.filter(sha256=sha).first()
+        stored = StoredFile.objects.filter(sha256=prepared.sha).first()
         if isinstance(error, IntegrityError) and stored is not None:
             return _seen_before(stored, unit, actor, source, name)  # a parallel request stored it
         log.exception("ingest failed for %s", name)
@@ -165,4 +197,4 @@ def ingest_file(*, actor: Any, unit: Unit, name: str, data: bytes, source: str) 
             "Lỗi không mong đợi khi đọc tệp; tệp không được lưu. Hãy báo quản trị hệ thống."
         )
         return FileResult(name, ItemStatus.FAILED, message, size)
-    return _result(name, size, outcomes, extracted.warnings)
+    return _result(name, size, outcomes, prepared.warnings)

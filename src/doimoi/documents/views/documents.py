@@ -54,21 +54,32 @@ def _visible(request: HttpRequest, pk: int) -> Document:
         raise Http404 from error
 
 
+def _search_input(form: SearchForm) -> tuple[str, dict[str, Any]]:
+    """The query and the filters chosen (none when the form is empty or wrong)."""
+    if not form.is_valid():
+        return "", {}
+    data = form.cleaned_data
+    filters = {k: data[k] for k in ("type_code", "kind", "year", "unit", "issuer") if data[k]}
+    if data["confidentiality"] is not None:
+        filters["confidentiality"] = data["confidentiality"]
+    return data["q"], filters
+
+
 @require_rule("documents.view_documents")
 def document_list(request: HtmxHttpRequest) -> HttpResponse:
     """All documents the user may see, or those matching the search, with filters."""
     form = SearchForm(request.GET or None, type_codes=selectors.type_codes(viewer=request.user))
-    filters: dict[str, Any] = {}
-    if form.is_valid():
-        data = form.cleaned_data
-        filters = {k: data[k] for k in ("type_code", "kind", "year", "unit", "issuer") if data[k]}
-        if data["confidentiality"] is not None:
-            filters["confidentiality"] = data["confidentiality"]
-    query = form.cleaned_data.get("q", "") if form.is_valid() else ""
-    page_no = (
-        int(request.GET.get("page", "1") or 1) if request.GET.get("page", "1").isdigit() else 1
-    )
-    context: dict[str, Any] = {"form": form, "query": query}
+    query, filters = _search_input(form)
+    page = request.GET.get("page", "")
+    page_no = int(page) if page.isdigit() and int(page) > 0 else 1
+    keep = request.GET.copy()
+    keep.pop("page", None)
+    context: dict[str, Any] = {
+        "form": form,
+        "query": query,
+        "keep": keep.urlencode(),
+        "page_no": page_no,
+    }
     if query:
         context["search"] = selectors.document_search(
             viewer=request.user, query=query, limit=20, offset=(page_no - 1) * 20, **filters

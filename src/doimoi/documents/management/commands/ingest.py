@@ -12,8 +12,8 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from doimoi.documents.services import cache
-from doimoi.documents.services.ingest import FileResult, ingest_file
+from doimoi.documents.services.batch import ingest_paths
+from doimoi.documents.services.ingest import FileResult
 from doimoi.organizations.models import Unit
 
 STATUS_LABELS = {
@@ -63,6 +63,13 @@ class Command(BaseCommand):
         )
         parser.add_argument("--user", default="", help="người nhập / acting user (username)")
         parser.add_argument("--json", action="store_true", help="kết quả dạng JSON / JSON output")
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=None,
+            help="số tiến trình đọc tệp song song / worker processes reading files "
+            "(mặc định / default: CPUs - 1)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         unit = find_unit(options["unit"])
@@ -73,14 +80,14 @@ class Command(BaseCommand):
                 raise CommandError(f"Không có người dùng / no such user: {options['user']}")
         paths = collect(options["paths"])
         started = time.perf_counter()
-        results = []
-        with cache.batch():
-            for index, path in enumerate(paths, start=1):
-                self._progress(index - 1, len(paths), path.name)
-                data = path.read_bytes()
-                results.append(
-                    ingest_file(actor=actor, unit=unit, name=path.name, data=data, source="command")
-                )
+        results = ingest_paths(
+            paths,
+            actor=actor,
+            unit=unit,
+            source="command",
+            workers=options["jobs"],
+            progress=lambda done, name: self._progress(done, len(paths), name),
+        )
         self._progress(len(paths), len(paths), "")
         elapsed = time.perf_counter() - started
         if options["json"]:
