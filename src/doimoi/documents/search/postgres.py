@@ -17,7 +17,7 @@ def _tsquery(words: list[str]) -> str:
 
 
 class PostgresBackend:
-    def index(self, document_id: int, body: str) -> None:
+    def index(self, document_id: int, body: str, fresh: bool = False) -> None:
         with connection.cursor() as cursor:
             cursor.execute(
                 f"INSERT INTO {TABLE}(document_id, body) VALUES (%s, %s) "

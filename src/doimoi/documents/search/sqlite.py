@@ -19,9 +19,10 @@ def _match(words: list[str]) -> str:
 
 
 class SqliteBackend:
-    def index(self, document_id: int, body: str) -> None:
+    def index(self, document_id: int, body: str, fresh: bool = False) -> None:
         with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {TABLE} WHERE rowid = %s", [document_id])
+            if not fresh:
+                cursor.execute(f"DELETE FROM {TABLE} WHERE rowid = %s", [document_id])
             cursor.execute(f"INSERT INTO {TABLE}(rowid, body) VALUES (%s, %s)", [document_id, body])
 
     def remove(self, document_id: int) -> None:

@@ -69,21 +69,27 @@ def _undated_fits(
     return same_term(date, first, committee) and same_term(date, last, committee)
 
 
-def placeholders_for(fields: dict[str, Any], issuer: Unit | None) -> list[Document]:
-    """Placeholders the arriving document answers: dated ones of its date, fitting undated ones."""
+def namesakes(fields: dict[str, Any]) -> list[Document]:
+    """Every document (or placeholder) with the number and symbol of ``fields``, in one query."""
     if not (fields.get("number") and fields.get("symbol_key")):
         return []
-    qs = Document.objects.filter(
-        state=DocumentState.PLACEHOLDER,
-        number=fields["number"],
-        symbol_key=fields["symbol_key"],
-    )
+    key = (fields["number"], fields["symbol_key"])
+    return sorted(lookup({key}).get(key, []), key=lambda d: d.pk)
+
+
+def placeholders_for(
+    fields: dict[str, Any], issuer: Unit | None, known: list[Document] | None = None
+) -> list[Document]:
+    """Placeholders the arriving document answers: dated ones of its date, fitting undated ones."""
     date = fields.get("date")
-    qs = compatible_issuer(qs.filter(Q(date=date) | Q(date__isnull=True)), issuer)
+    candidates = namesakes(fields) if known is None else known
     found = [
         p
-        for p in qs.order_by("date", "pk")
-        if p.date or _undated_fits(p, date, issuer, arriving=True)
+        for p in candidates
+        if p.state == DocumentState.PLACEHOLDER
+        and p.date in (date, None)
+        and compatible(p, issuer)
+        and (p.date or _undated_fits(p, date, issuer, arriving=True))
     ]
     return sorted(found, key=lambda p: (p.date is None, p.pk))
 
@@ -111,7 +117,7 @@ def _placeholder(
     )
 
 
-def _compatible(document: Document, issuer: Unit | None) -> bool:
+def compatible(document: Document, issuer: Unit | None) -> bool:
     """In Python, what ``compatible_issuer`` does in SQL."""
     other = document.issuer_unit
     if issuer is None or other is None:
@@ -135,19 +141,33 @@ def _key(ref: dict[str, Any]) -> tuple[str, str]:
     return number, symbol_key(clean(ref.get("symbol")).replace(" ", "")[:64])
 
 
-def _known(source: Document, refs: list[dict[str, Any]]) -> dict[tuple[str, str], list[Document]]:
-    """Documents already here under the numbers and symbols ``refs`` cite, in one query."""
-    keys = {_key(ref) for ref in refs if ref.get("symbol")}
+Known = dict[tuple[str, str], list[Document]]
+
+
+def lookup(keys: set[tuple[str, str]]) -> Known:
+    """Documents (and placeholders) under each (number, symbol key), in one query."""
+    keys = {k for k in keys if k[0] or k[1]}
     if not keys:
         return {}
-    query = Q()
-    for number, key in keys:
-        query |= Q(number=number, symbol_key=key)
-    found: dict[tuple[str, str], list[Document]] = {}
-    rows = Document.objects.filter(query).exclude(pk=source.pk).select_related("issuer_unit")
+    rows = Document.objects.filter(
+        number__in={n for n, _k in keys}, symbol_key__in={k for _n, k in keys}
+    ).select_related("issuer_unit")
+    found: Known = {}
     for document in rows.order_by("state", "pk"):
-        found.setdefault((document.number, document.symbol_key), []).append(document)
+        key = (document.number, document.symbol_key)
+        if key in keys:
+            found.setdefault(key, []).append(document)
     return found
+
+
+def reference_keys(refs: list[dict[str, Any]]) -> set[tuple[str, str]]:
+    return {_key(ref) for ref in refs if ref.get("symbol")}
+
+
+def _known(source: Document, refs: list[dict[str, Any]]) -> Known:
+    """Documents already here under the numbers and symbols ``refs`` cite, in one query."""
+    found = lookup(reference_keys(refs))
+    return {k: [d for d in docs if d.pk != source.pk] for k, docs in found.items()}
 
 
 def resolve(
@@ -173,7 +193,7 @@ def resolve(
     if date is not None and len([d for d in same if d.date == date]) == 1:
         return next(d for d in same if d.date == date)
     issuer = _cited_issuer(source, ref, symbol, date)
-    same = [d for d in same if _compatible(d, issuer)]
+    same = [d for d in same if compatible(d, issuer)]
     if date is not None:
         hit = next((d for d in same if d.date == date), None)
     else:
@@ -192,13 +212,20 @@ def _cited_issuer(
 
 
 def link(
-    source: Document, refs: Iterable[dict[str, Any]], *, fresh: bool = False
+    source: Document,
+    refs: Iterable[dict[str, Any]],
+    *,
+    fresh: bool = False,
+    known: Known | None = None,
 ) -> list[Citation]:
     """Edges from ``source`` to each document it cites (strongest relation kept per target);
-    ``fresh``: a new row, so it has no edges yet."""
+    ``fresh``: a new row, so it has no edges yet; ``known``: the ``lookup`` of the cited keys."""
     chosen: dict[int, tuple[Document, dict[str, Any]]] = {}
     refs = list(refs)
-    known = _known(source, refs)
+    if known is None:
+        known = _known(source, refs)
+    else:
+        known = {k: [d for d in docs if d.pk != source.pk] for k, docs in known.items()}
     for ref in refs:
         target = resolve(source, ref, known)
         if target is None:

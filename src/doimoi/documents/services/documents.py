@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from doimoi.core.errors import ApplicationError
-from doimoi.core.text import nfc
+from doimoi.core.text import fold, nfc
 from doimoi.documents import events
 from doimoi.documents.models import (
     Citation,
@@ -67,8 +67,9 @@ def split_parts(raw: str) -> list[Part]:
     ]
 
 
-def index(document: Document) -> None:
-    """(Re)index a document for search; placeholders have nothing to find."""
+def index(document: Document, *, fresh: bool = False) -> None:
+    """(Re)index a document for search (``fresh``: a new row, not indexed before);
+    placeholders have nothing to find."""
     if document.state == DocumentState.PLACEHOLDER:
         search_backend().remove(document.pk)
         return
@@ -82,6 +83,7 @@ def index(document: Document) -> None:
             document.title,
             document.text,
         ),
+        fresh=fresh,
     )
 
 
@@ -96,16 +98,22 @@ def _issuer(fields: dict[str, Any], holder: Unit) -> Unit | None:
     )
 
 
-def same_document(fields: dict[str, Any], issuer: Unit | None) -> Document | None:
-    """A document already here with the same number, symbol, date and issuer."""
-    if not (fields["number"] and fields["symbol_key"] and fields["date"]):
+def same_document(
+    fields: dict[str, Any], issuer: Unit | None, known: list[Document]
+) -> Document | None:
+    """A document already here with the same number, symbol, date and issuer (among ``known``,
+    the documents with that number and symbol)."""
+    if not fields["date"]:
         return None
-    qs = Document.objects.exclude(state=DocumentState.PLACEHOLDER).filter(
-        number=fields["number"], symbol_key=fields["symbol_key"], date=fields["date"]
-    )
-    if issuer is None:
-        qs = qs.filter(issuer_name__iexact=fields["issuer_name"]) if fields["issuer_name"] else qs
-    return citations.compatible_issuer(qs, issuer).order_by("pk").first()
+    name = fold(fields["issuer_name"])
+    for document in known:
+        if document.state == DocumentState.PLACEHOLDER or document.date != fields["date"]:
+            continue
+        if issuer is None and name and fold(document.issuer_name) != name:
+            continue
+        if citations.compatible(document, issuer):
+            return document
+    return None
 
 
 def _write(fields: dict[str, Any], target: Document | None) -> Document:
@@ -130,11 +138,19 @@ def store_part(
     fields = document_fields(part.meta) | (overrides or {})
     issuer = fields.pop("issuer_unit", None) or _issuer(fields, unit)
     user = actor if actor is not None and actor.is_authenticated else None
-    existing = same_document(fields, issuer)
+    references = part.meta.get("references") or []
+    own = (
+        (fields["number"], fields["symbol_key"])
+        if fields["number"] and fields["symbol_key"]
+        else None
+    )
+    found = citations.lookup(citations.reference_keys(references) | ({own} if own else set()))
+    known = sorted(found.get(own, []), key=lambda d: d.pk) if own else []
+    existing = same_document(fields, issuer, known)
     if existing is not None:
         copy = _copy(existing, stored_file, position, unit, source, user)
         return Outcome(existing, created=False, copy=copy)
-    waiting = citations.placeholders_for(fields, issuer)
+    waiting = citations.placeholders_for(fields, issuer, known)
     fields |= {
         "state": DocumentState.REVIEW,
         "issuer_unit": issuer,
@@ -145,7 +161,11 @@ def store_part(
     }
     document = _write(fields, waiting[0] if waiting else None)
     citations.absorb(document, waiting[1:])
-    citations.link(document, part.meta.get("references") or [], fresh=not waiting)
+    if own is not None:  # drop the placeholders just absorbed into this document
+        gone = {p.pk for p in waiting[1:]}
+        found[own] = [d for d in found.get(own, []) if d.pk not in gone]
+    citations.link(document, references, fresh=not waiting, known=found)
+    index(document, fresh=not waiting)
     copy = DocumentCopy.objects.create(
         document=document,
         stored_file=stored_file,
@@ -154,7 +174,6 @@ def store_part(
         source=source,
         created_by=user,
     )
-    index(document)
     return Outcome(document, created=True, resolved_placeholder=bool(waiting), copy=copy)
 
 

@@ -12,7 +12,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -75,15 +75,27 @@ def term_of(unit: Unit, day: datetime.date) -> Term:
     return Term(committee, _("từ %(date)s") % {"date": date_format(start, "d/m/Y")}, start, None)
 
 
+_TAKE = (
+    f"UPDATE {RegisterCounter._meta.db_table} SET last = last + 1 "
+    "WHERE unit_id = %s AND series = %s RETURNING last"
+)
+
+
 def next_number(unit: Unit, series: str) -> int:
-    """Take the next number of ``series`` for ``unit`` (inside the caller's transaction)."""
-    RegisterCounter.objects.bulk_create(
-        [RegisterCounter(unit=unit, series=series)], ignore_conflicts=True
-    )
-    counter = RegisterCounter.objects.select_for_update().get(unit=unit, series=series)
-    counter.last += 1
-    counter.save(update_fields=["last"])
-    return counter.last
+    """Take the next number of ``series`` for ``unit`` (inside the caller's transaction).
+
+    The UPDATE locks the counter row until the transaction ends, so a parallel request waits
+    for this one and then gets the next number."""
+    for _attempt in range(2):
+        with connection.cursor() as cursor:
+            cursor.execute(_TAKE, [unit.pk, series])
+            row = cursor.fetchone()
+        if row is not None:
+            return int(row[0])
+        RegisterCounter.objects.bulk_create(
+            [RegisterCounter(unit=unit, series=series)], ignore_conflicts=True
+        )
+    raise RuntimeError(f"register counter {unit.pk}/{series} could not be created")
 
 
 def _check_outgoing(unit: Unit, kind: str, type_code: str, date: datetime.date) -> str:
