@@ -161,11 +161,13 @@ def report(
     met = "met" if rate >= TARGET_RATE else "NOT met"
     met_ratio = "met" if ratio <= TARGET_RATIO else "NOT met"
     now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
     rows = [
         "## vbparse: documents per second",
         "",
         f"Measured {now} on {platform.machine()} {platform.system()}, "
-        f"{os.cpu_count()} CPUs ({pinned}), Python {platform.python_version()}.",
+        f"{os.cpu_count()} CPUs ({pinned}), Python {platform.python_version()}; "
+        f"load average {load} while measuring (the machine is shared).",
         f"Command: `{command}`",
         "",
         f"Corpus: {count} documents built from the seeds, {size_kb / count:.1f} KB each on "

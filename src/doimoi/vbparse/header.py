@@ -65,6 +65,8 @@ def read_header(lines: list[str]) -> Header:
 
 
 class _Scanner:
+    """Reads header cells in order: header phase, title phase (after a type name), after."""
+
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
         self.header = Header()
@@ -75,6 +77,7 @@ class _Scanner:
         self.spacing = 2 if _double_spaced(lines) else 1
 
     def run(self) -> Header:
+        """Scan until the body starts (or ``LIMIT`` lines) and return what was found."""
         for idx in range(min(len(self.lines), LIMIT)):
             line = self.lines[idx].strip()
             if not line:
