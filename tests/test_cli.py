@@ -29,7 +29,15 @@ def _free_port() -> int:
 
 def test_help_lists_commands_in_both_languages() -> None:
     out = subprocess.run([*DOIMOI, "--help"], capture_output=True, text=True, check=True).stdout
-    for command in ("serve", "seed-demo", "parse", "ledger", "createsuperuser", "migrate"):
+    for command in (
+        "serve",
+        "seed-demo",
+        "parse",
+        "ingest",
+        "ledger",
+        "createsuperuser",
+        "migrate",
+    ):
         assert f"  {command} " in out
     assert "chạy máy chủ web" in out and "run the web server" in out
 

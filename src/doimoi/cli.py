@@ -13,6 +13,7 @@ COMMANDS: dict[str, str] = {
     "serve": "chạy máy chủ web với dữ liệu mẫu / run the web server (gunicorn) with demo data",
     "seed-demo": "tạo dữ liệu mẫu (chạy lại không nhân đôi) / create the demo data (idempotent)",
     "parse": "đọc thông tin văn bản: doimoi parse TỆP... [--json] / read documents' metadata",
+    "ingest": "nhập văn bản từ tệp, thư mục: doimoi ingest --unit ĐƠN_VỊ ĐƯỜNG_DẪN... / ingest files",
     "ledger": "sổ cái sự kiện: doimoi ledger verify / verify the ledger's hash chain",
     "migrate": "cập nhật cấu trúc cơ sở dữ liệu / apply database migrations",
     "createsuperuser": "tạo tài khoản quản trị hệ thống / create an administrator account",
