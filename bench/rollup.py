@@ -165,6 +165,7 @@ def _assignment(
         parent_id=assigned.get(parent["pk"]),
         unit_id=u["pk"],
         sender_id=parent["pk"],
+        level=u["level"],
         received_on=d.sent_on,
         **{f"{first}_due": d.sent_on + D(days=20)},
         report_due=due,
@@ -263,6 +264,7 @@ def load_tasks_and_reports(directive_id: int) -> dict[str, int]:
             directive_id=directive_id,
             unit_id=c["unit_id"],
             sender_id=c["sender_id"],
+            level="cell",
             number=str(n),
             title="Các chi bộ",
             description="Nhiệm vụ được giao",
@@ -439,7 +441,7 @@ def _analyze() -> None:
     from django.db import connection
 
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
 
 
 def child(db: str, rounds: int) -> dict[str, Any]:

@@ -61,8 +61,8 @@ def _view_units(user: Any) -> list[int]:
 
 
 def units_under(paths: set[str] | list[str]) -> QuerySet[Unit]:
-    """Ids of the units in the subtrees at ``paths``, as a subquery (index range scans on the
-    tree's paths; the database then looks assignments up by unit)."""
+    """Ids of the units in the subtrees at ``paths``, as a subquery (an index range scan on the
+    tree's paths)."""
     return Unit.objects.filter(reduce(or_, (Q(path__startswith=p) for p in paths))).values("pk")
 
 
@@ -81,9 +81,8 @@ def assignment_visible_q(user: Any, prefix: str = "") -> Q:
     paths = view_paths(user)
     if not paths:
         return Q(pk__in=[])
-    return Q(**{f"{prefix}unit__in": units_under(paths)}) | Q(
-        **{f"{prefix}sender_id__in": _view_units(user)}
-    )
+    under = Q(**{f"{prefix}unit__in": units_under(paths)})
+    return under | Q(**{f"{prefix}sender_id__in": _view_units(user)})
 
 
 def directive_visible_q(user: Any) -> Q:

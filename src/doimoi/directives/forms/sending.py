@@ -25,11 +25,16 @@ from doimoi.organizations.models import Unit, UnitKind, UnitLevel
 BLANK: list[tuple[str, Any]] = [("", "—")]
 
 
+PICK_LEVELS = 2  # units picked by hand: two levels down; deeper ones by kind, level or branch
+
+
 def candidates(sender: Unit) -> Any:
-    """Units the sender may send to: its subtree, and its committee's."""
+    """Units the sender may pick by hand: two levels of its subtree (a serving board: of its
+    committee's); a national sender reaches the rest by kind and level or by branch."""
     scope = Q()
     for path in scope_paths(sender):
-        scope |= Q(path__startswith=path)
+        depth = len(path) // Unit.steplen
+        scope |= Q(path__startswith=path, depth__lte=depth + PICK_LEVELS)
     above = [sender.path[:i] for i in range(Unit.steplen, len(sender.path) + 1, Unit.steplen)]
     return Unit.objects.filter(scope).exclude(path__in=above).order_by("path")
 

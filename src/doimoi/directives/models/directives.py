@@ -139,6 +139,9 @@ class Assignment(models.Model):
     )
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="directive_assignments")
     sender = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+    # The unit's level when it received the directive (province, commune, cell…), for the
+    # counts per level without a join; its place in the tree is always read from the tree.
+    level = models.CharField(max_length=16, default="")
 
     state = models.CharField(
         _("trạng thái"),

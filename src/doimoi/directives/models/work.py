@@ -24,6 +24,7 @@ class Task(models.Model):
     directive = models.ForeignKey(Directive, on_delete=models.CASCADE, related_name="tasks")
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="directive_tasks")
     sender = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+    level = models.CharField(max_length=16, default="")  # the unit's, when the task was given
     plan = models.ForeignKey(
         Document, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -44,7 +45,12 @@ class Task(models.Model):
         verbose_name_plural = _("nhiệm vụ cụ thể")
         ordering = ["assignment", "number", "pk"]
         indexes = [
-            models.Index(fields=["directive", "unit"], name="task_directive_unit"),
+            # a subtree's tasks counted from the index alone (PostgreSQL; elsewhere a plain index)
+            models.Index(
+                fields=["unit"],
+                include=["directive", "state", "level", "due_date", "reported_on", "done_on"],
+                name="task_unit_counts",
+            ),
             models.Index(fields=["unit", "state"], name="task_unit_state"),
         ]
 
@@ -91,6 +97,7 @@ class Report(models.Model):
         ordering = ["-submitted_on", "-pk"]
         indexes = [
             models.Index(fields=["directive", "state"], name="report_directive_state"),
+            models.Index(fields=["unit"], include=["directive", "state"], name="report_unit_state"),
             models.Index(fields=["directive", "submitted_on"], name="report_directive_submitted"),
             models.Index(fields=["directive", "reviewed_on"], name="report_directive_reviewed"),
         ]

@@ -87,13 +87,10 @@ def _task_rows(scope: Scope) -> Any:
         ]
 
 
-def cascade_xlsx(scope: Scope, *, today: datetime.date) -> bytes:
-    """The workbook of a directive's cascade as the viewer sees it."""
-    book = Workbook()
-    _sheet(
-        book,
-        _("Tổng hợp"),
-        [
+def _headers() -> dict[str, list[str]]:
+    """Column titles, translated when the workbook is made."""
+    return {
+        "summary": [
             _("Cấp"),
             _("Đã nhận"),
             _("Đã xác nhận"),
@@ -105,13 +102,7 @@ def cascade_xlsx(scope: Scope, *, today: datetime.date) -> bytes:
             _("Đúng hạn"),
             _("Trễ hạn"),
         ],
-        _summary_rows(scope, today),
-        first=True,
-    )
-    _sheet(
-        book,
-        _("Đơn vị"),
-        [
+        "units": [
             _("Đơn vị"),
             _("Cấp"),
             _("Đơn vị gửi"),
@@ -125,12 +116,7 @@ def cascade_xlsx(scope: Scope, *, today: datetime.date) -> bytes:
             _("Ngày hoàn thành"),
             _("Quá hạn"),
         ],
-        _assignment_rows(scope, today),
-    )
-    _sheet(
-        book,
-        _("Nhiệm vụ"),
-        [
+        "tasks": [
             _("Đơn vị"),
             _("Đơn vị giao"),
             _("Mục"),
@@ -142,8 +128,15 @@ def cascade_xlsx(scope: Scope, *, today: datetime.date) -> bytes:
             _("Ngày báo cáo"),
             _("Ngày hoàn thành"),
         ],
-        _task_rows(scope),
-    )
+    }
+
+
+def cascade_xlsx(scope: Scope, *, today: datetime.date) -> bytes:
+    """The workbook of a directive's cascade as the viewer sees it."""
+    book, headers = Workbook(), _headers()
+    _sheet(book, _("Tổng hợp"), headers["summary"], _summary_rows(scope, today), first=True)
+    _sheet(book, _("Đơn vị"), headers["units"], _assignment_rows(scope, today))
+    _sheet(book, _("Nhiệm vụ"), headers["tasks"], _task_rows(scope))
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

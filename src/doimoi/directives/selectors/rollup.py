@@ -39,19 +39,26 @@ class Scope:
     requirement: str = ""
 
 
-def in_scope_q(scope: Scope, prefix: str = "") -> Q:
-    """The scope's conditions on an assignment (on its parent, with ``prefix="parent__"``)."""
+def in_scope_q(scope: Scope, prefix: str = "", *, joined: bool = False) -> Q:
+    """The scope's conditions on an assignment (on its parent, with ``prefix="parent__"``).
+
+    ``joined``: the query joins the unit anyway (to order or show it), so the subtree is a
+    condition on the joined unit's path (an index range scan driving the join); otherwise a
+    subquery of the subtree's units, which spares the join.
+    """
     q = Q(**{f"{prefix}directive": scope.directive}) & assignment_visible_q(scope.viewer, prefix)
-    if scope.subtree is not None:
+    if scope.subtree is not None and joined:
+        q &= Q(**{f"{prefix}unit__path__startswith": scope.subtree.path})
+    elif scope.subtree is not None:
         q &= Q(**{f"{prefix}unit__in": units_under([scope.subtree.path])})
     if scope.requirement:
         q &= Q(**{f"{prefix}{scope.requirement}_due__isnull": False})
     return q
 
 
-def scoped_assignments(scope: Scope) -> QuerySet[Assignment]:
+def scoped_assignments(scope: Scope, *, joined: bool = False) -> QuerySet[Assignment]:
     """The directive's assignments the viewer sees, in the subtree and with the requirement asked."""
-    return Assignment.objects.filter(in_scope_q(scope))
+    return Assignment.objects.filter(in_scope_q(scope, joined=joined))
 
 
 def scoped_tasks(scope: Scope) -> QuerySet[Task]:
@@ -66,34 +73,34 @@ def assignment_metrics(today: datetime.date, requirement: str = "") -> dict[str,
     done = Q(state=AssignmentState.DONE)
     kinds = (requirement,) if requirement else KINDS
     metrics: dict[str, Any] = {
-        "received": Count("pk"),
-        "acknowledged": Count("pk", filter=~Q(state=AssignmentState.RECEIVED)),
-        "plan": Count("pk", filter=Q(plan_on__isnull=False)),
-        "forwarded": Count("pk", filter=Q(forward_on__isnull=False)),
-        "studied": Count("pk", filter=Q(study_on__isnull=False)),
-        "reported": Count("pk", filter=Q(report_on__isnull=False)),
-        "done": Count("pk", filter=done),
-        "overdue": Count("pk", filter=overdue_q(today, kinds) & ~done),
+        "received": Count("unit"),
+        "acknowledged": Count("unit", filter=~Q(state=AssignmentState.RECEIVED)),
+        "plan": Count("unit", filter=Q(plan_on__isnull=False)),
+        "forwarded": Count("unit", filter=Q(forward_on__isnull=False)),
+        "studied": Count("unit", filter=Q(study_on__isnull=False)),
+        "reported": Count("unit", filter=Q(report_on__isnull=False)),
+        "done": Count("unit", filter=done),
+        "overdue": Count("unit", filter=overdue_q(today, kinds) & ~done),
     }
     if requirement:
         due = F(f"{requirement}_due")
-        metrics["on_time"] = Count("pk", filter=Q(**{f"{requirement}_on__lte": due}))
-        metrics["late"] = Count("pk", filter=Q(**{f"{requirement}_on__gt": due}))
+        metrics["on_time"] = Count("unit", filter=Q(**{f"{requirement}_on__lte": due}))
+        metrics["late"] = Count("unit", filter=Q(**{f"{requirement}_on__gt": due}))
     else:
-        metrics["on_time"] = Count("pk", filter=done & Q(done_on__lte=F("due_final")))
-        metrics["late"] = Count("pk", filter=done & Q(done_on__gt=F("due_final")))
+        metrics["on_time"] = Count("unit", filter=done & Q(done_on__lte=F("due_final")))
+        metrics["late"] = Count("unit", filter=done & Q(done_on__gt=F("due_final")))
     return metrics
 
 
 def task_metrics(today: datetime.date) -> dict[str, Any]:
     done = Q(state=TaskState.DONE)
     return {
-        "total": Count("pk"),
-        "reported": Count("pk", filter=Q(state=TaskState.REPORTED)),
-        "done": Count("pk", filter=done),
-        "on_time": Count("pk", filter=done & Q(done_on__lte=F("due_date"))),
-        "late": Count("pk", filter=done & Q(done_on__gt=F("due_date"))),
-        "overdue": Count("pk", filter=~done & Q(reported_on__isnull=True, due_date__lt=today)),
+        "total": Count("unit"),
+        "reported": Count("unit", filter=Q(state=TaskState.REPORTED)),
+        "done": Count("unit", filter=done),
+        "on_time": Count("unit", filter=done & Q(done_on__lte=F("due_date"))),
+        "late": Count("unit", filter=done & Q(done_on__gt=F("due_date"))),
+        "overdue": Count("unit", filter=~done & Q(reported_on__isnull=True, due_date__lt=today)),
     }
 
 
@@ -126,15 +133,11 @@ def _total(rows: list[dict[str, Any]], keys: list[str]) -> dict[str, Any]:
 def directive_summary(scope: Scope, *, today: datetime.date) -> Summary:
     """Counts per level (received, plan issued, reported, overdue, on time, late), tasks, reports."""
     metrics = assignment_metrics(today, scope.requirement)
-    levels = _rows(
-        scoped_assignments(scope).order_by().values(level=F("unit__level")).annotate(**metrics)
-    )
+    levels = _rows(scoped_assignments(scope).order_by().values("level").annotate(**metrics))
     summary = Summary(levels=_by_level(levels), total=_total(levels, list(metrics)))
     if not scope.requirement or scope.requirement == "tasks":
         tmetrics = task_metrics(today)
-        tasks = _rows(
-            scoped_tasks(scope).order_by().values(level=F("unit__level")).annotate(**tmetrics)
-        )
+        tasks = _rows(scoped_tasks(scope).order_by().values("level").annotate(**tmetrics))
         summary.tasks, summary.task_total = _by_level(tasks), _total(tasks, list(tmetrics))
     summary.reports = report_counts(scope)
     return summary
@@ -145,7 +148,7 @@ def report_counts(scope: Scope) -> dict[str, int]:
     qs = Report.objects.filter(directive=scope.directive).filter(assignment_visible_q(scope.viewer))
     if scope.subtree is not None:
         qs = qs.filter(unit__in=units_under([scope.subtree.path]))
-    rows = qs.order_by().values("state").annotate(n=Count("pk"))
+    rows = qs.order_by().values("state").annotate(n=Count("unit"))
     counts = dict.fromkeys(ReportState.values, 0)
     counts.update({row["state"]: row["n"] for row in rows})
     return counts
@@ -155,10 +158,10 @@ def late_assignments(scope: Scope, *, today: datetime.date) -> QuerySet[Assignme
     """The units that are late: a deadline passed with its milestone still empty."""
     kinds = (scope.requirement,) if scope.requirement else KINDS
     return (
-        scoped_assignments(scope)
+        scoped_assignments(scope, joined=True)
         .filter(overdue_q(today, kinds))
         .exclude(state=AssignmentState.DONE)
-        .select_related("unit", "sender")
+        .select_related("unit")
         .order_by("unit__path")
     )
 
@@ -179,15 +182,15 @@ def subtree_counts(
 ) -> dict[str, dict[str, Any]]:
     """For each node, counts over the assignments in its unit's subtree (one query per depth)."""
     metrics = {
-        "units": Count("pk"),
-        "done": Count("pk", filter=Q(state=AssignmentState.DONE)),
-        "reported": Count("pk", filter=Q(report_on__isnull=False)),
-        "overdue": Count("pk", filter=overdue_q(today) & ~Q(state=AssignmentState.DONE)),
+        "units": Count("unit"),
+        "done": Count("unit", filter=Q(state=AssignmentState.DONE)),
+        "reported": Count("unit", filter=Q(report_on__isnull=False)),
+        "overdue": Count("unit", filter=overdue_q(today) & ~Q(state=AssignmentState.DONE)),
     }
     counts: dict[str, dict[str, Any]] = {}
     for depth in sorted({n.unit.depth for n in nodes}):
         paths = [n.unit.path for n in nodes if n.unit.depth == depth]
-        qs = scoped_assignments(scope)
+        qs = scoped_assignments(scope, joined=True)
         common = _common_prefix(paths)
         if common:
             qs = qs.filter(unit__path__startswith=common)
@@ -220,7 +223,7 @@ def sees_all(scope: Scope) -> bool:
 def cascade_nodes(scope: Scope, parent: Assignment | None) -> QuerySet[Assignment]:
     """The assignments one level below ``parent`` in the cascade (with no ``parent``, the top of
     what the viewer sees: those whose own sender's assignment is out of sight)."""
-    qs = scoped_assignments(scope).select_related("unit", "sender", "distribution__document")
+    qs = scoped_assignments(scope, joined=True).select_related("unit")
     if parent is not None:
         return qs.filter(parent=parent).order_by("unit__path")
     if not scope.requirement and sees_all(scope):

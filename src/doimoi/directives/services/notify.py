@@ -45,9 +45,18 @@ def _people(unit_ids: set[int]) -> dict[int, list[tuple[int, str]]]:
     return people
 
 
+CHUNK = 500
+
+
 def send(notices: Iterable[Notice]) -> int:
     """Store each notice once per person and email it after commit; return how many were new."""
-    notices = list(notices)
+    pending, sent = list(notices), 0
+    for i in range(0, len(pending), CHUNK):  # a national sending tells 60,000 units
+        sent += _send(pending[i : i + CHUNK])
+    return sent
+
+
+def _send(notices: list[Notice]) -> int:
     people = _people({n.unit_id for n in notices})
     wanted = [(n, user, email) for n in notices for user, email in people.get(n.unit_id, [])]
     if not wanted:

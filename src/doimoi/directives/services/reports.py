@@ -185,23 +185,9 @@ def report_submit(
         submitted_by=user_or_none(actor),
     )
     _attach(report, attachments)
-    if task is not None:
-        task.state, task.reported_on = T.REPORTED, on
-        task.save(update_fields=["state", "reported_on"])
-        tasks_reported(a)
-        start(a)
-    else:
-        a.state, a.report_on = A.REPORTED, on
-    a.save()
-    payload = {
-        "assignment": a.pk,
-        "task": task.pk if task else None,
-        "on": on,
-        "due": due,
-        "reference": reference,
-        "figures": report.figures,
-        "files": report.attachments.count(),
-    }
+    _mark_reported(a, task, on)
+    payload: dict[str, Any] = {"assignment": a.pk, "task": task.pk if task else None}
+    payload |= {"on": on, "due": due, "reference": reference, "figures": report.figures}
     ledger.append(
         action=events.REPORT_SUBMITTED, subject=report, actor=actor, unit=a.unit, payload=payload
     )
@@ -211,6 +197,19 @@ def report_submit(
         _("%(unit)s gửi báo cáo: %(title)s") % {"unit": a.unit.name, "title": a.directive.title},
     )
     return report
+
+
+def _mark_reported(a: Assignment, task: Task | None, on: datetime.date) -> None:
+    """A task's report fills the task (and the tasks milestone once all are in); an
+    assignment's report fills its report milestone."""
+    if task is not None:
+        task.state, task.reported_on = T.REPORTED, on
+        task.save(update_fields=["state", "reported_on"])
+        tasks_reported(a)
+        start(a)
+    else:
+        a.state, a.report_on = A.REPORTED, on
+    a.save()
 
 
 def _tell(unit_id: int, report: Report, message: str) -> None:

@@ -63,6 +63,12 @@ def _names(units: list[Unit], limit: int = 5) -> str:
     )
 
 
+def _refuse(units: list[Unit], message: str, **values: str) -> None:
+    """Refuse the sending on the recipients field, naming the units at fault."""
+    if units:
+        raise ApplicationError({"recipients": message % {**values, "units": _names(units)}})
+
+
 def check_recipients(
     directive: Directive, sender: Unit, recipients: list[Unit], sent_on: datetime.date
 ) -> list[Unit]:
@@ -72,40 +78,17 @@ def check_recipients(
         raise ApplicationError({"recipients": _("Chọn ít nhất một đơn vị nhận.")})
     scope = scope_paths(sender)
     outside = [
-        u
-        for u in units
-        if sender.path.startswith(u.path) or not any(u.path.startswith(p) for p in scope)
+        u for u in units if sender.path.startswith(u.path) or not u.path.startswith(tuple(scope))
     ]
-    if outside:
-        raise ApplicationError(
-            {
-                "recipients": _(
-                    "Không gửi được tới đơn vị ngoài phạm vi của %(sender)s: %(units)s."
-                )
-                % {"sender": sender.name, "units": _names(outside)}
-            }
-        )
+    message = _("Không gửi được tới đơn vị ngoài phạm vi của %(sender)s: %(units)s.")
+    _refuse(outside, message, sender=sender.name)
     closed = [u for u in units if not _active_on(u, sent_on)]
-    if closed:
-        raise ApplicationError(
-            {
-                "recipients": _("Đơn vị không hoạt động vào ngày gửi %(date)s: %(units)s.")
-                % {"date": dmy(sent_on), "units": _names(closed)}
-            }
-        )
-    taken = set(
-        Assignment.objects.filter(
-            directive=directive, unit_id__in=[u.pk for u in units]
-        ).values_list("unit_id", flat=True)
+    message = _("Đơn vị không hoạt động vào ngày gửi %(date)s: %(units)s.")
+    _refuse(closed, message, date=dmy(sent_on))
+    taken = set(Assignment.objects.filter(directive=directive).values_list("unit_id", flat=True))
+    _refuse(
+        [u for u in units if u.pk in taken], _("Đơn vị đã nhận văn bản chỉ đạo này: %(units)s.")
     )
-    if taken:
-        already = [u for u in units if u.pk in taken]
-        raise ApplicationError(
-            {
-                "recipients": _("Đơn vị đã nhận văn bản chỉ đạo này: %(units)s.")
-                % {"units": _names(already)}
-            }
-        )
     return sorted(units, key=lambda u: u.path)
 
 
@@ -126,6 +109,7 @@ def _assignment(
         parent=dist.parent,
         unit=unit,
         sender=dist.sender,
+        level=unit.level,
         received_on=dist.sent_on,
     )
     for d in dues:
@@ -148,6 +132,7 @@ def _tasks(dist: Distribution, assignments: list[Assignment], tasks: list[TaskSp
                 directive_id=dist.directive_id,
                 unit=t.unit,
                 sender=dist.sender,
+                level=t.unit.level,
                 plan=dist.document,
                 number=t.number,
                 title=t.title,
@@ -182,6 +167,35 @@ def _named_tasks(dues: list[Due], units: list[Unit]) -> list[TaskSpec]:
     ]
 
 
+def _requirements(dist: Distribution, dues: list[Due]) -> None:
+    Requirement.objects.bulk_create(
+        [
+            Requirement(
+                distribution=dist,
+                kind=d.spec.kind,
+                due_days=d.spec.days,
+                due_date=d.due,
+                period=d.spec.period,
+                until=d.spec.until,
+                note=clean(d.spec.note),
+            )
+            for d in dues
+        ]
+    )
+
+
+def _task_specs(
+    tasks: list[TaskSpec] | None, dues: list[Due], units: list[Unit], sent_on: datetime.date
+) -> list[TaskSpec]:
+    """The tasks given (their units as stored now), or those a requirement names; checked."""
+    by_pk = {u.pk: u for u in units}
+    if tasks is None:
+        return check_tasks(_named_tasks(dues, units), sent_on)
+    if {t.unit.pk for t in tasks} - set(by_pk):
+        raise ApplicationError({"tasks": _("Mỗi nhiệm vụ phải giao cho một đơn vị nhận.")})
+    return check_tasks([replace(t, unit=by_pk[t.unit.pk]) for t in tasks], sent_on)
+
+
 def send(
     *,
     actor: Any,
@@ -199,12 +213,7 @@ def send(
     check_sent_on(document, parent, sent_on)
     sender = fresh([sender])[0]
     units = check_recipients(directive, sender, fresh(recipients), sent_on)
-    by_pk = {u.pk: u for u in units}
-    if tasks is not None:  # the tasks' units as the database has them now
-        tasks = [replace(t, unit=by_pk.get(t.unit.pk, t.unit)) for t in tasks]
-    task_specs = check_tasks(tasks if tasks is not None else _named_tasks(dues, units), sent_on)
-    if task_specs and {t.unit.pk for t in task_specs} - {u.pk for u in units}:
-        raise ApplicationError({"tasks": _("Mỗi nhiệm vụ phải giao cho một đơn vị nhận.")})
+    task_specs = _task_specs(tasks, dues, units, sent_on)
     dist = Distribution.objects.create(
         directive=directive,
         parent=parent,
@@ -214,20 +223,7 @@ def send(
         note=clean(note),
         created_by=user_or_none(actor),
     )
-    Requirement.objects.bulk_create(
-        [
-            Requirement(
-                distribution=dist,
-                kind=d.spec.kind,
-                due_days=d.spec.days,
-                due_date=d.due,
-                period=d.spec.period,
-                until=d.spec.until,
-                note=clean(d.spec.note),
-            )
-            for d in dues
-        ]
-    )
+    _requirements(dist, dues)
     assignments = Assignment.objects.bulk_create(
         [_assignment(dist, u, dues, task_specs) for u in units]
     )

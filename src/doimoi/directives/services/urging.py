@@ -57,6 +57,62 @@ def _sending(directive: Directive, sender: Unit) -> Distribution:
     return dist
 
 
+def _check(
+    late: list[Assignment], day: datetime.date, reply_by: datetime.date, signer: list[str]
+) -> None:
+    if not late:
+        raise ApplicationError(
+            {"sender": _("Không có đơn vị nào chậm thực hiện: chưa cần đôn đốc.")}
+        )
+    if reply_by <= day:
+        raise ApplicationError(
+            {"reply_by": _("Hạn báo cáo phải sau hôm nay (%(date)s).") % {"date": dmy(day)}}
+        )
+    if not all(signer):
+        raise ApplicationError({"signer_name": _("Ghi địa danh, chức vụ và họ tên người ký.")})
+
+
+def _compose(
+    dist: Distribution,
+    late: list[Assignment],
+    day: datetime.date,
+    reply_by: datetime.date,
+    authority: str,
+) -> dict[str, Any]:
+    """The dispatch's fields, as the document will carry them."""
+    sender = dist.sender
+    items = urging_text.late_items(late, day, {a.pk for a in late if a.was_returned})  # type: ignore[attr-defined]
+    collective = authority.upper().startswith("T/M BAN THƯỜNG VỤ")
+    body_name = f"Ban Thường vụ {official_name(sender)}" if collective else official_name(sender)
+    return {
+        "superior_name": superior_line(Unit.objects.get_parent(sender)),
+        "issuer_name": official_name(sender),
+        "subject": urging_text.subject(dist),
+        "late_units": items,
+        "body": urging_text.body(dist, items, body_name, reply_by),
+    }
+
+
+def _tell(urging: UrgingDispatch, late: list[Assignment]) -> None:
+    link = reverse("directives:urging_detail", args=[urging.pk])
+    message = _("%(sender)s đôn đốc (công văn số %(ref)s): %(title)s") % {
+        "sender": urging.issuer_name,
+        "ref": urging.reference,
+        "title": urging.directive.title,
+    }
+    notify.send(
+        notify.Notice(
+            unit_id=a.unit_id,
+            key=f"urging:{urging.pk}",
+            message=message,
+            link=link,
+            directive=urging.directive,
+            assignment=a,
+        )
+        for a in late
+    )
+
+
 @transaction.atomic
 def urging_issue(
     *,
@@ -71,72 +127,46 @@ def urging_issue(
 ) -> UrgingDispatch:
     """Issue a numbered urging dispatch from ``sender`` to its late recipients."""
     require(actor, "directives.create_directive", sender)
-    sender = Unit.objects.get(pk=sender.pk)
-    day = today()
-    dist = _sending(directive, sender)
-    late = late_recipients(directive, sender, day)
-    if not late:
-        raise ApplicationError(
-            {"sender": _("Không có đơn vị nào chậm thực hiện: chưa cần đôn đốc.")}
-        )
-    if reply_by <= day:
-        raise ApplicationError(
-            {"reply_by": _("Hạn báo cáo phải sau hôm nay (%(date)s).") % {"date": dmy(day)}}
-        )
-    place, signer_title, signer_name = clean(place), clean(signer_title), clean(signer_name)
-    if not (place and signer_title and signer_name):
-        raise ApplicationError({"signer_name": _("Ghi địa danh, chức vụ và họ tên người ký.")})
-    items = urging_text.late_items(late, day, {a.pk for a in late if a.was_returned})  # type: ignore[attr-defined]
-    subject = urging_text.subject(dist)
+    day, dist = today(), _sending(directive, Unit.objects.get(pk=sender.pk))
+    late = late_recipients(directive, dist.sender, day)
+    signer = [clean(place), clean(signer_title), clean(signer_name)]
+    _check(late, day, reply_by, signer)
+    fields = _compose(dist, late, day, reply_by, authority)
     entry = documents.outgoing_register_take(
-        actor=actor, unit=sender, type_code="CV", kind="party", date=day, title=subject
-    )
-    body_name = (
-        f"Ban Thường vụ {official_name(sender)}"
-        if authority.upper().startswith("T/M BAN THƯỜNG VỤ")
-        else official_name(sender)
+        actor=actor,
+        unit=dist.sender,
+        type_code="CV",
+        kind="party",
+        date=day,
+        title=fields["subject"],
     )
     urging = UrgingDispatch.objects.create(
         directive=directive,
-        sender=sender,
+        sender=dist.sender,
         reference=entry.symbol,
         date=day,
-        place=place,
-        superior_name=superior_line(Unit.objects.get_parent(sender)),
-        issuer_name=official_name(sender),
-        subject=subject,
-        late_units=items,
-        body=urging_text.body(dist, items, body_name, reply_by),
+        place=signer[0],
         reply_by=reply_by,
         authority=clean(authority),
-        signer_title=signer_title,
-        signer_name=signer_name,
+        signer_title=signer[1],
+        signer_name=signer[2],
         created_by=user_or_none(actor),
+        **fields,
     )
+    text = urging_text.plain_text(urging)
     urging.document = documents.document_create_from_text(
-        actor=actor, unit=sender, text=urging_text.plain_text(urging), outgoing=entry
+        actor=actor, unit=dist.sender, text=text, outgoing=entry
     )
     urging.save(update_fields=["document"])
+    late_ids = [item["unit_id"] for item in fields["late_units"]]
     payload = {
         "reference": urging.reference,
-        "late": [i["unit_id"] for i in items],
+        "late": late_ids,
         "reply_by": reply_by,
         "document": urging.document_id,
     }
     ledger.append(
-        action=events.URGING_ISSUED, subject=urging, actor=actor, unit=sender, payload=payload
+        action=events.URGING_ISSUED, subject=urging, actor=actor, unit=dist.sender, payload=payload
     )
-    link = reverse("directives:urging_detail", args=[urging.pk])
-    notify.send(
-        notify.Notice(
-            unit_id=a.unit_id,
-            key=f"urging:{urging.pk}",
-            message=_("%(sender)s đôn đốc (công văn số %(ref)s): %(title)s")
-            % {"sender": sender.name, "ref": urging.reference, "title": directive.title},
-            link=link,
-            directive=directive,
-            assignment=a,
-        )
-        for a in late
-    )
+    _tell(urging, late)
     return urging

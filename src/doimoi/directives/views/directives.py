@@ -98,10 +98,11 @@ def _nodes(scope: Scope, parent: Assignment | None) -> list[dict[str, Any]]:
 def _results(scope: Scope) -> dict[str, Any]:
     today = timezone.localdate()
     late = selectors.late_assignments(scope, today=today)
+    summary = selectors.directive_summary(scope, today=today)
     return {
-        "summary": selectors.directive_summary(scope, today=today),
+        "summary": summary,
         "late": [{"a": a, "missing": selectors.missing(a, today)} for a in late[:LATE_SHOWN]],
-        "late_count": late.count(),
+        "late_count": summary.total.get("overdue", 0),  # the same rule, already counted
         "nodes": _nodes(scope, None),
         "scope": scope,
     }
