@@ -499,11 +499,12 @@ def _cell(r: dict[str, Any], key: str, target: float | None) -> str:
 
 def report(results: list[dict[str, Any]], command: str) -> str:
     cpu = platform.processor() or platform.machine()
-    sizes = results[0]["sizes"]
+    sizes, loads = results[0]["sizes"], os.getloadavg()
     lines = [
         f"### Directive rollups at national scale ({datetime.date.today():%d/%m/%Y})",
         "",
-        f"`{command}` — Python {platform.python_version()}, {cpu}, {os.cpu_count()} CPUs.",
+        f"`{command}` — Python {platform.python_version()}, {cpu}, {os.cpu_count()} CPUs; "
+        f"load average {loads[0]:.1f}, {loads[1]:.1f}, {loads[2]:.1f} at the end (the machine is shared).",
         f"{sizes['units']:,} units, {sizes['assignments']:,} assignments (one directive cascaded to all), "
         f"{sizes['tasks']:,} tasks and {sizes['reports']:,} reports.",
         "",

@@ -45,12 +45,6 @@ class Task(models.Model):
         verbose_name_plural = _("nhiệm vụ cụ thể")
         ordering = ["assignment", "number", "pk"]
         indexes = [
-            # a subtree's tasks counted from the index alone (PostgreSQL; elsewhere a plain index)
-            models.Index(
-                fields=["unit"],
-                include=["directive", "state", "level", "due_date", "reported_on", "done_on"],
-                name="task_unit_counts",
-            ),
             models.Index(fields=["unit", "state"], name="task_unit_state"),
         ]
 
@@ -97,7 +91,6 @@ class Report(models.Model):
         ordering = ["-submitted_on", "-pk"]
         indexes = [
             models.Index(fields=["directive", "state"], name="report_directive_state"),
-            models.Index(fields=["unit"], include=["directive", "state"], name="report_unit_state"),
             models.Index(fields=["directive", "submitted_on"], name="report_directive_submitted"),
             models.Index(fields=["directive", "reviewed_on"], name="report_directive_reviewed"),
         ]
