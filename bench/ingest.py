@@ -331,7 +331,7 @@ def report(results: list[dict[str, Any]], command: str) -> str:
         "Search: a clerk's query (scope: unit subtree, about 40% of the documents), without accents,",
         "first page of 20 with snippets. The 100,000 documents are loaded in bulk; their text is",
         "350 words drawn from the seeds' vocabulary with Zipf weights, so common words are in almost",
-        "every document and rare ones in few, as in real text. Up to 2,000 matches are ranked by",
+        "every document and rare ones in few, as in real text. Up to 1,000 matches are ranked by",
         "relevance; beyond that, the newest come first.",
     ]
     return "\n".join(lines)

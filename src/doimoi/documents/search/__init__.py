@@ -17,7 +17,7 @@ from doimoi.core.text import fold
 _WORD = re.compile(r"\w+")
 
 
-RANK_MOST = 2000  # up to this many matches are ranked by relevance; beyond, newest first
+RANK_MOST = 1000  # up to this many matches are ranked by relevance; beyond, newest first
 CHUNK = 500
 MAX_CHUNKS = 20
 

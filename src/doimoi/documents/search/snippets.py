@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -48,14 +49,31 @@ def highlight(text: str, words: list[str]) -> SafeString:
     return _mark(text, _spans(fold_aligned(text), words), 0, len(text))
 
 
+def _window_score(start: int, spans: list[tuple[int, int]], folded: str) -> tuple[int, int, int]:
+    """How good a window from ``start`` is: how many different words it shows, then the longest
+    run of them side by side (the phrase as typed); and where that run begins."""
+    inside = [(a, b) for a, b in spans if start <= a < start + WINDOW]
+    distinct = len({folded[a:b] for a, b in inside})
+    run, best, run_start, best_start = 1, 1, start, start
+    for (_a0, b0), (a1, _b1) in itertools.pairwise(inside):
+        if a1 - b0 <= 2:
+            run += 1
+        else:
+            run, run_start = 1, a1
+        if run > best:
+            best, best_start = run, run_start
+    return distinct, best, -best_start
+
+
 def snippet(text: str, words: list[str]) -> SafeString:
     """A window of ``text`` around the densest cluster of the searched words."""
     text = " ".join(text.split())
     spans = _spans(fold_aligned(text), words)
     if not spans:
         return mark_safe(escape(text[:WINDOW]) + ("…" if len(text) > WINDOW else ""))
-    best = max(spans, key=lambda s: sum(1 for a, _b in spans if s[0] <= a < s[0] + WINDOW))
-    start = max(0, best[0] - 60)
+    folded = fold_aligned(text)
+    best = max(_window_score(a, spans, folded) for a, _b in spans[:400])
+    start = max(0, -best[2] - 60)
     start = text.rfind(" ", 0, start) + 1 if start else 0
     end = min(len(text), start + WINDOW)
     prefix = "…" if start else ""

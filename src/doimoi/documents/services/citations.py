@@ -217,6 +217,7 @@ def link(
     *,
     fresh: bool = False,
     known: Known | None = None,
+    folded: str = "",
 ) -> list[Citation]:
     """Edges from ``source`` to each document it cites (strongest relation kept per target);
     ``fresh``: a new row, so it has no edges yet; ``known``: the ``lookup`` of the cited keys."""
@@ -252,7 +253,7 @@ def link(
             said.relation, said.via = edge.relation, None
             said.save(update_fields=["relation", "via"])
     created = Citation.objects.bulk_create([e for e in edges if e.target_id not in existing])
-    nesting.infer(source, edges)
+    nesting.infer(source, edges, folded)
     return created
 
 

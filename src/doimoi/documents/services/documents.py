@@ -40,6 +40,10 @@ class Part:
 
     meta: dict[str, Any]
     text: str
+    folded: str = ""  # the text folded for search (computed where the text is read)
+
+    def __post_init__(self) -> None:
+        self.folded = self.folded or fold(self.text)
 
 
 @dataclass
@@ -67,24 +71,21 @@ def split_parts(raw: str) -> list[Part]:
     ]
 
 
-def index(document: Document, *, fresh: bool = False) -> None:
-    """(Re)index a document for search (``fresh``: a new row, not indexed before);
-    placeholders have nothing to find."""
+def index(document: Document, *, fresh: bool = False, folded: str = "") -> None:
+    """(Re)index a document for search (``fresh``: a new row, not indexed before; ``folded``:
+    its text already folded); placeholders have nothing to find."""
     if document.state == DocumentState.PLACEHOLDER:
         search_backend().remove(document.pk)
         return
-    search_backend().index(
-        document.pk,
-        body_of(
-            document.reference,
-            document.type_name,
-            document.issuer_name,
-            document.signer_name,
-            document.title,
-            document.text,
-        ),
-        fresh=fresh,
+    head = body_of(
+        document.reference,
+        document.type_name,
+        document.issuer_name,
+        document.signer_name,
+        document.title,
     )
+    body = f"{head} {folded or fold(document.text)}"
+    search_backend().index(document.pk, body, fresh=fresh)
 
 
 def _issuer(fields: dict[str, Any], holder: Unit) -> Unit | None:
@@ -164,8 +165,8 @@ def store_part(
     if own is not None:  # drop the placeholders just absorbed into this document
         gone = {p.pk for p in waiting[1:]}
         found[own] = [d for d in found.get(own, []) if d.pk not in gone]
-    citations.link(document, references, fresh=not waiting, known=found)
-    index(document, fresh=not waiting)
+    citations.link(document, references, fresh=not waiting, known=found, folded=part.folded)
+    index(document, fresh=not waiting, folded=part.folded)
     copy = DocumentCopy.objects.create(
         document=document,
         stored_file=stored_file,

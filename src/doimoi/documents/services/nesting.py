@@ -20,8 +20,8 @@ _END = re.compile(r"[.;:](?:\s|$)|-{3,}")
 _BREAK = re.compile(r"\b(?:gan voi|dong thoi|cung voi|va)\b|[;(]")
 
 
-def _flat(text: str) -> str:
-    return fold(text).replace(" -", "-").replace("- ", "-")
+def _flat(folded: str) -> str:
+    return folded.replace(" -", "-").replace("- ", "-")
 
 
 def _positions(flat: str, citations: list[Citation]) -> list[tuple[int, int, Citation]]:
@@ -59,9 +59,11 @@ def _governs(flat: str, end: int, start: int) -> bool:
     return not _BREAK.search(flat, end, verbs[0].start())
 
 
-def infer(source: Document, citations: list[Citation]) -> list[Citation]:
+def infer(source: Document, citations: list[Citation], folded: str = "") -> list[Citation]:
     """Edges between cited placeholders that ``source``'s text describes (X … thực hiện … Y)."""
-    flat = _flat(source.text)
+    if not any(c.target.state == DocumentState.PLACEHOLDER for c in citations):
+        return []
+    flat = _flat(folded or fold(source.text))
     mentions = _positions(flat, citations)
     edges: dict[tuple[int, int], Citation] = {}
     for index, (_start, end, citation) in enumerate(mentions):
