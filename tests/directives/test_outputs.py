@@ -129,3 +129,14 @@ def test_reminders_before_and_after_each_deadline_once(
         sum("Sắp đến hạn" in s for s in subjects) == 1
         and sum("Quá hạn" in s for s in subjects) == 1
     )
+
+
+def test_reminder_command_runs_daily(cascade: Directive) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("directives_remind", "--day", "2022-05-17", stdout=out)
+    assert "thông báo nhắc hạn" in out.getvalue()
+    assert Notification.objects.filter(key__endswith=":before").exists()
