@@ -163,3 +163,4 @@ def test_urging_page_lists_late_units_and_home_shows_the_panel(
     assert 'data-testid="urging-late"' in page and "Đảng ủy xã Đại Lào" in page
     assert 'value="Trần Minh Khải"' in page and 'value="Bí thư"' in page
     assert "Chỉ đạo, thực hiện" in home and "70-KH/ThU" in home
+    assert "quá hạn" in home  # its plan was due on 20/05

@@ -18,7 +18,7 @@ from doimoi.directives.models import (
     UrgingDispatch,
 )
 from doimoi.directives.rules import assignment_visible_q, covers, directive_visible_q
-from doimoi.directives.selectors.rollup import overdue_q
+from doimoi.directives.selectors.rollup import missing, overdue_q
 from doimoi.directives.states import AssignmentState, ReportState, TaskState
 from doimoi.organizations.models import Unit
 
@@ -118,9 +118,12 @@ def unit_dashboard(*, viewer: Any, unit: Unit, today: datetime.date, limit: int 
         reported=Count("pk", filter=Q(state=AssignmentState.REPORTED)),
     )
     related = ("directive", "unit", "sender", "distribution__document")
+    owes = list(mine.select_related(*related).order_by("due_final", "pk")[:limit])
+    for a in owes:  # what the page marks late: a deadline passed with its milestone empty
+        a.overdue = bool(missing(a, today))  # type: ignore[attr-defined]
     return Dashboard(
         unit=unit,
-        owes=list(mine.select_related(*related).order_by("due_final", "pk")[:limit]),
+        owes=owes,
         tasks=list(
             Task.objects.filter(visible, unit=unit)
             .exclude(state=TaskState.DONE)
