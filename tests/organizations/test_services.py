@@ -211,3 +211,18 @@ def test_unit_admin_may_change_only_below_their_unit(demo: dict[str, Unit], pers
     assert _new(demo["Thành ủy Bảo Lộc"], admin).pk
     with pytest.raises(PermissionDenied):
         _new(demo["Tỉnh ủy Bình Thuận"], admin)
+
+
+def test_adding_a_unit_keeps_the_paths_of_its_siblings(demo: dict[str, Unit], persona: Any) -> None:
+    parent = demo["Thành ủy Bảo Lộc"]
+    before = dict(Unit.objects.filter(path__startswith=parent.path).values_list("pk", "path"))
+    _new(
+        parent,
+        persona("admin"),
+        name="Ban A đứng đầu theo thứ tự chữ cái",
+        code="BA",
+        kind=UnitKind.ADVISORY_BOARD,
+        level=UnitLevel.DISTRICT,
+    )
+    after = dict(Unit.objects.filter(pk__in=before).values_list("pk", "path"))
+    assert after == before

@@ -55,7 +55,8 @@ class Unit(MP_Node):
     member_count = models.PositiveIntegerField(_("số đảng viên, hội viên"), default=0)
     name_folded = models.CharField(max_length=512, editable=False, db_index=True, default="")
 
-    node_order_by = ["name"]
+    # No node_order_by: a sorted tree renumbers later siblings' paths on every insert, and
+    # other apps keep and compare paths. New units go last; pages sort siblings by name.
 
     class Meta:
         verbose_name = _("đơn vị")

@@ -177,7 +177,7 @@ def unit_move(*, actor: Any, unit: Unit, new_parent: Unit) -> Unit:
         )
     _check_unit(_snapshot(unit), new_parent, exclude=unit)
     old_parent = Unit.objects.get_parent(unit)
-    Unit.objects.move(unit, new_parent, pos="sorted-child")
+    Unit.objects.move(unit, new_parent, pos="last-child")
     unit.refresh_from_db()
     payload = {
         "from": old_parent.pk if old_parent else None,

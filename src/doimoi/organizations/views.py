@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from doimoi.core.errors import ApplicationError
+from doimoi.core.text import fold
 from doimoi.core.views import HtmxHttpRequest, require_rule
 from doimoi.organizations import selectors, services
 from doimoi.organizations.forms import UnitCloseForm, UnitForm, UnitMergeForm, UnitMoveForm
@@ -32,7 +33,14 @@ def _build_tree(units: list[Unit]) -> list[dict[str, Any]]:
             stack.pop()
         (stack[-1]["children"] if stack else roots).append(node)
         stack.append(node)
+    _sort_by_name(roots)
     return roots
+
+
+def _sort_by_name(nodes: list[dict[str, Any]]) -> None:
+    nodes.sort(key=lambda node: fold(node["unit"].name))
+    for node in nodes:
+        _sort_by_name(node["children"])
 
 
 @require_rule("organizations.view_unit_tree")
