@@ -108,3 +108,16 @@ def test_classified_numbers_stay_out_of_the_register_of_the_uncleared(
     clerk_view = selectors.outgoing_register(viewer=persona("vanthu.baoloc"), unit=unit, year=2022)
     head_view = selectors.outgoing_register(viewer=persona("admin"), unit=unit, year=2022)
     assert (clerk_view.count(), head_view.count()) == (0, 1)
+
+
+def test_urgency_and_confidentiality_marks_are_read(demo: dict[str, Any], persona: Any) -> None:
+    urgent = SECRET.replace("MẬT", "KHẨN").replace("12-CV", "13-CV")
+    result = ingest_file(
+        actor=persona("vanthu.baoloc"),
+        unit=demo["Thành ủy Bảo Lộc"],
+        name="khan.txt",
+        data=urgent.encode(),
+        source="t",
+    )
+    document = Document.objects.get(pk=result.documents[0]["id"])
+    assert (document.urgency, document.confidentiality) == ("khan", 0)

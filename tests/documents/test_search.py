@@ -73,6 +73,8 @@ def test_filters_narrow_the_hits(corpus: Any, persona: Any) -> None:
     issuer = corpus["Đảng ủy Khối Doanh nghiệp tỉnh Lâm Đồng"]
     assert set(_refs(admin, "ket luan", issuer=issuer)) == {"287-CV/ĐUK"}
     assert _refs(admin, "khuyen khich", kind="state") == []
+    baoloc = corpus["Thành ủy Bảo Lộc"]
+    assert set(_refs(admin, "khuyen khich", unit=baoloc)) == {"64-KH/ThU"}  # issued in its subtree
 
 
 def test_snippets_mark_the_words_in_the_original_spelling(corpus: Any, persona: Any) -> None:

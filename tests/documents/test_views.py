@@ -141,3 +141,43 @@ def test_a_unit_outside_the_subtree_sees_nothing(seeded: Any, persona: Any) -> N
     assert client.get(f"/van-ban/{_doc('64-KH/ThU').pk}/").status_code == 403
     listing = client.get("/van-ban/")
     assert "64-KH/ThU" not in listing.content.decode()
+
+
+def test_a_missing_issuer_is_added_to_the_tree_from_the_review(
+    seeded: Any, persona: Any, ledger_probe: Any
+) -> None:
+    from doimoi.organizations.models import Unit
+
+    document = _doc("64-KH/ThU")
+    client = _client(persona, "quantri.lamdong")
+    response = client.post(
+        f"/van-ban/{document.pk}/don-vi-moi/",
+        {
+            "parent": seeded["Tỉnh ủy Lâm Đồng"].pk,
+            "name": "Ban Tuyên giáo Thành ủy Di Linh",
+            "code": "BTGHU",
+            "kind": "advisory_board",
+            "level": "district",
+            "valid_from": "2010-01-01",
+        },
+    )
+    assert response.status_code == 302
+    unit = Unit.objects.get(name="Ban Tuyên giáo Thành ủy Di Linh")
+    assert response["Location"].endswith(f"/kiem-tra/?issuer={unit.pk}")
+    ledger_probe.assert_recorded("organizations.unit.created", unit)
+
+
+def test_an_arrival_gets_its_handler(seeded: Any, persona: Any, ledger_probe: Any) -> None:
+    from doimoi.documents.models import IncomingEntry
+    from doimoi.organizations.models import Person
+
+    entry = IncomingEntry.objects.filter(unit=seeded["Thành ủy Bảo Lộc"]).first()
+    assert entry is not None
+    handler = Person.objects.get(full_name="Vũ Quốc Tuyên")
+    response = _client(persona, "vanthu.baoloc").post(
+        f"/van-ban/so-den/{entry.pk}/", {"received_on": "2022-05-05", "handler": handler.pk}
+    )
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    assert (entry.handler, str(entry.received_on)) == (handler, "2022-05-05")
+    ledger_probe.assert_recorded("documents.incoming.updated", entry)
