@@ -20,7 +20,8 @@ def test_upload_review_graph_and_search(page: Any, demo: Any, artifacts: Path) -
     page.get_by_role("link", name="Nhập văn bản").first.click()
     page.get_by_label("Đơn vị nhận văn bản").select_option(label="Tỉnh ủy Lâm Đồng (TU, 1976–2025)")
     page.locator("#id_files").set_input_files([str(p) for p in SEEDS])
-    assert page.locator(".upload-item progress").count() == 3  # one bar per file
+    page.locator(".upload-item progress").nth(2).wait_for()  # the script draws one bar per file
+    assert page.locator(".upload-item progress").count() == 3
     page.screenshot(path=str(artifacts / "documents-upload.png"), full_page=True)
     page.get_by_role("button", name="Nhập các tệp đã chọn").click()
     page.wait_for_url("**/van-ban/nhap/*/")
