@@ -38,8 +38,11 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# Benchmarks write their tables into docs/benchmarks.md (ingest and rollup need PostgreSQL too).
 bench: $(STAMP)
 	$(BIN)/python bench/parse.py
+	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/rollup.py
 
 clean:
 	rm -rf $(VENV) node_modules src/doimoi/static/vendor var
