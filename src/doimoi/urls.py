@@ -19,6 +19,7 @@ urlpatterns = [
     path("van-ban/", include("doimoi.documents.urls")),
     path("de-xuat/", include("doimoi.initiatives.urls")),
     path("chi-dao/", include("doimoi.directives.urls")),
+    path("lich-lam-viec/", include("doimoi.workdays.urls")),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]

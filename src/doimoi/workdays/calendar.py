@@ -17,6 +17,11 @@ def _public_holidays(year: int) -> frozenset[datetime.date]:
     return frozenset(holidays.country_holidays("VN", years=year))
 
 
+def public_holidays(year: int) -> list[tuple[datetime.date, str]]:
+    """The year's public holidays with their names, in date order."""
+    return sorted(holidays.country_holidays("VN", years=year).items())
+
+
 def _overrides(start: datetime.date, end: datetime.date) -> dict[datetime.date, bool]:
     rows = CalendarDay.objects.filter(date__gte=start, date__lte=end)
     return dict(rows.values_list("date", "is_working_day"))
