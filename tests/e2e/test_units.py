@@ -84,3 +84,18 @@ def test_admin_gets_field_error_and_switches_language(page: Any, demo: Any) -> N
         page.get_by_label("Ngôn ngữ").select_option("en")
     page.locator("html[lang=en]").wait_for()
     assert page.get_by_role("link", name="Organizations").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_administrator_enters_a_swapped_day(page: Any, demo: Any) -> None:
+    login(page, "admin")
+    page.get_by_role("navigation", name="Điều hướng chính").get_by_role(
+        "link", name="Lịch làm việc"
+    ).click()
+    page.goto(page.url.split("?")[0] + "?nam=2026")
+    page.locator("#id_date").fill("2026-04-25")
+    page.get_by_label("Ngày đó").select_option("1")
+    page.get_by_label("Căn cứ, ghi chú").fill("Làm bù")
+    page.get_by_role("button", name="Lưu").click()
+    page.get_by_role("cell", name="25/04/2026").wait_for()
+    assert page.get_by_role("cell", name="Làm bù").count() == 1
