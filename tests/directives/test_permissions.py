@@ -83,9 +83,7 @@ def test_acting_is_for_the_units_own_people(grown: Directive, persona: Any) -> N
     assert api.status_code == 403
 
 
-def test_visibility_holds_when_a_sibling_unit_is_added(
-    grown: Directive, persona: Any
-) -> None:
+def test_visibility_holds_when_a_sibling_unit_is_added(grown: Directive, persona: Any) -> None:
     from doimoi.organizations import services as organizations
     from doimoi.organizations.models import UnitKind, UnitLevel
 
