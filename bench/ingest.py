@@ -30,10 +30,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+from report import write_section  # bench/report.py (scripts run as bench/<name>.py)
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "src" / "doimoi" / "documents" / "demo_corpus"
-REPORT = ROOT / "docs" / "benchmarks.md"
-START, END = "<!-- bench:ingest -->", "<!-- /bench:ingest -->"
 TARGET_RATE, TARGET_P95_MS = 200, 50
 ISSUERS = [  # (parent line, issuer line, code) of demo units, so issuer matching does real work
     ("ĐẢNG BỘ TỈNH LÂM ĐỒNG", "THÀNH ỦY BẢO LỘC", "ThU"),
@@ -337,17 +337,6 @@ def report(results: list[dict[str, Any]], command: str) -> str:
     return "\n".join(lines)
 
 
-def write_section(section: str, path: Path = REPORT) -> None:
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    block = f"{START}\n{section}\n{END}"
-    if START in text and END in text:
-        before, rest = text.split(START, 1)
-        text = before + block + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
-    path.write_text(text, encoding="utf-8")
-
-
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=10_000)
@@ -366,7 +355,7 @@ def main(argv: list[str]) -> int:
     section = report(results, "python bench/ingest.py " + " ".join(argv))
     print(section)
     if not args.no_write:
-        write_section(section)
+        write_section("ingest", section)
     return 0
 
 

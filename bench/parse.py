@@ -27,11 +27,10 @@ from pathlib import Path
 
 from doimoi.vbparse import parse_all
 from doimoi.vbparse.citations import CITATION
+from report import write_section  # bench/report.py (scripts run as bench/<name>.py)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "tests" / "corpus"
-REPORT = ROOT / "docs" / "benchmarks.md"
-START, END = "<!-- bench:parse -->", "<!-- /bench:parse -->"
 TARGET_RATE = 1000
 TARGET_RATIO = 10.0
 
@@ -187,20 +186,6 @@ def report(
     return "\n".join(rows)
 
 
-def write_section(section: str, path: Path = REPORT) -> None:
-    """Put the section between its markers, creating the file or the markers if needed."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    block = f"{START}\n{section}\n{END}"
-    if START in text and END in text:
-        before, rest = text.split(START, 1)
-        after = rest.split(END, 1)[1]
-        text = f"{before}{block}{after}"
-    else:
-        text = f"{text.rstrip()}\n\n{block}\n"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-
-
 def main(argv: list[str]) -> int:
     """Build the corpus, time the parser and the floor, print and record the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -218,7 +203,7 @@ def main(argv: list[str]) -> int:
     section = report(corpus, parse_s, floor_s, pinned, command, args.rounds)
     print(section)
     if not args.no_write:
-        write_section(section)
+        write_section("parse", section)
     return 0
 
 

@@ -41,9 +41,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from report import write_section  # bench/report.py (scripts run as bench/<name>.py)
+
 ROOT = Path(__file__).resolve().parents[1]
-REPORT = ROOT / "docs" / "benchmarks.md"
-START, END = "<!-- bench:rollup -->", "<!-- /bench:rollup -->"
 PG_URL = "postgres://postgres@127.0.0.1:5432/doimoi_bench_rollup"
 TARGET_SUMMARY_MS, TARGET_SUBTREE_MS = 300, 100
 UNITS, PROVINCES, COMMUNES, ROWS = 60_000, 34, 3_321, 200_000
@@ -529,17 +529,6 @@ def report(results: list[dict[str, Any]], command: str) -> str:
     return "\n".join(lines)
 
 
-def write_section(section: str, path: Path = REPORT) -> None:
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    block = f"{START}\n{section}\n{END}"
-    if START in text and END in text:
-        before, rest = text.split(START, 1)
-        text = before + block + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
-    path.write_text(text, encoding="utf-8")
-
-
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=20)
@@ -556,7 +545,7 @@ def main(argv: list[str]) -> int:
     section = report(results, "python bench/rollup.py " + " ".join(argv))
     print(section)
     if not args.no_write:
-        write_section(section)
+        write_section("rollup", section)
     return 0
 
 
