@@ -16,7 +16,8 @@ import rules
 from django.db.models import Q, QuerySet
 
 from doimoi.directives.models import Assignment, Directive
-from doimoi.organizations.models import Membership, Role, Unit, UnitKind
+from doimoi.organizations.models import Role, Unit, UnitKind
+from doimoi.organizations.selectors import active_roles
 
 SEND_ROLES = frozenset({Role.HEAD, Role.DEPUTY, Role.STANDING_MEMBER, Role.CLERK})
 ACT_ROLES = SEND_ROLES | {Role.STAFF}
@@ -25,12 +26,7 @@ NOTIFY_ROLES = frozenset({Role.HEAD, Role.DEPUTY, Role.CLERK})
 
 def _memberships(user: Any) -> list[tuple[str, str, str, int]]:
     """(role, unit path, unit kind, unit id) of the user's active roles; cached on the user."""
-    cached = getattr(user, "_doimoi_directive_roles", None)
-    if cached is None:
-        rows = Membership.objects.active().filter(person__user=user)
-        cached = list(rows.values_list("role", "unit__path", "unit__kind", "unit_id"))
-        user._doimoi_directive_roles = cached
-    return cached
+    return [(r.role, r.path, r.kind, r.unit_id) for r in active_roles(user=user)]
 
 
 def view_paths(user: Any) -> set[str]:

@@ -16,7 +16,8 @@ import rules
 from django.db.models import Exists, OuterRef, Q
 
 from doimoi.documents.models import Clearance, Document, DocumentCopy
-from doimoi.organizations.models import Membership, Role, Unit, UnitKind
+from doimoi.organizations.models import Role, Unit, UnitKind
+from doimoi.organizations.selectors import active_roles
 
 INGEST_ROLES = frozenset(
     {Role.CLERK, Role.UNIT_ADMIN, Role.HEAD, Role.DEPUTY, Role.STANDING_MEMBER, Role.STAFF}
@@ -29,8 +30,7 @@ def role_paths(user: Any, roles: frozenset[str] | None = None) -> set[str]:
     cached = getattr(user, "_doimoi_document_paths", None)
     if cached is None:
         cached = []
-        rows = Membership.objects.active().filter(person__user=user)
-        for role, path, kind in rows.values_list("role", "unit__path", "unit__kind"):
+        for role, _unit, path, kind in active_roles(user=user):
             if role == Role.INSPECTOR and kind == UnitKind.INSPECTION_COMMISSION:
                 path = path[: -Unit.steplen] or path
             cached.append((role, path))

@@ -13,20 +13,16 @@ import rules
 
 from doimoi.initiatives.models import Case
 from doimoi.initiatives.states import CaseRole, CaseState
-from doimoi.organizations.models import Membership, Role, Unit, UnitKind
+from doimoi.organizations.models import Role, Unit, UnitKind
 from doimoi.organizations.rules import is_in_unit_subtree_of_member
+from doimoi.organizations.selectors import active_roles
 
 UNIT_ROLES = {Role.HEAD: CaseRole.HEAD, Role.DEPUTY: CaseRole.DEPUTY, Role.CLERK: CaseRole.CLERK}
 
 
 def _memberships(user: Any) -> list[tuple[str, int, str, str]]:
     """(role, unit id, unit path, unit kind) of the user's active memberships, cached on the user."""
-    cached = getattr(user, "_doimoi_initiative_roles", None)
-    if cached is None:
-        rows = Membership.objects.active().filter(person__user=user)
-        cached = list(rows.values_list("role", "unit_id", "unit__path", "unit__kind"))
-        user._doimoi_initiative_roles = cached
-    return cached
+    return [(r.role, r.unit_id, r.path, r.kind) for r in active_roles(user=user)]
 
 
 def inspector_paths(user: Any) -> set[str]:

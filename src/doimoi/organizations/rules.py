@@ -12,7 +12,8 @@ from typing import Any
 
 import rules
 
-from doimoi.organizations.models import Membership, Role, Unit, UnitKind
+from doimoi.organizations.models import Role, Unit, UnitKind
+from doimoi.organizations.selectors import active_roles
 
 MANAGER_ROLES = frozenset({Role.UNIT_ADMIN})
 
@@ -22,8 +23,7 @@ def _paths(user: Any) -> dict[str, frozenset[str]]:
     cached = getattr(user, "_doimoi_role_paths", None)
     if cached is None:
         cached = {}
-        rows = Membership.objects.active().filter(person__user=user)
-        for role, path, kind in rows.values_list("role", "unit__path", "unit__kind"):
+        for role, _unit, path, kind in active_roles(user=user):
             cached[role] = cached.get(role, frozenset()) | {_scope(role, path, kind)}
         user._doimoi_role_paths = cached
     return cached

@@ -3,12 +3,35 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db.models import Q, QuerySet
 
 from doimoi.core.text import fold
 from doimoi.organizations.models import Membership, Unit, UnitSuccession
+
+
+class ActiveRole(NamedTuple):
+    """One role the user holds today, with where its unit sits in the tree."""
+
+    role: str
+    unit_id: int
+    path: str
+    kind: str
+
+
+def active_roles(*, user: Any) -> list[ActiveRole]:
+    """The user's roles in force today: read once and kept on the user object for the request.
+
+    Every app's permission rules start from this list, so one request asks the database once.
+    """
+    cached = getattr(user, "_doimoi_active_roles", None)
+    if cached is None:
+        rows = Membership.objects.active().filter(person__user=user)
+        values = rows.values_list("role", "unit_id", "unit__path", "unit__kind")
+        cached = [ActiveRole(*row) for row in values]
+        user._doimoi_active_roles = cached
+    return cached
 
 
 def units_of_user(*, user: Any) -> list[Unit]:
