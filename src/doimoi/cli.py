@@ -14,6 +14,7 @@ COMMANDS: dict[str, str] = {
     "seed-demo": "tạo dữ liệu mẫu (chạy lại không nhân đôi) / create the demo data (idempotent)",
     "parse": "đọc thông tin văn bản: doimoi parse TỆP... [--json] / read documents' metadata",
     "ingest": "nhập văn bản từ tệp, thư mục: doimoi ingest --unit ĐƠN_VỊ ĐƯỜNG_DẪN... / ingest files",
+    "exchange": "liên thông edXML: doimoi exchange import|export|poll|agencies / e-office exchange",
     "ledger": "sổ cái sự kiện: doimoi ledger verify / verify the ledger's hash chain",
     "migrate": "cập nhật cấu trúc cơ sở dữ liệu / apply database migrations",
     "createsuperuser": "tạo tài khoản quản trị hệ thống / create an administrator account",

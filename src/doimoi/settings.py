@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "doimoi.documents",
     "doimoi.initiatives",
     "doimoi.directives",
+    "doimoi.exchange",
 ]
 
 MIDDLEWARE = [

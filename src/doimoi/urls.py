@@ -20,6 +20,7 @@ urlpatterns = [
     path("de-xuat/", include("doimoi.initiatives.urls")),
     path("chi-dao/", include("doimoi.directives.urls")),
     path("lich-lam-viec/", include("doimoi.workdays.urls")),
+    path("lien-thong/", include("doimoi.exchange.urls")),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.utils.functional import Promise
 
 _VERBS: dict[str, str | Promise] = {}
+# verb → functions called with (event, subject) right after the event is written, in the same
+# transaction: how an upper app follows what a lower one does without the lower one knowing it
+_FOLLOWERS: dict[str, list[Callable[[Any, Any], None]]] = {}
 
 
 class UnknownVerb(LookupError):
@@ -28,3 +34,14 @@ def check(verb: str) -> None:
     """Refuse a verb that no app registered."""
     if verb not in _VERBS:
         raise UnknownVerb(verb)
+
+
+def follow(verb: str, follower: Callable[[Any, Any], None]) -> None:
+    """Call ``follower(event, subject)`` after each ``verb`` event, inside its transaction."""
+    followers = _FOLLOWERS.setdefault(verb, [])
+    if follower not in followers:
+        followers.append(follower)
+
+
+def followers(verb: str) -> list[Callable[[Any, Any], None]]:
+    return _FOLLOWERS.get(verb, [])

@@ -60,4 +60,7 @@ def append(
         "payload": stored_payload,
         "prev_hash": last["hash"] if last else GENESIS,
     }
-    return LedgerEvent.objects.create(**fields, hash=event_hash(**fields))
+    event = LedgerEvent.objects.create(**fields, hash=event_hash(**fields))
+    for follower in registry.followers(action):
+        follower(event, subject)
+    return event

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from doimoi.documents.extract import Unreadable, extract, max_bytes
 from doimoi.documents.models import Document, DocumentCopy, ItemStatus, StoredFile
-from doimoi.documents.services import store
+from doimoi.documents.services import packets, store
 from doimoi.documents.services.common import require
 from doimoi.documents.services.documents import Outcome, Part, record, split_parts, store_parts
 from doimoi.documents.services.registers import register_incoming
@@ -156,6 +156,8 @@ class Prepared:
 def prepare(name: str, data: bytes) -> Prepared:
     """Check the limits, extract the text, split and parse it (no database)."""
     prepared = Prepared(name, data, store.digest(data))
+    if packets.reader_for(name, data) is not None:
+        return prepared  # a packet: its reader does everything when it is stored
     if message := too_large(len(data)):
         prepared.error = message
         return prepared
@@ -171,6 +173,11 @@ def prepare(name: str, data: bytes) -> Prepared:
 def ingest_file(*, actor: Any, unit: Unit, name: str, data: bytes, source: str) -> FileResult:
     """Ingest one file for ``unit``; never raises for a bad file (the result says what is wrong)."""
     require(actor, "documents.ingest_document", unit)
+    if (reader := packets.reader_for(name, data)) is not None:  # an edXML packet, say
+        result: FileResult = reader.ingest(
+            actor=actor, unit=unit, name=name, data=data, source=source
+        )
+        return result
     stored = StoredFile.objects.filter(sha256=store.digest(data)).first()
     if stored is not None:  # seen before: no need to read it again
         return _seen_before(stored, unit, actor, source, name)
@@ -180,6 +187,10 @@ def ingest_file(*, actor: Any, unit: Unit, name: str, data: bytes, source: str) 
 def ingest_prepared(*, actor: Any, unit: Unit, prepared: Prepared, source: str) -> FileResult:
     """Store a prepared file: its original and its documents, in one transaction."""
     require(actor, "documents.ingest_document", unit)
+    if packets.reader_for(prepared.name, prepared.data) is not None:
+        return ingest_file(
+            actor=actor, unit=unit, name=prepared.name, data=prepared.data, source=source
+        )
     name, size = prepared.name, len(prepared.data)
     if prepared.error:
         return FileResult(name, ItemStatus.FAILED, prepared.error, size)

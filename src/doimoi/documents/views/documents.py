@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from doimoi.core.views import HtmxHttpRequest, require_rule
-from doimoi.documents import graph, selectors
+from doimoi.documents import graph, panels, selectors
 from doimoi.documents.forms import IssuerUnitForm, ReviewForm, SearchForm
 from doimoi.documents.models import Document, DocumentCopy
 from doimoi.documents.services import document_confirm
@@ -106,6 +106,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "copies": document.copies.select_related("unit", "stored_file"),
         "arrivals": document.arrivals.select_related("unit", "handler"),
         "can_review": request.user.has_perm("documents.change_document", document),
+        "panels": panels.render(request, document),
     }
     return render(request, "documents/document_detail.html", context)
 
@@ -152,6 +153,15 @@ def _issuer_candidates(document: Document) -> list[Any]:
     )[:8]
 
 
+def _disagreements(document: Document, form: ReviewForm) -> list[dict[str, str]]:
+    """Fields where the sender's packet header and the document's own text differ."""
+    found = (document.parsed or {}).get("disagreements") or {}
+    return [
+        {"label": str(form.fields[name].label if name in form.fields else name)} | values
+        for name, values in found.items()
+    ]
+
+
 @require_rule("documents.change_document", get_document)
 def document_review(request: HttpRequest, pk: int) -> HttpResponse:
     """The text beside every field the parser read; saving confirms them (in the ledger)."""
@@ -172,6 +182,7 @@ def document_review(request: HttpRequest, pk: int) -> HttpResponse:
         "low": _low(document),
         "candidates": _issuer_candidates(document),
         "warnings": (document.parsed or {}).get("warnings") or [],
+        "disagreements": _disagreements(document, form),
     }
     return render(
         request, "documents/document_review.html", context, status=400 if form.errors else 200

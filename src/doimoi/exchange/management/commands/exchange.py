@@ -1,0 +1,113 @@
+"""``doimoi exchange``: import packets from a folder, export a document, poll the inbox, load
+agency codes from a spreadsheet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from doimoi.core.errors import ApplicationError
+from doimoi.documents.management.commands.ingest import collect, find_unit
+from doimoi.documents.models import Document
+from doimoi.exchange import edxml, transport
+from doimoi.exchange.selectors import unit_by_code
+from doimoi.exchange.services import (
+    agencies_import_xlsx,
+    document_export,
+    inbox_poll,
+    packet_import,
+)
+from doimoi.exchange.services.exports import packet_bytes
+
+BUSINESS = {
+    "new": edxml.BUSINESS_NEW,
+    "revoke": edxml.BUSINESS_REVOKE,
+    "update": edxml.BUSINESS_UPDATE,
+    "replace": edxml.BUSINESS_REPLACE,
+}
+
+
+class Command(BaseCommand):
+    help = (
+        "Liên thông văn bản điện tử edXML (QCVN 102:2016) / exchange with e-office systems: "
+        "import, export, poll, agencies"
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True, metavar="LỆNH / ACTION")
+        imp = sub.add_parser(
+            "import", help="nhập các gói tin .edxml từ tệp, thư mục / import packets from files"
+        )
+        imp.add_argument("paths", nargs="+", help="tệp hoặc thư mục / files or folders")
+        imp.add_argument("--unit", required=True, help="đơn vị nhận (mã, tên) / receiving unit")
+        exp = sub.add_parser("export", help="xuất một văn bản ra .edxml / export a document")
+        exp.add_argument("document", type=int, help="mã số văn bản / document id")
+        exp.add_argument(
+            "--to", action="append", default=[], help="mã định danh nơi nhận (lặp lại được)"
+        )
+        exp.add_argument("--business", choices=list(BUSINESS), default="new")
+        exp.add_argument("--replaces", type=int, help="văn bản bị thay thế / replaced document")
+        exp.add_argument("--reason", default="", help="lý do / reason")
+        exp.add_argument("--out", help="ghi gói tin ra tệp này / write the packet here")
+        sub.add_parser(
+            "poll",
+            help="nhận các gói tin trong hộp thư đến (DOIMOI_EXCHANGE_DIR/inbox) / poll the inbox",
+        )
+        agencies = sub.add_parser(
+            "agencies", help="nạp mã định danh từ XLSX / load agency codes from XLSX"
+        )
+        agencies.add_argument("file", help="đơn vị | mã QCVN 102 | mã QĐ 20 | mã cấp trên")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            getattr(self, f"_{options['action']}")(options)
+        except ApplicationError as error:
+            raise CommandError("; ".join(str(m) for m in error.messages)) from error
+
+    def _report(self, results: list[Any]) -> None:
+        for result in results:
+            self.stdout.write(f"{result.status:<10} {result.name}: {result.message}")
+        failed = sum(1 for r in results if not r.ok)
+        self.stdout.write(f"{len(results)} gói tin / packets, {failed} lỗi / failed")
+
+    def _import(self, options: dict[str, Any]) -> None:
+        unit = unit_by_code(options["unit"]) or find_unit(options["unit"])
+        results = [
+            packet_import(actor=None, unit=unit, name=p.name, data=p.read_bytes(), source="command")
+            for p in collect(options["paths"])
+        ]
+        self._report(results)
+
+    def _export(self, options: dict[str, Any]) -> None:
+        document = Document.objects.filter(pk=options["document"]).first()
+        if document is None:
+            raise CommandError(f"Không có văn bản / no such document: {options['document']}")
+        recipients = []
+        for code in options["to"]:
+            unit = unit_by_code(code)
+            if unit is None:
+                raise CommandError(f"Không có đơn vị mang mã / no unit with code {code}")
+            recipients.append(unit)
+        replaces = Document.objects.filter(pk=options["replaces"]).first()
+        packet = document_export(
+            actor=None,
+            document=document,
+            recipients=recipients,
+            business=BUSINESS[options["business"]],
+            reason=options["reason"],
+            replaces=replaces,
+        )
+        if options["out"]:
+            Path(options["out"]).write_bytes(packet_bytes(packet))
+        self.stdout.write(f"{packet.name} ({packet.sha256[:16]}) {packet.transport or ''}")
+
+    def _poll(self, options: dict[str, Any]) -> None:
+        if transport.configured() is None:
+            raise CommandError("Chưa đặt DOIMOI_EXCHANGE_DIR / DOIMOI_EXCHANGE_DIR is not set")
+        self._report(inbox_poll())
+
+    def _agencies(self, options: dict[str, Any]) -> None:
+        count = agencies_import_xlsx(actor=None, data=Path(options["file"]).read_bytes())
+        self.stdout.write(f"{count} đơn vị / units")
