@@ -63,6 +63,9 @@ def test_every_demo_outgoing_document_survives_the_round_trip(settings: Any) -> 
         data = packet_bytes(packet)
         attachment = edxml.read(data).attachments[0]  # type: ignore[union-attr]
         sent.append((_facts(document), store.digest(attachment.data), data))
+    if connection.vendor == "postgresql":  # (TRUNCATE refuses pending deferred checks)
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     call_command("flush", interactive=False, verbosity=0)  # the other instance starts empty
     with connection.cursor() as cursor:  # (the search index is outside the ORM's tables)
         cursor.execute("DELETE FROM documents_search")
