@@ -136,9 +136,7 @@ def ingest(
 @router.get("/ingest/{job_id}", response=JobOut)
 def ingest_progress(request: HttpRequest, job_id: int) -> dict[str, Any]:
     """Progress of a background ingest job."""
-    job = get_object_or_404(IngestJob, pk=job_id)
-    if not request.user.has_perm("documents.ingest_document", job.unit):
-        raise HttpError(403, "Bạn không có quyền xem lượt nhập này.")
+    job = get_object_or_404(IngestJob.objects.restrict(request.user), pk=job_id)
     items = list(job.items.all())
     done = sum(1 for i in items if i.status not in ("pending", "running"))
     files = [

@@ -17,7 +17,6 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from doimoi.documents.models import Citation, Document, DocumentState, Relation
-from doimoi.documents.rules import visible_q
 
 DEPTH = 4
 MAX_NODES = 60
@@ -90,7 +89,7 @@ def document_graph(*, viewer: Any, document: Document) -> Graph:
     down_ids, down_edges = _walk(document.pk, up=False)
     ids = up_ids | down_ids
     visible = set(
-        Document.objects.filter(visible_q(viewer), pk__in=ids).values_list("pk", flat=True)
+        Document.objects.restrict(viewer, "view").filter(pk__in=ids).values_list("pk", flat=True)
     )
     graph = Graph(truncated=len(ids) > MAX_NODES)
     for d in Document.objects.filter(pk__in=ids).order_by("date", "pk")[:MAX_NODES]:

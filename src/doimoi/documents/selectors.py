@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from doimoi.documents import search
 from doimoi.documents.models import (
@@ -23,11 +23,12 @@ from doimoi.documents.models import (
     IngestJob,
     OutgoingEntry,
 )
-from doimoi.documents.rules import INGEST_ROLES, clearances, role_paths, visible_q
+from doimoi.documents.rules import INGEST_ROLES
 from doimoi.documents.search import words_of
 from doimoi.documents.search.snippets import highlight, snippet
 from doimoi.documents.services.common import canonical_number, symbol_key
 from doimoi.organizations.models import Unit
+from doimoi.organizations.selectors import units_in_scope
 
 
 def document_list(
@@ -47,7 +48,7 @@ def document_list(
     ``unit`` keeps documents held by (or issued in) that unit's subtree; ``issuer`` those
     issued by that unit's subtree.
     """
-    qs = Document.objects.filter(visible_q(viewer))
+    qs = Document.objects.restrict(viewer, "view")
     if not include_placeholders:
         qs = qs.exclude(state=DocumentState.PLACEHOLDER)
     if unit is not None:
@@ -130,9 +131,9 @@ def _by_reference(query: str, scope: QuerySet[Document]) -> QuerySet[Any]:
 
 def incoming_register(*, viewer: Any, unit: Unit, year: int) -> QuerySet[IncomingEntry]:
     """A unit's incoming register for a year, only the entries whose document ``viewer`` may see."""
-    visible = document_list(viewer=viewer).values("pk")
     return (
-        IncomingEntry.objects.filter(unit=unit, year=year, document__in=visible)
+        IncomingEntry.objects.restrict(viewer, "view")
+        .filter(unit=unit, year=year)
         .select_related("document", "handler", "registered_by")
         .order_by("-seq")
     )
@@ -140,43 +141,23 @@ def incoming_register(*, viewer: Any, unit: Unit, year: int) -> QuerySet[Incomin
 
 def outgoing_register(*, viewer: Any, unit: Unit, year: int) -> QuerySet[OutgoingEntry]:
     """A unit's outgoing register for a year; classified entries only for cleared viewers."""
-    qs = OutgoingEntry.objects.filter(unit=unit, date__year=year).select_related("document")
-    if not getattr(viewer, "is_superuser", False):
-        cleared = max(
-            (lvl for path, lvl in clearances(viewer) if unit.path.startswith(path)), default=0
-        )
-        qs = qs.filter(confidentiality__lte=cleared)
-    return qs.order_by("-date", "-seq")
+    qs = OutgoingEntry.objects.restrict(viewer, "view").filter(unit=unit, date__year=year)
+    return qs.select_related("document").order_by("-date", "-seq")
 
 
 def ingest_units(*, viewer: Any) -> QuerySet[Unit]:
     """Units ``viewer`` may ingest documents for (their own and those below)."""
-    qs = Unit.objects.order_by("path")
-    if getattr(viewer, "is_superuser", False):
-        return qs
-    paths = role_paths(viewer, INGEST_ROLES)
-    if not paths:
-        return qs.none()
-    query = Q()
-    for path in paths:
-        query |= Q(path__startswith=path)
-    return qs.filter(query)
+    return units_in_scope(viewer=viewer, roles=INGEST_ROLES)
 
 
 def register_units(*, viewer: Any) -> QuerySet[Unit]:
     """Units whose registers ``viewer`` may open."""
-    qs = Unit.objects.order_by("path")
-    if getattr(viewer, "is_superuser", False):
-        return qs
-    query = Q(pk__in=[])
-    for path in role_paths(viewer):
-        query |= Q(path__startswith=path)
-    return qs.filter(query)
+    return units_in_scope(viewer=viewer)
 
 
 def recent_jobs(*, viewer: Any, limit: int = 10) -> QuerySet[IngestJob]:
     """The viewer's latest ingest batches."""
-    return IngestJob.objects.filter(created_by=viewer).select_related("unit")[:limit]
+    return IngestJob.objects.restrict(viewer, "view").select_related("unit")[:limit]
 
 
 def type_codes(*, viewer: Any) -> list[str]:

@@ -2,7 +2,8 @@
 
 A draft is the proposer's own. Once submitted, a case is seen by its proposers, its supervisor,
 and anyone holding a role in the proposer's unit or the deciding unit or above them (who
-supervise them), inspectors included. Acting is by role in the case (``states.CaseRole``).
+supervise them), inspectors included (the one scope: ``Case.access``, ``organizations.scope``).
+Acting is by role in the case (``states.CaseRole``).
 """
 
 from __future__ import annotations
@@ -13,26 +14,11 @@ import rules
 
 from doimoi.initiatives.models import Case
 from doimoi.initiatives.states import CaseRole, CaseState
-from doimoi.organizations.models import Role, Unit, UnitKind
-from doimoi.organizations.rules import is_in_unit_subtree_of_member
-from doimoi.organizations.selectors import active_roles
+from doimoi.organizations.models import Role
+from doimoi.organizations.scope import Scope, scope_of
 
 UNIT_ROLES = {Role.HEAD: CaseRole.HEAD, Role.DEPUTY: CaseRole.DEPUTY, Role.CLERK: CaseRole.CLERK}
-
-
-def _memberships(user: Any) -> list[tuple[str, int, str, str]]:
-    """(role, unit id, unit path, unit kind) of the user's active memberships, cached on the user."""
-    return [(r.role, r.unit_id, r.path, r.kind) for r in active_roles(user=user)]
-
-
-def inspector_paths(user: Any) -> set[str]:
-    """Subtrees the user inspects: an inspection commission's inspectors cover its committee's."""
-    paths = set()
-    for role, _unit, path, kind in _memberships(user):
-        if role == Role.INSPECTOR:
-            covers_parent = kind == UnitKind.INSPECTION_COMMISSION
-            paths.add(path[: -Unit.steplen] if covers_parent else path)
-    return paths
+INSPECTOR_ROLES = frozenset({Role.INSPECTOR})
 
 
 def _is_proposer(user: Any, case: Case) -> bool:
@@ -43,36 +29,31 @@ def _is_proposer(user: Any, case: Case) -> bool:
 
 def case_roles(user: Any, case: Case) -> set[CaseRole]:
     """What ``user`` is to ``case``: proposer, head, deputy, clerk, supervisor, inspector, observer."""
-    if user is None or not user.is_authenticated:
+    scope = scope_of(user)
+    if not scope.authenticated:
         return set()
     roles: set[CaseRole] = set()
     if _is_proposer(user, case):
         roles.add(CaseRole.PROPOSER)
-    for role, unit_id, _path, _kind in _memberships(user):
-        if unit_id == case.decider_id and role in UNIT_ROLES:
-            roles.add(UNIT_ROLES[Role(role)])
+    for grant in scope.grants:
+        if grant.unit_id == case.decider_id and grant.role in UNIT_ROLES:
+            roles.add(UNIT_ROLES[Role(grant.role)])
     if case.supervisor is not None and case.supervisor.user_id == user.pk:
         roles.add(CaseRole.SUPERVISOR)
-    if case.state != CaseState.DRAFT and _covers(inspector_paths(user), case):
+    if case.state != CaseState.DRAFT and _placed(scope, case, INSPECTOR_ROLES):
         roles.add(CaseRole.INSPECTOR)
     if CaseRole.PROPOSER in roles:  # nobody reviews, supervises or inspects their own proposal
         roles = {CaseRole.PROPOSER}
     if case.state == CaseState.DRAFT:  # a draft is the proposers' own until it is sent
         return roles
-    if roles or _in_subtree(user, case):
+    if roles or _placed(scope, case):
         roles.add(CaseRole.OBSERVER)
     return roles
 
 
-def _covers(paths: set[str], case: Case) -> bool:
-    units = [u for u in (case.unit, case.decider) if u is not None]
-    return any(u.path.startswith(p) for u in units for p in paths)
-
-
-def _in_subtree(user: Any, case: Case) -> bool:
-    if is_in_unit_subtree_of_member(user, case.unit):
-        return True
-    return case.decider_id is not None and is_in_unit_subtree_of_member(user, case.decider)
+def _placed(scope: Scope, case: Case, roles: frozenset[str] | None = None) -> bool:
+    """The case's unit or deciding unit lies in the user's subtrees (for ``roles``)."""
+    return scope.holds(case.unit, roles) or scope.holds(case.decider, roles)
 
 
 @rules.predicate
@@ -88,7 +69,7 @@ def can_view_case(user: Any, case: Case | None) -> bool:
 @rules.predicate
 def has_a_unit(user: Any) -> bool:
     """The user holds an active role somewhere, so can propose from that unit."""
-    return user.is_authenticated and bool(_memberships(user))
+    return bool(scope_of(user).grants)
 
 
 rules.add_perm("initiatives.view_case", can_view_case)
@@ -99,15 +80,6 @@ rules.add_perm("initiatives.change_rule_sets", rules.is_superuser)
 rules.add_perm("initiatives.view_figures", rules.is_authenticated)
 
 
-def viewer_paths(user: Any) -> set[str]:
-    """Subtrees whose cases the user may see: their units' (an inspection commission: its committee's)."""
-    paths = set()
-    for role, _unit, path, kind in _memberships(user):
-        inspects_parent = role == Role.INSPECTOR and kind == UnitKind.INSPECTION_COMMISSION
-        paths.add(path[: -Unit.steplen] if inspects_parent else path)
-    return paths
-
-
 def headed_unit_ids(user: Any) -> set[int]:
     """Units where the user is head, deputy or clerk (they act on cases sent there)."""
-    return {unit for role, unit, _path, _kind in _memberships(user) if role in UNIT_ROLES}
+    return set(scope_of(user).acting_units(UNIT_ROLES))

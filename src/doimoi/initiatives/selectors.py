@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from functools import reduce
-from operator import or_
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
@@ -22,7 +20,7 @@ from doimoi.initiatives.models import (
     Referral,
     RuleSet,
 )
-from doimoi.initiatives.rules import case_roles, headed_unit_ids, viewer_paths
+from doimoi.initiatives.rules import case_roles, headed_unit_ids
 from doimoi.initiatives.states import CaseRole, CaseState
 from doimoi.organizations.models import Membership, Role, Unit
 
@@ -35,37 +33,11 @@ APPROVED_LATER = (
 WITH_DEADLINES = (S.SUBMITTED, S.IN_PROGRESS, S.COMPLETED, S.STOPPED, S.REPORTED, S.EVALUATED)
 
 
-def _proposer_q(viewer: Any) -> Q:
-    co = Case.co_proposers.through.objects.filter(person__user=viewer).values("case_id")
-    return Q(proposer__user=viewer) | Q(pk__in=co)
-
-
-def _subtree_q(paths: set[str]) -> Q:
-    if not paths:
-        return Q(pk__in=[])
-    return reduce(
-        or_, (Q(unit__path__startswith=p) | Q(decider__path__startswith=p) for p in paths)
-    )
-
-
-def visible_q(viewer: Any) -> Q:
-    """Cases ``viewer`` may see: their own drafts; sent cases in or under their units."""
-    if viewer is None or not viewer.is_authenticated:
-        return Q(pk__in=[])
-    if viewer.is_superuser:  # as everywhere in Django, a superuser passes every permission
-        return Q()
-    sent = ~Q(state=S.DRAFT)
-    seen = _subtree_q(viewer_paths(viewer)) | Q(supervisor__user=viewer)
-    return _proposer_q(viewer) | (sent & seen)
-
-
 def case_list(
     *, viewer: Any, state: str = "", unit: Unit | None = None, query: str = ""
 ) -> QuerySet[Case]:
     """The cases ``viewer`` may see, newest change first, filtered by state, unit subtree, title."""
-    qs = Case.objects.filter(visible_q(viewer)).select_related(
-        "unit", "decider", "proposer", "rule_set"
-    )
+    qs = Case.objects.restrict(viewer).select_related("unit", "decider", "proposer", "rule_set")
     if state:
         qs = qs.filter(state=state)
     if unit is not None:
@@ -123,8 +95,12 @@ class DeadlineRow:
 
 
 def _mine(viewer: Any) -> Q:
+    co = Case.co_proposers.through.objects.filter(person__user=viewer).values("case_id")
     return (
-        _proposer_q(viewer) | Q(supervisor__user=viewer) | Q(decider_id__in=headed_unit_ids(viewer))
+        Q(proposer__user=viewer)
+        | Q(pk__in=co)
+        | Q(supervisor__user=viewer)
+        | Q(decider_id__in=headed_unit_ids(viewer))
     )
 
 

@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 
 from doimoi.core.text import fold
 from doimoi.organizations.models import Membership, Unit, UnitSuccession
+from doimoi.organizations.scope import scope_of, subtree_units
 
 
 class ActiveRole(NamedTuple):
@@ -21,17 +22,16 @@ class ActiveRole(NamedTuple):
 
 
 def active_roles(*, user: Any) -> list[ActiveRole]:
-    """The user's roles in force today: read once and kept on the user object for the request.
+    """The user's roles in force today, read from the scope (computed once per request)."""
+    return [ActiveRole(g.role, g.unit_id, g.path, g.kind) for g in scope_of(user).grants]
 
-    Every app's permission rules start from this list, so one request asks the database once.
-    """
-    cached = getattr(user, "_doimoi_active_roles", None)
-    if cached is None:
-        rows = Membership.objects.active().filter(person__user=user)
-        values = rows.values_list("role", "unit_id", "unit__path", "unit__kind")
-        cached = [ActiveRole(*row) for row in values]
-        user._doimoi_active_roles = cached
-    return cached
+
+def units_in_scope(*, viewer: Any, roles: frozenset[str] | None = None) -> QuerySet[Unit]:
+    """The units in the viewer's subtrees (reached through ``roles``, if given), in tree order."""
+    scope = scope_of(viewer)
+    if scope.superuser:
+        return Unit.objects.order_by("path")
+    return subtree_units(scope.paths(roles)).order_by("path")
 
 
 def units_of_user(*, user: Any) -> list[Unit]:

@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from doimoi.directives.states import AssignmentState
 from doimoi.documents.models import Document
 from doimoi.organizations.models import Unit
+from doimoi.organizations.scope import Access, ScopedQuerySet, units_in
+
+# What a directive carries from its document: the document's classification (a Mật document's
+# directive, assignments, tasks, reports and notifications are Mật too).
+LEVEL = "directive__document__confidentiality"
+
+
+def _received_in(paths: Iterable[str]) -> Q:
+    """Directives with an assignment received or sent in the subtrees at ``paths``."""
+    seen = Assignment.objects.filter(units_in("unit", paths) | units_in("sender", paths))
+    return Q(pk__in=seen.values("directive_id"))
+
 
 # The requirement kinds, in the order a recipient usually meets them; each has a "<kind>_due"
 # and a "<kind>_on" column on Assignment, so rollups count them with plain conditional sums.
@@ -36,8 +51,12 @@ class Period(models.TextChoices):
 
 
 class Directive(models.Model):
-    """A document followed as a directive (văn bản chỉ đạo) by the unit that issues it."""
+    """A document followed as a directive (văn bản chỉ đạo) by the unit that issues it.
 
+    Seen in the issuer's subtree and by the units that received or sent it in the cascade.
+    """
+
+    access = Access(units=("issuer", _received_in), level="document__confidentiality")
     document = models.ForeignKey(
         Document, on_delete=models.PROTECT, related_name="directives", verbose_name=_("văn bản")
     )
@@ -49,6 +68,8 @@ class Directive(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedQuerySet["Directive"].as_manager()
 
     class Meta:
         verbose_name = _("văn bản chỉ đạo")
@@ -125,11 +146,14 @@ class Requirement(models.Model):
 class Assignment(models.Model):
     """What one unit received in a directive's cascade, and how far it has got.
 
+    Seen in the subtrees of the receiving and the sending unit (siblings see nothing of each other).
+
     Milestones are columns (``plan_due``/``plan_on``, …): a requirement the unit did not get has
     no due date. Overdue is derived: a due date passed with its milestone still empty. A returned
     report clears ``report_on``, so it counts as not done until the unit reports again.
     """
 
+    access = Access(units=("unit", "sender"), level=LEVEL)
     directive = models.ForeignKey(Directive, on_delete=models.CASCADE, related_name="assignments")
     distribution = models.ForeignKey(
         Distribution, on_delete=models.CASCADE, related_name="assignments"
@@ -174,6 +198,8 @@ class Assignment(models.Model):
     due_final = models.DateField(_("hạn cuối"), null=True, blank=True)
     done_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ScopedQuerySet["Assignment"].as_manager()
 
     class Meta:
         verbose_name = _("nhiệm vụ được giao")

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from doimoi.directives.models.directives import Assignment, Directive
+from doimoi.directives.models.directives import LEVEL, Assignment, Directive
 from doimoi.documents.models import Document
 from doimoi.organizations.models import Unit
+from doimoi.organizations.scope import Access, ScopedQuerySet
 
 
 class Notification(models.Model):
@@ -17,6 +19,13 @@ class Notification(models.Model):
     ``key`` makes a reminder idempotent: the daily job never sends the same one twice.
     """
 
+    # One's own, and only while one may read the directive's level over the unit it is about.
+    access = Access(
+        units=("unit",),
+        level=LEVEL,
+        places={"view": ()},
+        also=lambda scope, _action: Q(user_id=scope.user_id),
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="directive_notifications"
     )
@@ -35,6 +44,8 @@ class Notification(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(_("đã đọc lúc"), null=True, blank=True)
 
+    objects = ScopedQuerySet["Notification"].as_manager()
+
     class Meta:
         verbose_name = _("thông báo")
         verbose_name_plural = _("thông báo")
@@ -51,6 +62,7 @@ class Notification(models.Model):
 class UrgingDispatch(models.Model):
     """A công văn đôn đốc: numbered from the sender's outgoing register, listing the late units."""
 
+    access = Access(units=("sender",), level=LEVEL)
     directive = models.ForeignKey(Directive, on_delete=models.CASCADE, related_name="urgings")
     sender = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
     document = models.ForeignKey(
@@ -72,6 +84,8 @@ class UrgingDispatch(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedQuerySet["UrgingDispatch"].as_manager()
 
     class Meta:
         verbose_name = _("công văn đôn đốc")

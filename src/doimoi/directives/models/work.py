@@ -7,10 +7,11 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from doimoi.directives.models.directives import Assignment, Directive
+from doimoi.directives.models.directives import LEVEL, Assignment, Directive
 from doimoi.directives.states import ReportState, TaskState
 from doimoi.documents.models import Document
 from doimoi.organizations.models import Unit
+from doimoi.organizations.scope import Access, ScopedQuerySet
 
 
 class Task(models.Model):
@@ -20,6 +21,7 @@ class Task(models.Model):
     several units ("Các tổ chức cơ sở đảng…") is one row per unit with the same ``number``.
     """
 
+    access = Access(units=("unit", "sender"), level=LEVEL)
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="tasks")
     directive = models.ForeignKey(Directive, on_delete=models.CASCADE, related_name="tasks")
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="directive_tasks")
@@ -40,6 +42,8 @@ class Task(models.Model):
     done_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = ScopedQuerySet["Task"].as_manager()
+
     class Meta:
         verbose_name = _("nhiệm vụ cụ thể")
         verbose_name_plural = _("nhiệm vụ cụ thể")
@@ -55,6 +59,7 @@ class Task(models.Model):
 class Report(models.Model):
     """A report a unit sends up on its assignment (or on one of its tasks)."""
 
+    access = Access(units=("unit", "sender"), level=LEVEL)
     directive = models.ForeignKey(Directive, on_delete=models.CASCADE, related_name="reports")
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="reports")
     task = models.ForeignKey(
@@ -84,6 +89,8 @@ class Report(models.Model):
     )
     return_reason = models.TextField(_("lý do trả lại"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedQuerySet["Report"].as_manager()
 
     class Meta:
         verbose_name = _("báo cáo")

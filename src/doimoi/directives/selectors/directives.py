@@ -17,7 +17,6 @@ from doimoi.directives.models import (
     Task,
     UrgingDispatch,
 )
-from doimoi.directives.rules import assignment_visible_q, covers, directive_visible_q
 from doimoi.directives.selectors.rollup import missing, overdue_q
 from doimoi.directives.states import AssignmentState, ReportState, TaskState
 from doimoi.organizations.models import Unit
@@ -25,7 +24,7 @@ from doimoi.organizations.models import Unit
 
 def directive_list(*, viewer: Any, unit: Unit | None = None) -> QuerySet[Directive]:
     """Directives the viewer sees; with ``unit``, those it issued or received."""
-    qs = Directive.objects.filter(directive_visible_q(viewer))
+    qs = Directive.objects.restrict(viewer)
     if unit is not None:
         received = Assignment.objects.filter(unit=unit).values("directive_id")
         qs = qs.filter(Q(issuer=unit) | Q(pk__in=received))
@@ -41,7 +40,7 @@ def assignment_list(
     *, viewer: Any, unit: Unit | None = None, directive: Directive | None = None
 ) -> QuerySet[Assignment]:
     """Assignments the viewer sees, of one unit or one directive."""
-    qs = Assignment.objects.filter(assignment_visible_q(viewer))
+    qs = Assignment.objects.restrict(viewer)
     if unit is not None:
         qs = qs.filter(unit=unit)
     if directive is not None:
@@ -56,19 +55,19 @@ def assignment_get(*, viewer: Any, pk: int) -> Assignment:
 
 
 def task_get(*, viewer: Any, pk: int) -> Task:
-    qs = Task.objects.filter(assignment_visible_q(viewer)).select_related("assignment", "unit")
+    qs = Task.objects.restrict(viewer).select_related("assignment", "unit")
     return qs.get(pk=pk)
 
 
 def report_get(*, viewer: Any, pk: int) -> Report:
-    qs = Report.objects.filter(assignment_visible_q(viewer))
+    qs = Report.objects.restrict(viewer)
     return qs.select_related("assignment", "task", "unit").get(pk=pk)
 
 
 def urging_get(*, viewer: Any, pk: int) -> UrgingDispatch:
     """An urging dispatch, for the people of its sender (and above) and of the units it urged."""
     urging = UrgingDispatch.objects.select_related("directive", "sender").get(pk=pk)
-    if viewer.is_superuser or covers(viewer, urging.sender):
+    if UrgingDispatch.objects.restrict(viewer).filter(pk=pk).exists():
         return urging
     ids = [item.get("unit_id") for item in urging.late_units]
     if assignment_list(viewer=viewer, directive=urging.directive).filter(unit_id__in=ids).exists():
@@ -109,9 +108,9 @@ class Dashboard:
 
 def unit_dashboard(*, viewer: Any, unit: Unit, today: datetime.date, limit: int = 50) -> Dashboard:
     """What ``unit`` must do (assignments and tasks by deadline) and what is owed to it."""
-    visible = assignment_visible_q(viewer)
-    mine = Assignment.objects.filter(visible, unit=unit).exclude(state=AssignmentState.DONE)
-    owed = Assignment.objects.filter(visible, sender=unit).exclude(state=AssignmentState.DONE)
+    visible = Assignment.objects.restrict(viewer)
+    mine = visible.filter(unit=unit).exclude(state=AssignmentState.DONE)
+    owed = visible.filter(sender=unit).exclude(state=AssignmentState.DONE)
     counts = owed.aggregate(
         owed=Count("pk"),
         overdue=Count("pk", filter=overdue_q(today)),
@@ -125,7 +124,8 @@ def unit_dashboard(*, viewer: Any, unit: Unit, today: datetime.date, limit: int 
         unit=unit,
         owes=owes,
         tasks=list(
-            Task.objects.filter(visible, unit=unit)
+            Task.objects.restrict(viewer)
+            .filter(unit=unit)
             .exclude(state=TaskState.DONE)
             .select_related("directive", "assignment")
             .order_by("due_date", "pk")[:limit]
@@ -135,8 +135,8 @@ def unit_dashboard(*, viewer: Any, unit: Unit, today: datetime.date, limit: int 
         ),
         counts=counts,
         to_review=list(
-            Report.objects.filter(assignment__sender=unit, state=ReportState.SUBMITTED)
-            .filter(assignment_visible_q(viewer))
+            Report.objects.restrict(viewer)
+            .filter(assignment__sender=unit, state=ReportState.SUBMITTED)
             .select_related("unit", "directive", "task")
             .order_by("submitted_on")[:limit]
         ),
@@ -144,11 +144,7 @@ def unit_dashboard(*, viewer: Any, unit: Unit, today: datetime.date, limit: int 
 
 
 def notification_list(*, viewer: Any, unread_only: bool = False) -> QuerySet[Notification]:
-    qs = (
-        Notification.objects.filter(user=viewer)
-        if viewer.is_authenticated
-        else Notification.objects.none()
-    )
+    qs = Notification.objects.restrict(viewer).filter(user_id=viewer.pk)
     return qs.filter(read_at__isnull=True) if unread_only else qs
 
 
@@ -158,8 +154,8 @@ def _sendings(viewer: Any, directive: Directive, visible: Any, limit: int) -> li
         qs = qs.filter(Exists(visible.filter(distribution=OuterRef("pk"))))
     sendings = list(qs.select_related("sender", "document").order_by("-sent_on", "-pk")[:limit])
     sizes = dict(
-        Assignment.objects.filter(distribution__in=sendings)
-        .filter(assignment_visible_q(viewer))
+        Assignment.objects.restrict(viewer)
+        .filter(distribution__in=sendings)
         .values("distribution")
         .annotate(n=Count("pk"))
         .values_list("distribution", "n")
@@ -195,7 +191,7 @@ def _answers(visible: Any, limit: int) -> list[dict[str, Any]]:
 
 
 def _reviews(viewer: Any, directive: Directive, limit: int) -> list[dict[str, Any]]:
-    reports = Report.objects.filter(directive=directive).filter(assignment_visible_q(viewer))
+    reports = Report.objects.restrict(viewer).filter(directive=directive)
     events = []
     for r in reports.select_related("unit", "task").order_by("-submitted_on", "-pk")[:limit]:
         events.append({"date": r.submitted_on, "kind": "report", "unit": r.unit, "report": r})
@@ -207,7 +203,7 @@ def _reviews(viewer: Any, directive: Directive, limit: int) -> list[dict[str, An
 
 def cascade_events(*, viewer: Any, directive: Directive, limit: int = 30) -> list[dict[str, Any]]:
     """The cascade's latest happenings the viewer sees: sendings, answers, reports and reviews."""
-    visible = Assignment.objects.filter(directive=directive).filter(assignment_visible_q(viewer))
+    visible = Assignment.objects.restrict(viewer).filter(directive=directive)
     events = _sendings(viewer, directive, visible, limit) + _answers(visible, limit)
     events += _reviews(viewer, directive, limit)
     return sorted(events, key=lambda e: e["date"], reverse=True)[:limit]

@@ -17,9 +17,10 @@ from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import Substr
 
 from doimoi.directives.models import KINDS, Assignment, Directive, Report, Task
-from doimoi.directives.rules import assignment_visible_q, covers, units_under
+from doimoi.directives.rules import assignment_visible_q, covers
 from doimoi.directives.states import AssignmentState, ReportState, TaskState
 from doimoi.organizations.models import Unit, UnitLevel
+from doimoi.organizations.scope import units_in
 
 LEVEL_ORDER = {value: i for i, value in enumerate(UnitLevel.values)}
 
@@ -50,7 +51,7 @@ def in_scope_q(scope: Scope, prefix: str = "", *, joined: bool = False) -> Q:
     if scope.subtree is not None and joined:
         q &= Q(**{f"{prefix}unit__path__startswith": scope.subtree.path})
     elif scope.subtree is not None:
-        q &= Q(**{f"{prefix}unit__in": units_under([scope.subtree.path])})
+        q &= units_in(f"{prefix}unit", [scope.subtree.path])
     if scope.requirement:
         q &= Q(**{f"{prefix}{scope.requirement}_due__isnull": False})
     return q
@@ -62,9 +63,9 @@ def scoped_assignments(scope: Scope, *, joined: bool = False) -> QuerySet[Assign
 
 
 def scoped_tasks(scope: Scope) -> QuerySet[Task]:
-    qs = Task.objects.filter(directive=scope.directive).filter(assignment_visible_q(scope.viewer))
+    qs = Task.objects.restrict(scope.viewer).filter(directive=scope.directive)
     if scope.subtree is not None:
-        qs = qs.filter(unit__in=units_under([scope.subtree.path]))
+        qs = qs.filter(units_in("unit", [scope.subtree.path]))
     return qs
 
 
@@ -145,9 +146,9 @@ def directive_summary(scope: Scope, *, today: datetime.date) -> Summary:
 
 def report_counts(scope: Scope) -> dict[str, int]:
     """Reports of the scope by state (submitted, accepted, returned)."""
-    qs = Report.objects.filter(directive=scope.directive).filter(assignment_visible_q(scope.viewer))
+    qs = Report.objects.restrict(scope.viewer).filter(directive=scope.directive)
     if scope.subtree is not None:
-        qs = qs.filter(unit__in=units_under([scope.subtree.path]))
+        qs = qs.filter(units_in("unit", [scope.subtree.path]))
     rows = qs.order_by().values("state").annotate(n=Count("unit"))
     counts = dict.fromkeys(ReportState.values, 0)
     counts.update({row["state"]: row["n"] for row in rows})

@@ -18,21 +18,27 @@ from doimoi.organizations.models import Unit
 
 
 def directive_of(request: HttpRequest, pk: int, **_kwargs: Any) -> Directive:
-    return get_object_or_404(Directive.objects.select_related("document", "issuer"), pk=pk)
+    qs = Directive.objects.restrict(request.user).select_related("document", "issuer")
+    return get_object_or_404(qs, pk=pk)
 
 
 def assignment_of(request: HttpRequest, pk: int, **_kwargs: Any) -> Assignment:
     related = ("directive", "unit", "sender", "distribution__document")
-    return get_object_or_404(Assignment.objects.select_related(*related), pk=pk)
+    return get_object_or_404(
+        Assignment.objects.restrict(request.user).select_related(*related), pk=pk
+    )
 
 
 def report_assignment_of(request: HttpRequest, pk: int, **_kwargs: Any) -> Assignment:
-    report = get_object_or_404(Report.objects.select_related("assignment"), pk=pk)
+    report = get_object_or_404(
+        Report.objects.restrict(request.user).select_related("assignment"), pk=pk
+    )
     return report.assignment
 
 
 def urging_directive_of(request: HttpRequest, pk: int, **_kwargs: Any) -> Directive:
-    return get_object_or_404(UrgingDispatch.objects.select_related("directive"), pk=pk).directive
+    urging = get_object_or_404(UrgingDispatch.objects.select_related("directive"), pk=pk)
+    return get_object_or_404(Directive.objects.restrict(request.user), pk=urging.directive_id)
 
 
 def unit_of(request: HttpRequest, pk: int, **_kwargs: Any) -> Unit:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -37,6 +38,14 @@ class CommitteeTerm(models.Model):
 
     def covers(self, day: datetime.date) -> bool:
         return self.start <= day and (self.end is None or day <= self.end)
+
+
+def clearances_of(user: Any, on: datetime.date) -> list[tuple[str, int]]:
+    """(subtree path, level) of the user's clearances in force on ``on`` (fed into the scope)."""
+    rows = Clearance.objects.filter(user=user, valid_from__lte=on).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gt=on)
+    )
+    return list(rows.values_list("unit__path", "level"))
 
 
 class Clearance(models.Model):

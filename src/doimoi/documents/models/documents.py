@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from doimoi.organizations.models import Unit
+from doimoi.organizations.models import Role, Unit
+from doimoi.organizations.scope import Access, ScopedQuerySet, subtree_units
+
+# Who registers, reviews and numbers documents in a unit (and the units below it).
+INGEST_ROLES = frozenset(
+    {Role.CLERK, Role.UNIT_ADMIN, Role.HEAD, Role.DEPUTY, Role.STANDING_MEMBER, Role.STAFF}
+)
+NUMBER_ROLES = frozenset({Role.CLERK, Role.UNIT_ADMIN, Role.HEAD, Role.DEPUTY})
 
 
 class DocumentKind(models.TextChoices):
@@ -76,9 +85,17 @@ class Document(models.Model):
     """One party or state document: its metadata, its text, where it is held.
 
     A placeholder is a document known only from a citation; it becomes the real document
-    (same row, same edges) when that document arrives.
+    (same row, same edges) when that document arrives. It is seen in the subtrees of the unit
+    that holds it, the unit that issued it and the units holding a copy; it is changed only by
+    the holder's or the issuer's people (a copy never lets its holder edit the record).
     """
 
+    access = Access(
+        units=("unit", "issuer_unit", lambda paths: _copies_in(paths)),
+        level="confidentiality",
+        roles={"change": INGEST_ROLES},
+        places={"change": ("unit", "issuer_unit")},
+    )
     state = models.CharField(
         _("trạng thái"), max_length=16, choices=DocumentState.choices, default=DocumentState.REVIEW
     )
@@ -127,6 +144,8 @@ class Document(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = ScopedQuerySet["Document"].as_manager()
+
     class Meta:
         verbose_name = _("văn bản")
         verbose_name_plural = _("văn bản")
@@ -157,6 +176,12 @@ class Document(models.Model):
     @property
     def is_placeholder(self) -> bool:
         return self.state == DocumentState.PLACEHOLDER
+
+
+def _copies_in(paths: Iterable[str]) -> Q:
+    """Documents of which a unit under ``paths`` holds a copy."""
+    units = subtree_units(paths).values("pk")
+    return Q(Exists(DocumentCopy.objects.filter(document=OuterRef("pk"), unit__in=units)))
 
 
 class DocumentCopy(models.Model):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from doimoi.organizations.models import Unit
+from doimoi.organizations.scope import Access, ScopedQuerySet
 
 
 class JobStatus(models.TextChoices):
@@ -30,8 +32,9 @@ class ItemStatus(models.TextChoices):
 
 
 class IngestJob(models.Model):
-    """A batch of files sent together by the web, the API or the command."""
+    """A batch of files sent together by the web, the API or the command: its sender's own."""
 
+    access = Access(also=lambda scope, action: Q(created_by_id=scope.user_id))
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
     source = models.CharField(max_length=16, default="web")
     status = models.CharField(max_length=16, choices=JobStatus.choices, default=JobStatus.OPEN)
@@ -42,6 +45,8 @@ class IngestJob(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     heartbeat = models.DateTimeField(null=True, blank=True)
+
+    objects = ScopedQuerySet["IngestJob"].as_manager()
 
     class Meta:
         verbose_name = _("lượt nhập văn bản")

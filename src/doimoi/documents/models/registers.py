@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from doimoi.documents.models.documents import Document, DocumentCopy
 from doimoi.organizations.models import Person, Unit
+from doimoi.organizations.scope import Access, ScopedQuerySet
 
 
 class RegisterCounter(models.Model):
@@ -34,6 +35,7 @@ class RegisterCounter(models.Model):
 class OutgoingEntry(models.Model):
     """A number taken from a unit's outgoing register, with the symbol it makes."""
 
+    access = Access(units=("unit",), level="confidentiality")
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="outgoing_entries")
     series = models.CharField(max_length=64)
     seq = models.PositiveIntegerField()
@@ -56,6 +58,8 @@ class OutgoingEntry(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = ScopedQuerySet["OutgoingEntry"].as_manager()
+
     class Meta:
         verbose_name = _("văn bản đi")
         verbose_name_plural = _("sổ văn bản đi")
@@ -71,6 +75,7 @@ class OutgoingEntry(models.Model):
 class IncomingEntry(models.Model):
     """A document's arrival at a unit: arrival number in the year, date received, who handles it."""
 
+    access = Access(units=("unit",), level="document__confidentiality")
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="incoming_entries")
     year = models.PositiveSmallIntegerField(_("năm"))
     seq = models.PositiveIntegerField(_("số đến"))
@@ -91,6 +96,8 @@ class IncomingEntry(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedQuerySet["IncomingEntry"].as_manager()
 
     class Meta:
         verbose_name = _("văn bản đến")

@@ -15,11 +15,12 @@ from doimoi.organizations.models import Unit
 
 
 def document(request: HttpRequest, pk: int, **_: Any) -> Document:
-    return get_object_or_404(Document, pk=pk)
+    """The document, if the user may see it (a hidden one answers 404 like a missing one)."""
+    return get_object_or_404(Document.objects.restrict(request.user, "view"), pk=pk)
 
 
 def job(request: HttpRequest, pk: int, **_: Any) -> IngestJob:
-    return get_object_or_404(IngestJob, pk=pk)
+    return get_object_or_404(IngestJob.objects.restrict(request.user, "view"), pk=pk)
 
 
 def current_unit(request: HttpRequest, choices: Any) -> Unit | None:

@@ -60,7 +60,7 @@ def incoming_register(request: HttpRequest) -> HttpResponse:
 
 
 def _entry(request: HttpRequest, pk: int) -> Unit:
-    return get_object_or_404(IncomingEntry, pk=pk).unit
+    return get_object_or_404(IncomingEntry.objects.restrict(request.user), pk=pk).unit
 
 
 @require_rule("documents.ingest_document", _entry)

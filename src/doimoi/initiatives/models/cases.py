@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from doimoi.initiatives.models.rulesets import RuleSet
 from doimoi.initiatives.states import CaseState
 from doimoi.organizations.models import Person, Unit
+from doimoi.organizations.scope import Access, Scope, ScopedQuerySet
 
 
 class RegulationStatus(models.TextChoices):
@@ -49,9 +51,27 @@ PLAN_FIELDS = (
 )
 
 
-class Case(models.Model):
-    """An innovation proposal (đề xuất đổi mới, sáng tạo) from its draft to its last record."""
+def _supervised(scope: Scope, _action: str) -> Q:
+    return Q(supervisor__user_id=scope.user_id)
 
+
+def _sent(_scope: Scope, _action: str) -> Q:
+    return ~Q(state=CaseState.DRAFT)
+
+
+def _proposed(scope: Scope, _action: str) -> Q:
+    co = Case.co_proposers.through.objects.filter(Q(person__user_id=scope.user_id))
+    return Q(proposer__user_id=scope.user_id) | Q(pk__in=co.values("case_id"))
+
+
+class Case(models.Model):
+    """An innovation proposal (đề xuất đổi mới, sáng tạo) from its draft to its last record.
+
+    A draft is its proposers' own; once sent, it is seen by its supervisor and in the subtrees
+    of the proposer's unit and the deciding unit (inspectors included).
+    """
+
+    access = Access(units=("unit", "decider"), also=_supervised, only=_sent, own=_proposed)
     rule_set = models.ForeignKey(RuleSet, on_delete=models.PROTECT, related_name="cases")
     state = models.CharField(
         _("trạng thái"), max_length=16, choices=CaseState.choices, default=CaseState.DRAFT
@@ -127,6 +147,8 @@ class Case(models.Model):
     model_name = models.CharField(_("tên mô hình"), max_length=255, blank=True)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    objects = ScopedQuerySet["Case"].as_manager()
 
     class Meta:
         verbose_name = _("đề xuất đổi mới sáng tạo")

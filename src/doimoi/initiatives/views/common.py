@@ -15,14 +15,17 @@ from doimoi.initiatives.models import Attachment, Case, RuleSet, TimeLimit
 
 def get_case(request: HttpRequest, pk: int, **_kwargs: Any) -> Case:
     return get_object_or_404(
-        Case.objects.select_related("unit", "decider", "proposer", "supervisor", "rule_set"),
+        Case.objects.restrict(request.user).select_related(
+            "unit", "decider", "proposer", "supervisor", "rule_set"
+        ),
         pk=pk,
     )
 
 
 def get_attachment_case(request: HttpRequest, pk: int, attachment_pk: int) -> Case:
-    attachment = get_object_or_404(Attachment, pk=attachment_pk, case_id=pk)
-    return attachment.case
+    case = get_case(request, pk)
+    get_object_or_404(Attachment, pk=attachment_pk, case_id=case.pk)
+    return case
 
 
 def get_rule_set(request: HttpRequest, pk: int) -> RuleSet:

@@ -28,7 +28,7 @@ from doimoi.initiatives.views.common import (
     run_form,
 )
 from doimoi.organizations.models import Unit
-from doimoi.organizations.rules import is_in_unit_subtree_of_member
+from doimoi.organizations.selectors import units_in_scope
 
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -78,12 +78,7 @@ class FiguresForm(AccessibleErrorsMixin, forms.Form):
 
 
 def _figures_units(request: HttpRequest) -> Any:
-    if request.user.is_superuser:
-        return Unit.objects.order_by("path")
-    ids = [
-        u.pk for u in Unit.objects.order_by("path") if is_in_unit_subtree_of_member(request.user, u)
-    ]
-    return Unit.objects.filter(pk__in=ids).order_by("path")
+    return units_in_scope(viewer=request.user)
 
 
 @require_rule("initiatives.view_figures")

@@ -1,0 +1,247 @@
+"""Who sees what, decided in one place: the viewer's scope and ``restrict(user, action)``.
+
+A unit's data is visible to people holding a role in the unit or in one of its ancestors (who
+supervise it); the inspectors of an inspection commission cover the committee the commission
+belongs to. Classified things (Mật, Tối mật, Tuyệt mật) also need a clearance for that level
+in force over the unit. ``scope_of(user)`` computes this once per request (kept on the user
+object, which Django loads once per request); each domain model declares its unit fields in an
+``Access`` and gets ``restrict(user, action)`` from ``ScopedQuerySet``. Out of scope answers 404.
+See docs/adr/0007-one-scope.md.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
+from typing import Any, Generic, TypeVar
+
+from django.db import models
+from django.db.models import Q
+
+from doimoi.organizations.models import Membership, Role, Unit, UnitKind
+
+ClearanceSource = Callable[[Any, datetime.date], Iterable[tuple[str, int]]]
+# Where a row sits in the tree: the lookup of a unit foreign key ("unit", "assignment__sender"),
+# or, for a many-valued relation, a function of subtree paths giving the filter (an Exists).
+Placement = str | Callable[[Iterable[str]], Q]
+_CLEARANCE_SOURCES: list[ClearanceSource] = []
+NOTHING = Q(pk__in=[])
+TOP_LEVEL = 3  # Tuyệt mật: what a superuser is cleared for
+
+
+def register_clearance_source(source: ClearanceSource) -> None:
+    """Let the app that keeps clearances (documents) feed them into every scope."""
+    if source not in _CLEARANCE_SOURCES:
+        _CLEARANCE_SOURCES.append(source)
+
+
+@dataclass(frozen=True)
+class Grant:
+    """One role the user holds on the scope's date: the unit, and the subtree the role covers."""
+
+    role: str
+    unit_id: int
+    path: str
+    kind: str
+    subtree: str
+
+
+def _subtree(role: str, path: str, kind: str) -> str:
+    """An inspection commission's inspectors see their committee's subtree; others their unit's."""
+    if role == Role.INSPECTOR and kind == UnitKind.INSPECTION_COMMISSION:
+        return path[: -Unit.steplen] or path
+    return path
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What one user may reach on one date: roles with their subtrees, and clearances."""
+
+    user_id: int | None
+    superuser: bool
+    on: datetime.date
+    grants: tuple[Grant, ...] = ()
+    clearances: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def authenticated(self) -> bool:
+        return self.user_id is not None
+
+    def paths(self, roles: Iterable[str] | None = None) -> frozenset[str]:
+        """Tops of the subtrees the user's roles (``roles`` only, if given) cover."""
+        wanted = None if roles is None else frozenset(roles)
+        return frozenset(g.subtree for g in self.grants if wanted is None or g.role in wanted)
+
+    def covers(self, unit: Unit | None, roles: Iterable[str] | None = None) -> bool:
+        """The user holds a role (one of ``roles``) in ``unit`` or above it, or is a superuser."""
+        return (
+            self.authenticated and unit is not None and (self.superuser or self.holds(unit, roles))
+        )
+
+    def holds(self, unit: Unit | None, roles: Iterable[str] | None = None) -> bool:
+        """The user holds a role (one of ``roles``) in ``unit`` or above it (superuser or not)."""
+        return unit is not None and any(unit.path.startswith(p) for p in self.paths(roles))
+
+    def acting_units(self, roles: Iterable[str] | None = None) -> frozenset[int]:
+        """Ids of the units in which the user holds one of ``roles`` (not their subtrees)."""
+        wanted = None if roles is None else frozenset(roles)
+        return frozenset(g.unit_id for g in self.grants if wanted is None or g.role in wanted)
+
+    def level_over(self, unit: Unit | None) -> int:
+        """The highest classification the user is cleared for over ``unit``."""
+        if self.superuser:
+            return TOP_LEVEL
+        if unit is None:
+            return 0
+        return max((lvl for path, lvl in self.clearances if unit.path.startswith(path)), default=0)
+
+    def under(self, placement: Placement, roles: Iterable[str] | None = None) -> Q:
+        """Rows placed in one of the user's subtrees (an indexed subquery on the tree's paths)."""
+        return units_in(placement, self.paths(roles))
+
+
+def subtree_units(paths: Iterable[str]) -> models.QuerySet[Unit]:
+    """The units under ``paths`` (a range scan on the tree's path index)."""
+    return Unit.objects.filter(reduce(or_, (Q(path__startswith=p) for p in paths), NOTHING))
+
+
+def units_in(placement: Placement, paths: Iterable[str]) -> Q:
+    """Rows placed under one of ``paths`` (empty paths: nothing)."""
+    paths = sorted(set(paths))
+    if not paths:
+        return NOTHING
+    if callable(placement):
+        return placement(paths)
+    return Q(**{f"{placement}__in": subtree_units(paths).values("pk")})
+
+
+def _grants(user: Any, on: datetime.date) -> tuple[Grant, ...]:
+    rows = Membership.objects.active(on).filter(person__user=user)
+    values = rows.values_list("role", "unit_id", "unit__path", "unit__kind").order_by("pk")
+    return tuple(Grant(r, u, p, k, _subtree(r, p, k)) for r, u, p, k in values)
+
+
+def scope_of(user: Any, on: datetime.date | None = None) -> Scope:
+    """The user's scope on ``on`` (today by default), computed once and kept on the user object."""
+    on = on or datetime.date.today()
+    if user is None or not getattr(user, "is_authenticated", False):
+        return Scope(user_id=None, superuser=False, on=on)
+    cached: dict[datetime.date, Scope] | None = getattr(user, "_doimoi_scope", None)
+    if cached is None:
+        cached = {}
+        user._doimoi_scope = cached
+    if on not in cached:
+        clearances = tuple(c for source in _CLEARANCE_SOURCES for c in source(user, on))
+        cached[on] = Scope(
+            user_id=user.pk,
+            superuser=bool(user.is_superuser),
+            on=on,
+            grants=_grants(user, on),
+            clearances=clearances,
+        )
+    return cached[on]
+
+
+def forget_scope(user: Any) -> None:
+    """Drop the cached scope (after the user's roles or clearances changed in this request)."""
+    if getattr(user, "_doimoi_scope", None) is not None:
+        user._doimoi_scope = None
+
+
+QBuilder = Callable[[Scope, str], Q]
+
+
+@dataclass(frozen=True)
+class Access:
+    """How a model is scoped: the unit fields that place a row in the tree, per action.
+
+    ``units``: lookups of the unit foreign keys whose subtree holders see the row.
+    ``level``: lookup of the row's classification (0 = not classified), if it has one.
+    ``roles``: for actions other than "view", the roles that may take them (subtree semantics).
+    ``places``: for an action, other placements than ``units`` (a copy lets its holder see a
+    document, never edit it).
+    ``also``: further rows the user reaches another way (the proposer of a case).
+    ``only``: a condition the rows reached so far must also meet (a case once sent).
+    ``own``: rows that are the user's own whatever else holds (the proposer's draft).
+    """
+
+    units: tuple[Placement, ...] = ()
+    level: str | None = None
+    roles: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    places: Mapping[str, tuple[Placement, ...]] = field(default_factory=dict)
+    also: QBuilder | None = None
+    only: QBuilder | None = None
+    own: QBuilder | None = None
+
+    def _roles(self, action: str) -> frozenset[str] | None:
+        if action == "view":
+            return None
+        if action not in self.roles:
+            raise ValueError(f"unknown action {action!r}")
+        return self.roles[action]
+
+    def within(self, scope: Scope, action: str, prefix: str = "") -> Q:
+        """Rows placed in the user's subtrees for ``action``, before classification."""
+        roles = self._roles(action)
+        places = self.places.get(action, self.units)
+        q = reduce(or_, (scope.under(_prefixed(u, prefix), roles) for u in places), NOTHING)
+        if prefix and (self.also or self.only or self.own):
+            raise ValueError("a prefixed access cannot carry also/only/own builders")
+        if self.also is not None:
+            q |= self.also(scope, action)
+        if self.only is not None:
+            q &= self.only(scope, action)
+        if self.own is not None:
+            q |= self.own(scope, action)
+        return q
+
+    def cleared(self, scope: Scope, prefix: str = "") -> Q:
+        """Rows whose classification the user's clearances cover (all when not classified)."""
+        if self.level is None:
+            return Q()
+        level = prefix + self.level
+        q = Q(**{level: 0}) | Q(**{f"{level}__isnull": True})
+        for path, lvl in scope.clearances:
+            units = (_prefixed(u, prefix) for u in self.units)
+            placed = reduce(or_, (units_in(u, [path]) for u in units), NOTHING)
+            q |= Q(**{f"{level}__lte": lvl}) & placed
+        return q
+
+    def q(self, scope: Scope, action: str = "view", prefix: str = "") -> Q:
+        """The filter of rows ``scope`` may take ``action`` on (``prefix``: reached through a
+        relation, as ``"parent__"`` for an assignment's parent)."""
+        if not scope.authenticated:
+            return NOTHING
+        if scope.superuser:
+            return Q()
+        return self.within(scope, action, prefix) & self.cleared(scope, prefix)
+
+
+def _prefixed(placement: Placement, prefix: str) -> Placement:
+    if not prefix:
+        return placement
+    if callable(placement):
+        raise ValueError("a prefixed access needs lookups, not builders")
+    return prefix + placement
+
+
+M = TypeVar("M", bound=models.Model)
+
+
+class ScopedQuerySet(models.QuerySet[M], Generic[M]):
+    """A queryset that can keep only what a user may reach (NetBox's ``RestrictedQuerySet``)."""
+
+    def restrict(self, user: Any, action: str = "view") -> ScopedQuerySet[M]:
+        access: Access = self.model.access  # type: ignore[attr-defined]
+        return self.filter(access.q(scope_of(user), action))
+
+
+def may(user: Any, obj: models.Model | None, action: str = "view") -> bool:
+    """Whether ``user`` may take ``action`` on ``obj`` (one indexed query; rules use it)."""
+    if obj is None or obj.pk is None:
+        return False
+    manager = type(obj)._default_manager
+    return bool(manager.all().restrict(user, action).filter(pk=obj.pk).exists())  # type: ignore[attr-defined]
