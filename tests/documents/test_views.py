@@ -138,7 +138,7 @@ def test_registers_list_what_arrived_and_number_what_leaves(seeded: Any, persona
 
 def test_a_unit_outside_the_subtree_sees_nothing(seeded: Any, persona: Any) -> None:
     client = _client(persona, "bithu.phuong1")  # a grassroots committee under Bảo Lộc
-    assert client.get(f"/van-ban/{_doc('64-KH/ThU').pk}/").status_code == 403
+    assert client.get(f"/van-ban/{_doc('64-KH/ThU').pk}/").status_code == 404
     listing = client.get("/van-ban/")
     assert "64-KH/ThU" not in listing.content.decode()
 

@@ -1,0 +1,169 @@
+"""A file only ever adds to what the uploader's unit holds (issue 10, findings 1–3).
+
+A sibling committee's clerk uploads a made-up text whose header claims another committee's real
+document: it must become a new "received copy, not verified" document of the uploader's unit,
+never a copy of the real one, never fill the other committee's placeholder, and the reply must
+not carry the real title.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from doimoi.documents import selectors, services
+from doimoi.documents.models import Document, DocumentState
+from doimoi.documents.services.ingest import ingest_file
+
+REAL = """THÀNH ỦY BẢO LỘC
+*
+Số 99-CV/ThU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Bảo Lộc, ngày 10 tháng 3 năm 2024
+V/v nhân sự quy hoạch nhiệm kỳ tới tuyệt mật chuyện nội bộ
+Kính gửi: Các chi, đảng bộ trực thuộc
+Nội dung thật của Thành ủy, có từ khóa tramhuongthat.
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+Trần Minh Khải
+"""
+
+FORGED = """THÀNH ỦY BẢO LỘC
+*
+Số 99-CV/ThU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Bảo Lộc, ngày 10 tháng 3 năm 2024
+V/v nội dung bịa đặt
+Kính gửi: Các chi, đảng bộ trực thuộc
+Nội dung do người khác soạn, có từ khóa giamaobiadat.
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+Trần Minh Khải
+"""
+
+CITING = """THÀNH ỦY BẢO LỘC
+*
+Số 120-KH/ThU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Bảo Lộc, ngày 20 tháng 3 năm 2024
+KẾ HOẠCH
+thực hiện Công văn số 98-CV/ThU, ngày 09/3/2024 của Ban Thường vụ Thành ủy
+Nội dung kế hoạch.
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+Trần Minh Khải
+"""
+
+PLANTED = FORGED.replace("99-CV", "98-CV").replace("ngày 10 tháng 3", "ngày 09 tháng 3")
+
+
+def _ingest(persona: Any, demo: dict[str, Any], who: str, unit: str, text: str, name: str) -> Any:
+    return ingest_file(
+        actor=persona(who), unit=demo[unit], name=name, data=text.encode(), source="test"
+    )
+
+
+@pytest.fixture
+def real(demo: dict[str, Any], persona: Any) -> Document:
+    result = _ingest(persona, demo, "vanthu.baoloc", "Thành ủy Bảo Lộc", REAL, "that.txt")
+    return Document.objects.get(pk=result.documents[0]["id"])
+
+
+SIBLING = ("vanthu.dukdn", "Đảng ủy Khối Doanh nghiệp tỉnh Lâm Đồng")
+
+
+def test_a_forged_upload_is_a_new_unverified_document_of_the_uploader(
+    real: Document, demo: dict[str, Any], persona: Any
+) -> None:
+    result = _ingest(persona, demo, *SIBLING, FORGED, "gia.txt")
+    (summary,) = result.documents
+    assert summary["id"] != real.pk
+    assert summary["created"] is True
+    forged = Document.objects.get(pk=summary["id"])
+    assert forged.unit == demo[SIBLING[1]]
+    assert forged.issuer_confirmed is False  # "received copy, not verified by the issuer"
+    assert real.copies.filter(unit=demo[SIBLING[1]]).count() == 0
+    assert "nhân sự quy hoạch" not in str(result.as_dict())  # the real title does not leak
+
+
+def test_a_forged_upload_gives_no_access_to_the_real_document(
+    real: Document, demo: dict[str, Any], persona: Any
+) -> None:
+    _ingest(persona, demo, *SIBLING, FORGED, "gia.txt")
+    clerk = persona(SIBLING[0])
+    assert not selectors.document_list(viewer=clerk).filter(pk=real.pk).exists()
+    client = Client()
+    client.force_login(clerk)
+    copy = real.copies.get()
+    for url in (
+        f"/van-ban/{real.pk}/",
+        f"/van-ban/{real.pk}/kiem-tra/",
+        f"/van-ban/{real.pk}/tep/{copy.pk}/",
+        f"/api/v1/documents/{real.pk}",
+    ):
+        assert client.get(url).status_code == 404, url
+    response = client.post(f"/van-ban/{real.pk}/kiem-tra/", {"title": "Đã bị sửa"})
+    assert response.status_code == 404
+    real.refresh_from_db()
+    assert real.title.startswith("V/v nhân sự") or "nhân sự" in real.title
+    hits = selectors.document_search(viewer=clerk, query="tramhuongthat").hits
+    assert hits == []
+
+
+def test_the_issuer_sees_the_claimed_document_as_unverified_until_confirming(
+    real: Document, demo: dict[str, Any], persona: Any
+) -> None:
+    result = _ingest(persona, demo, *SIBLING, FORGED, "gia.txt")
+    forged = Document.objects.get(pk=result.documents[0]["id"])
+    client = Client()
+    client.force_login(persona("vanthu.baoloc"))
+    page = client.get(f"/van-ban/{forged.pk}/").content.decode()
+    assert "chưa được cơ quan ban hành xác nhận" in page
+    services.document_confirm_issuer(actor=persona("vanthu.baoloc"), document=forged)
+    forged.refresh_from_db()
+    assert forged.issuer_confirmed is True
+
+
+def test_the_uploader_cannot_confirm_in_the_issuers_name(
+    real: Document, demo: dict[str, Any], persona: Any
+) -> None:
+    from django.core.exceptions import PermissionDenied
+
+    result = _ingest(persona, demo, *SIBLING, FORGED, "gia.txt")
+    forged = Document.objects.get(pk=result.documents[0]["id"])
+    with pytest.raises(PermissionDenied):
+        services.document_confirm_issuer(actor=persona(SIBLING[0]), document=forged)
+
+
+def test_the_issuers_own_upload_of_its_document_is_verified(
+    real: Document, demo: dict[str, Any]
+) -> None:
+    assert real.issuer_confirmed is True
+
+
+def test_a_forgery_does_not_fill_another_committees_placeholder(
+    demo: dict[str, Any], persona: Any
+) -> None:
+    _ingest(persona, demo, "vanthu.baoloc", "Thành ủy Bảo Lộc", CITING, "kh.txt")
+    placeholder = Document.objects.get(number="98", state=DocumentState.PLACEHOLDER)
+    _ingest(persona, demo, *SIBLING, PLANTED, "gia98.txt")
+    placeholder.refresh_from_db()
+    assert placeholder.state == DocumentState.PLACEHOLDER
+    assert "giamaobiadat" not in placeholder.text
+    planted = Document.objects.get(number="98", state=DocumentState.REVIEW)
+    assert planted.unit == demo[SIBLING[1]]
+    assert planted.issuer_confirmed is False
+
+
+def test_a_units_own_placeholder_is_still_filled_by_its_own_upload(
+    demo: dict[str, Any], persona: Any
+) -> None:
+    _ingest(persona, demo, "vanthu.baoloc", "Thành ủy Bảo Lộc", CITING, "kh.txt")
+    placeholder = Document.objects.get(number="98", state=DocumentState.PLACEHOLDER)
+    real98 = REAL.replace("99-CV", "98-CV").replace("ngày 10 tháng 3", "ngày 09 tháng 3")
+    _ingest(persona, demo, "vanthu.baoloc", "Thành ủy Bảo Lộc", real98, "that98.txt")
+    placeholder.refresh_from_db()
+    assert placeholder.state == DocumentState.REVIEW
+    assert placeholder.issuer_confirmed is True
