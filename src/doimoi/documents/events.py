@@ -9,6 +9,9 @@ DOCUMENT_CREATED = register("documents.document.created", _("Tạo văn bản t�
 DOCUMENT_CONFIRMED = register(
     "documents.document.confirmed", _("Kiểm tra, xác nhận thông tin văn bản")
 )
+ISSUER_CONFIRMED = register(
+    "documents.document.issuer_confirmed", _("Cơ quan ban hành xác nhận văn bản là của mình")
+)
 COPY_ATTACHED = register("documents.copy.attached", _("Nhận thêm bản của văn bản đã có"))
 CITATION_ADDED = register("documents.citation.added", _("Liên kết văn bản"))
 OUTGOING_NUMBERED = register("documents.outgoing.numbered", _("Lấy số văn bản đi"))

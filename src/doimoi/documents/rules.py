@@ -32,6 +32,14 @@ def may_review(user: Any, document: Document | None) -> bool:
 
 
 @rules.predicate
+def may_confirm_issuer(user: Any, document: Document | None) -> bool:
+    """The issuer's people confirm an unverified received copy is theirs."""
+    if document is None or document.issuer_confirmed:
+        return False
+    return scope_of(user).covers(document.issuer_unit, INGEST_ROLES) and may(user, document)
+
+
+@rules.predicate
 def may_ingest_in(user: Any, unit: Unit | None) -> bool:
     return scope_of(user).covers(unit, INGEST_ROLES)
 
@@ -64,6 +72,7 @@ rules.add_perm("documents.view_ingest_job", may_follow_job)
 rules.add_perm("documents.view_document", can_see_document)
 rules.add_perm("documents.ingest_document", may_ingest_in)
 rules.add_perm("documents.change_document", may_review)
+rules.add_perm("documents.confirm_issuer", may_confirm_issuer)
 rules.add_perm("documents.take_outgoing_number", may_number_in)
 rules.add_perm("documents.view_register", may_see_registers_of)
 rules.add_perm("documents.grant_clearance", rules.is_superuser)

@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/", documents.document_detail, name="document_detail"),
     path("<int:pk>/kiem-tra/", documents.document_review, name="document_review"),
     path("<int:pk>/don-vi-moi/", documents.issuer_new, name="issuer_new"),
+    path("<int:pk>/xac-nhan/", documents.document_issuer_confirm, name="document_issuer_confirm"),
     path("<int:pk>/tep/<int:copy_pk>/", documents.document_file, name="document_file"),
     path("nhap/", ingest.ingest_page, name="ingest"),
     path("nhap/lan-moi/", ingest.ingest_job_new, name="ingest_job_new"),

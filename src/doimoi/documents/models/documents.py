@@ -132,6 +132,13 @@ class Document(models.Model):
     parsed = models.JSONField(
         _("kết quả đọc tự động"), default=dict, blank=True, help_text=_("Độ tin cậy, cảnh báo.")
     )
+    issuer_confirmed = models.BooleanField(
+        _("cơ quan ban hành đã xác nhận"),
+        default=True,
+        help_text=_(
+            "Bản do đơn vị khác nhận và tải lên: chưa được cơ quan ban hành xác nhận là của mình."
+        ),
+    )
     unit = models.ForeignKey(
         Unit,
         verbose_name=_("đơn vị lưu giữ"),

@@ -14,11 +14,16 @@ from doimoi.documents.services.registers import (
     outgoing_register_take,
     term_of,
 )
-from doimoi.documents.services.review import citation_add, document_confirm
+from doimoi.documents.services.review import (
+    citation_add,
+    document_confirm,
+    document_confirm_issuer,
+)
 
 __all__ = [
     "citation_add",
     "document_confirm",
+    "document_confirm_issuer",
     "document_create_from_text",
     "incoming_entry_update",
     "incoming_register_add",

@@ -117,6 +117,18 @@ def same_document(
     return None
 
 
+def _matchable(actor: Any, unit: Unit, documents: list[Document]) -> list[Document]:
+    """The namesakes an upload may become or join: only those the uploader already sees, never
+    another unit's unverified received copy. A file only adds to what the uploader's unit holds;
+    a made-up header claiming another unit's number makes a new document, not a key to theirs.
+    ``actor=None`` is the system itself (the ingest command run by an administrator)."""
+    if actor is None or not documents:
+        return documents
+    ids = [d.pk for d in documents]
+    seen = set(Document.objects.restrict(actor).filter(pk__in=ids).values_list("pk", flat=True))
+    return [d for d in documents if d.pk in seen and (d.issuer_confirmed or d.unit_id == unit.pk)]
+
+
 def _write(fields: dict[str, Any], target: Document | None) -> Document:
     document = target or Document()
     for name, value in fields.items():
@@ -146,7 +158,7 @@ def store_part(
         else None
     )
     found = citations.lookup(citations.reference_keys(references) | ({own} if own else set()))
-    known = sorted(found.get(own, []), key=lambda d: d.pk) if own else []
+    known = _matchable(actor, unit, sorted(found.get(own, []), key=lambda d: d.pk) if own else [])
     existing = same_document(fields, issuer, known)
     if existing is not None:
         copy = _copy(existing, stored_file, position, unit, source, user)
@@ -159,6 +171,7 @@ def store_part(
         "parsed": {k: part.meta.get(k) for k in ("confidence", "warnings", "references")},
         "unit": unit,
         "created_by": user,
+        "issuer_confirmed": issuer is None or issuer.path.startswith(unit.path),
     }
     document = _write(fields, waiting[0] if waiting else None)
     citations.absorb(document, waiting[1:])

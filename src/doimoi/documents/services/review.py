@@ -5,17 +5,20 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from doimoi.core.errors import ApplicationError
 from doimoi.documents import events
 from doimoi.documents.models import Citation, Document, DocumentState, Relation
+from doimoi.documents.models.documents import INGEST_ROLES
 from doimoi.documents.services import citations
 from doimoi.documents.services.common import canonical_number, clean, require, symbol_key
 from doimoi.documents.services.documents import index
 from doimoi.ledger import services as ledger
 from doimoi.organizations.models import Unit
+from doimoi.organizations.scope import scope_of
 
 EDITABLE = (
     "kind",
@@ -85,9 +88,11 @@ def document_confirm(*, actor: Any, document: Document, data: dict[str, Any]) ->
         setattr(document, name, value)
     document.symbol_key = symbol_key(document.symbol)
     document.state = DocumentState.CONFIRMED
+    document.issuer_confirmed = _issuer_confirmed(actor, document, "issuer_unit" in changes)
     document.save()
     fields = {"number": document.number, "symbol_key": document.symbol_key, "date": document.date}
-    citations.absorb(document, citations.placeholders_for(fields, document.issuer_unit))
+    waiting = citations.placeholders_for(fields, document.issuer_unit)
+    citations.absorb(document, _seen(actor, waiting))
     index(document)
     confirmed = {k: _value(getattr(document, k)) for k in EDITABLE}
     ledger.append(
@@ -96,6 +101,48 @@ def document_confirm(*, actor: Any, document: Document, data: dict[str, Any]) ->
         actor=actor,
         unit=document.unit,
         payload={"changed": changes, "confirmed": confirmed},
+    )
+    return document
+
+
+def _issuer_confirmed(actor: Any, document: Document, issuer_changed: bool) -> bool:
+    """The issuer's own people confirm a document is theirs; naming another issuer unconfirms."""
+    issuer = document.issuer_unit
+    if issuer is None or actor is None or scope_of(actor).covers(issuer, INGEST_ROLES):
+        return True
+    return document.issuer_confirmed and not issuer_changed
+
+
+def _seen(actor: Any, documents: list[Document]) -> list[Document]:
+    """Only placeholders the actor sees are filled (never another unit's)."""
+    if actor is None or not documents:
+        return documents
+    ids = set(
+        Document.objects.restrict(actor)
+        .filter(pk__in=[d.pk for d in documents])
+        .values_list("pk", flat=True)
+    )
+    return [d for d in documents if d.pk in ids]
+
+
+@transaction.atomic
+def document_confirm_issuer(*, actor: Any, document: Document) -> Document:
+    """The issuer's clerk confirms that a copy another unit received and uploaded is theirs."""
+    require(actor, "documents.view_document", document)
+    issuer = document.issuer_unit
+    if issuer is None or not scope_of(actor).covers(issuer, INGEST_ROLES):
+        raise PermissionDenied(_("Chỉ cơ quan ban hành mới xác nhận được văn bản là của mình."))
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    if document.issuer_confirmed:
+        return document
+    document.issuer_confirmed = True
+    document.save(update_fields=["issuer_confirmed", "updated_at"])
+    ledger.append(
+        action=events.ISSUER_CONFIRMED,
+        subject=document,
+        actor=actor,
+        unit=issuer,
+        payload={"reference": document.reference, "holder": document.unit_id},
     )
     return document
 

@@ -11,12 +11,13 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from doimoi.core.views import HtmxHttpRequest, require_rule
 from doimoi.documents import graph, panels, selectors
 from doimoi.documents.forms import IssuerUnitForm, ReviewForm, SearchForm
 from doimoi.documents.models import Document, DocumentCopy
-from doimoi.documents.services import document_confirm
+from doimoi.documents.services import document_confirm, document_confirm_issuer
 from doimoi.documents.services import store as file_store
 from doimoi.documents.services.common import code_from_symbol
 from doimoi.documents.services.issuers import candidates
@@ -107,8 +108,18 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "arrivals": document.arrivals.select_related("unit", "handler"),
         "can_review": request.user.has_perm("documents.change_document", document),
         "panels": panels.render(request, document),
+        "can_confirm_issuer": request.user.has_perm("documents.confirm_issuer", document),
     }
     return render(request, "documents/document_detail.html", context)
+
+
+@require_POST
+@require_rule("documents.confirm_issuer", get_document)
+def document_issuer_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    """The issuer's clerk confirms that a copy another unit uploaded is the issuer's document."""
+    document_confirm_issuer(actor=request.user, document=_visible(request, pk))
+    messages.success(request, _("Đã xác nhận văn bản là của đơn vị ban hành."))
+    return redirect("documents:document_detail", pk=pk)
 
 
 @require_rule("documents.view_document", get_document)
