@@ -10,7 +10,7 @@ from doimoi.initiatives.demo_cases import plan
 from doimoi.initiatives.models import Case, Regime
 from doimoi.initiatives.states import CaseState
 
-TU = "Thành ủy Bảo Lộc"
+TU = "Đảng ủy phường 1 Bảo Lộc"
 PROPOSER, HEAD, DEPUTY, DEPUTY2, CLERK = (
     "canbo.baoloc",
     "bithu.baoloc",
@@ -49,7 +49,7 @@ def opinion(d: Demo, case: Case) -> Case:
         CLERK,
         case,
         "record_party_opinion",
-        body="Ban Thường vụ Thành ủy Bảo Lộc",
+        body="Ban Thường vụ Đảng ủy phường 1 Bảo Lộc",
         opinion="Đồng ý.",
         given_on=d.today,
     )

@@ -39,7 +39,7 @@ def test_list_and_detail_are_scoped(d: Any, as_user: Any) -> None:
     assert as_user(flow.OUTSIDER).get(BASE).json() == []
     assert as_user(flow.OUTSIDER).get(f"{BASE}{sent.pk}").status_code == 404
     detail = as_user(flow.HEAD).get(f"{BASE}{sent.pk}").json()
-    assert detail["state"] == "submitted" and detail["decider"] == "Thành ủy Bảo Lộc"
+    assert detail["state"] == "submitted" and detail["decider"] == "Đảng ủy phường 1 Bảo Lộc"
     assert [t["name"] for t in detail["allowed_transitions"]] == [
         "return_for_revision", "put_to_collective", "escalate",
     ]  # fmt: skip

@@ -42,7 +42,7 @@ def test_review_deadline_skips_gio_to_weekend_and_30_4(units: Any) -> None:
 def test_decree_73_review_limit_is_confirmed_and_skips_tet(units: Any) -> None:
     with _at(D(2026, 2, 13)):  # Friday before Tết Bính Ngọ
         d = Demo(units)
-        case = d.start("phochutich.baoloc", "Ủy ban nhân dân thành phố Bảo Lộc", "nd73", "Tết",
+        case = d.start("phochutich.baoloc", "Ủy ban nhân dân phường 1 Bảo Lộc", "nd73", "Tết",
                        **flow.plan("thủ tục"))  # fmt: skip
         case = d.do("phochutich.baoloc", case, "submit")
         (deadline,) = case_deadlines(case)

@@ -3,7 +3,6 @@ hand when the unit has closed; the decision is then a document of the documents 
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 import pytest
@@ -12,29 +11,20 @@ from doimoi.core.errors import ApplicationError
 from doimoi.documents.models import Document, OutgoingEntry
 from doimoi.initiatives.models import Regime
 from doimoi.organizations import services as org_services
-from doimoi.organizations.models import Role
 from tests.initiatives import flow
 
-WARD = "Đảng ủy phường 1 Bảo Lộc"  # a unit of the 2025 tree, still active
-
-
-def _ward_people(d: Any) -> None:
-    unit = d.units[WARD]
-    for username, role in (("bithu.baoloc", Role.HEAD), ("canbo.baoloc", Role.STAFF)):
-        org_services.membership_create(actor=None, person=d.person(username), unit=unit, role=role,
-                                       valid_from=datetime.date(2025, 7, 1))  # fmt: skip
+WARD = "Đảng ủy phường 1 Bảo Lộc"  # a unit of the 2025 tree, still active (the demo people's)
 
 
 @pytest.mark.django_db
 def test_decision_takes_the_next_number_and_becomes_a_document(d: Any, ledger_probe: Any) -> None:
-    _ward_people(d)
     case = d.start(flow.PROPOSER, WARD, Regime.KL14, "Đề xuất của phường", **flow.plan("phường"))
     case = d.do(flow.PROPOSER, case, "submit")
     case = d.do(flow.HEAD, case, "put_to_collective", meeting_on=d.today)
     case = d.do(flow.HEAD, case, "record_party_opinion", body="Ban Thường vụ Đảng ủy phường",
                 opinion="Đồng ý.", given_on=d.today)  # fmt: skip
     case = flow.checklist(d, case)
-    case = flow.vote(d, case, bithu__baoloc="for")
+    case = flow.vote(d, case, **flow.ALL_FOR)
     case = d.do(flow.HEAD, case, "approve", decided_on=d.today, content="Cho thực hiện.")
     decision = case.decisions.get()
     entry = OutgoingEntry.objects.get(pk=decision.register_entry_id)
@@ -49,7 +39,8 @@ def test_decision_takes_the_next_number_and_becomes_a_document(d: Any, ledger_pr
 
 @pytest.mark.django_db
 def test_closed_unit_needs_the_number_as_issued(d: Any) -> None:
-    case = flow.ready_to_decide(d)  # Thành ủy Bảo Lộc closed on 01/7/2025
+    case = flow.ready_to_decide(d)
+    org_services.unit_close(actor=None, unit=d.units[WARD], valid_to=d.today)  # closes today
     with pytest.raises(ApplicationError) as caught:
         d.do(flow.HEAD, case, "approve", decided_on=d.today, content="Cho thực hiện.")
     assert "không còn hoạt động" in caught.value.message_dict["decision_symbol"][0]
@@ -65,14 +56,13 @@ def test_closed_unit_needs_the_number_as_issued(d: Any) -> None:
 
 @pytest.mark.django_db
 def test_a_checklist_citation_links_the_document_it_names(d: Any) -> None:
-    _ward_people(d)
     case = d.start(flow.PROPOSER, WARD, Regime.KL14, "Một", **flow.plan("phường"))
     case = d.do(
         flow.HEAD, d.do(flow.PROPOSER, case, "submit"), "put_to_collective", meeting_on=d.today
     )
     case = d.do(flow.HEAD, case, "record_party_opinion", body="Ban Thường vụ", opinion="Đồng ý.",
                 given_on=d.today)  # fmt: skip
-    case = flow.vote(d, flow.checklist(d, case), bithu__baoloc="for")
+    case = flow.vote(d, flow.checklist(d, case), **flow.ALL_FOR)
     case = d.do(flow.HEAD, case, "approve", decided_on=d.today, content="Cho thực hiện.")
     document = Document.objects.get(pk=case.decisions.get().document_id)
     other = d.start(flow.PROPOSER, WARD, Regime.KL14, "Hai", **flow.plan("phường"))

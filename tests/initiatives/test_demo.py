@@ -23,7 +23,7 @@ def test_seed_demo_is_idempotent_and_varied(demo: dict[str, Any]) -> None:
     states = set(Case.objects.values_list("state", flat=True))
     assert count >= 8 and len(states) >= 8
     assert {CaseState.PROTECTED, CaseState.REFERRED, CaseState.RECOGNIZED} <= states
-    lam_dong = demo["Tỉnh ủy Lâm Đồng"].path
+    lam_dong = demo["Tỉnh ủy Lâm Đồng (từ 01/7/2025)"].path
     assert all(c.unit.path.startswith(lam_dong) for c in Case.objects.select_related("unit"))
     for case in Case.objects.all():
         assert LedgerEvent.objects.filter(

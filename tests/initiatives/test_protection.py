@@ -83,7 +83,7 @@ def test_an_unknown_prohibited_act_is_refused(d: Any) -> None:
 @pytest.mark.django_db
 def test_after_success_model_adoption_regulation_and_reward(d: Any, ledger_probe: Any) -> None:
     case = flow.BUILDERS[CaseState.RECOGNIZED](d)
-    case = d.do(flow.HEAD, case, "record_adoption", unit=d.units["Đảng ủy phường Lộc Phát"],
+    case = d.do(flow.HEAD, case, "record_adoption", unit=d.units["Đảng ủy phường 2 Bảo Lộc"],
                 adopted_on=d.today)  # fmt: skip
     adoption = case.adoptions.get()
     case = d.do(flow.HEAD, case, "report_adoption", adoption=adoption, outcome="completed",

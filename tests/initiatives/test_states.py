@@ -98,7 +98,7 @@ def test_every_state_is_reached_and_every_state_but_the_last_ones_is_left() -> N
     assert set(CaseState) - left == {CaseState.REJECTED, CaseState.REFERRED}
 
 
-# Who each persona is to a case of Thành ủy Bảo Lộc proposed by canbo.baoloc.
+# Who each persona is to a case of Đảng ủy phường 1 Bảo Lộc proposed by canbo.baoloc.
 PERSONAS = {
     flow.PROPOSER: {CaseRole.PROPOSER, CaseRole.OBSERVER},
     flow.HEAD: {CaseRole.HEAD, CaseRole.OBSERVER},

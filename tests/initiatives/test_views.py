@@ -14,6 +14,7 @@ from docx import Document
 from doimoi.initiatives.dossier import case_events
 from doimoi.initiatives.models import Case, LimitKey, TimeLimit
 from doimoi.initiatives.states import CaseState
+from doimoi.organizations import services as org_services
 from tests.initiatives import flow
 
 
@@ -119,6 +120,8 @@ def test_transition_form_puts_a_refusal_on_the_field_and_moves_on_success(
     d: Any, as_user: Any
 ) -> None:
     case = flow.ready_to_decide(d)
+    # the unit closes today: its register cannot number the decision, the form asks for it
+    org_services.unit_close(actor=None, unit=case.unit, valid_to=d.today)
     client = as_user(flow.HEAD)
     url = reverse("initiatives:case_transition", args=[case.pk, "approve"])
     assert client.get(url).status_code == 200
@@ -195,7 +198,7 @@ def test_recognized_cadres_figures_and_home(d: Any, as_user: Any) -> None:
     client = as_user(flow.OBSERVER)
     html = client.get(reverse("initiatives:recognized_list")).content.decode()
     assert "Ngô Thị Sáng" in html and case.title in html
-    unit = d.units["Tỉnh ủy Lâm Đồng"]
+    unit = d.units["Tỉnh ủy Lâm Đồng (từ 01/7/2025)"]
     response = client.get(reverse("initiatives:figures"),
                           {"unit": unit.pk, "start": "2020-01-01", "end": d.today.isoformat()})  # fmt: skip
     html = response.content.decode()

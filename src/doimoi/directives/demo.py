@@ -1,4 +1,5 @@
-"""The seeds' cascade as live directives (idempotent; runs after the documents app's demo).
+"""The demo directives (idempotent; runs after the documents app's demo): a live one dated from the
+day the demo is seeded (``demo_live``), and the seeds' 2022 cascade, kept as history.
 
 14-KL/TW (Bộ Chính trị) goes to Tỉnh ủy Lâm Đồng, which answers with 1335-CV/TU to the two bloc
 committees and to Thành ủy Bảo Lộc; Đảng ủy Khối Doanh nghiệp answers with 287-CV/ĐUK, Thành ủy
@@ -16,6 +17,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from doimoi.directives import plan_tasks
+from doimoi.directives.demo_live import seed_live
 from doimoi.directives.models import Assignment, Directive, Task
 from doimoi.directives.services import (
     RequirementSpec,
@@ -187,7 +189,12 @@ def _city(units: dict[str, Unit], d: Directive, docs: dict[str, Document]) -> No
 
 @transaction.atomic
 def seed_demo(units: dict[str, Unit]) -> None:
-    """Create the demo cascade once."""
+    """Create the demo cascades once: the live one dated from today, then the 2022 one (history)."""
+    seed_live(units)
+    _seed_2022(units)
+
+
+def _seed_2022(units: dict[str, Unit]) -> None:
     docs = {ref: _document(units, ref) for ref in DOCUMENTS}
     central = units[TW]
     if Directive.objects.filter(document=docs["14-KL/TW"], issuer=central).exists():

@@ -21,8 +21,15 @@ HOLDERS = {
     "003_e11a6b2333e4ca78.txt": ["Đảng ủy Khối các cơ quan tỉnh Lâm Đồng"],
     "004_d465b73f169d6f0b.txt": ["Đảng ủy Khối Doanh nghiệp tỉnh Lâm Đồng", "Thành ủy Bảo Lộc"],
 }
-# username → (unit, level): who may read classified documents in the demo
-CLEARANCES = {"bithu.baoloc": ("Thành ủy Bảo Lộc", Confidentiality.MAT)}
+# username → [(unit, level, from, to)]: who may read classified documents in the demo (the head
+# keeps reading the closed city committee's archive; the ward's clearance runs from 01/07/2025)
+REORG = datetime.date(2025, 7, 1)
+CLEARANCES = {
+    "bithu.baoloc": [
+        ("Thành ủy Bảo Lộc", Confidentiality.MAT, datetime.date(2020, 1, 1), None),
+        ("Đảng ủy phường 1 Bảo Lộc", Confidentiality.MAT, REORG, None),
+    ]
+}
 
 
 def corpus() -> dict[str, bytes]:
@@ -33,14 +40,18 @@ def corpus() -> dict[str, bytes]:
 
 def _clearances(units: dict[str, Any]) -> None:
     users = get_user_model().objects
-    for username, (unit_name, level) in CLEARANCES.items():
+    for username, grants in CLEARANCES.items():
         user = users.filter(username=username).first()
-        if user is not None and not Clearance.objects.filter(user=user).exists():
+        for unit_name, level, start, end in grants:
+            unit = units[unit_name]
+            if user is None or Clearance.objects.filter(user=user, unit=unit).exists():
+                continue
             clearance = Clearance(
                 user=user,
-                unit=units[unit_name],
+                unit=unit,
                 level=level,
-                valid_from=datetime.date(2020, 1, 1),
+                valid_from=start,
+                valid_to=end,
                 basis="Dữ liệu minh họa",
             )
             access.clearance_save(actor=None, clearance=clearance)

@@ -18,80 +18,74 @@ from doimoi.initiatives import services
 from doimoi.initiatives.demo_cases import CASES
 from doimoi.initiatives.models import Case, RuleSet
 from doimoi.initiatives.ruleset_data import seed_rule_sets
-from doimoi.organizations import services as org_services
-from doimoi.organizations.demo import DEMO_PASSWORD
-from doimoi.organizations.models import Membership, Person, Role, Unit
+from doimoi.organizations.demo import Position, ensure_positions, ensure_user, past
+from doimoi.organizations.models import Person, Role, Unit
 
-# username, full name, unit, role, position title
-PEOPLE = [
+BL1, BXD, UB = (
+    "Đảng ủy phường 1 Bảo Lộc",
+    "Ban Xây dựng Đảng Đảng ủy phường 1 Bảo Lộc",
+    "Ủy ban nhân dân phường 1 Bảo Lộc",
+)
+TU_2025 = "Tỉnh ủy Lâm Đồng (từ 01/7/2025)"
+# username, full name, positions (a 2022 one ended on 01/07/2025, then the current one)
+PEOPLE: list[tuple[str, str, list[Position]]] = [
     (
         "canbo.baoloc",
         "Ngô Thị Sáng",
-        "Thành ủy Bảo Lộc",
-        Role.STAFF,
-        "Chuyên viên Văn phòng Thành ủy, tổ trưởng tổ chuyển đổi số",
+        [
+            past("Thành ủy Bảo Lộc", Role.STAFF, "Chuyên viên Văn phòng Thành ủy"),
+            Position(BL1, Role.STAFF, "Chuyên viên Văn phòng Đảng ủy, tổ trưởng tổ chuyển đổi số"),
+        ],
     ),
     (
         "phobithu2.baoloc",
         "Lê Quang Vinh",
-        "Thành ủy Bảo Lộc",
-        Role.DEPUTY,
-        "Phó Bí thư Thành ủy, Chủ tịch Ủy ban nhân dân thành phố",
-    ),
-    (
-        "phobithu2.baoloc",
-        "Lê Quang Vinh",
-        "Ủy ban nhân dân thành phố Bảo Lộc",
-        Role.HEAD,
-        "Chủ tịch Ủy ban nhân dân thành phố",
+        [
+            past("Thành ủy Bảo Lộc", Role.DEPUTY, "Phó Bí thư Thành ủy, Chủ tịch UBND thành phố"),
+            past("Ủy ban nhân dân thành phố Bảo Lộc", Role.HEAD, "Chủ tịch UBND thành phố"),
+            Position(BL1, Role.DEPUTY, "Phó Bí thư Đảng ủy, Chủ tịch Ủy ban nhân dân phường"),
+            Position(UB, Role.HEAD, "Chủ tịch Ủy ban nhân dân phường"),
+        ],
     ),
     (
         "phochutich.baoloc",
         "Trịnh Văn Phúc",
-        "Ủy ban nhân dân thành phố Bảo Lộc",
-        Role.DEPUTY,
-        "Phó Chủ tịch Ủy ban nhân dân thành phố",
+        [
+            past("Ủy ban nhân dân thành phố Bảo Lộc", Role.DEPUTY, "Phó Chủ tịch UBND thành phố"),
+            Position(UB, Role.DEPUTY, "Phó Chủ tịch Ủy ban nhân dân phường"),
+        ],
     ),
     (
         "truongban.btg",
         "Phan Minh Đức",
-        "Ban Tuyên giáo Thành ủy Bảo Lộc",
-        Role.HEAD,
-        "Trưởng Ban Tuyên giáo Thành ủy",
+        [
+            past("Ban Tuyên giáo Thành ủy Bảo Lộc", Role.HEAD, "Trưởng Ban Tuyên giáo Thành ủy"),
+            Position(BXD, Role.HEAD, "Trưởng Ban Xây dựng Đảng Đảng ủy phường"),
+        ],
     ),
-    ("bithu.tinhuy", "Nguyễn Đức Trung", "Tỉnh ủy Lâm Đồng", Role.HEAD, "Bí thư Tỉnh ủy"),
+    (
+        "bithu.tinhuy",
+        "Nguyễn Đức Trung",
+        [
+            past("Tỉnh ủy Lâm Đồng", Role.HEAD, "Bí thư Tỉnh ủy"),
+            Position(TU_2025, Role.HEAD, "Bí thư Tỉnh ủy"),
+        ],
+    ),
     (
         "phobithu.tinhuy",
         "Huỳnh Thị Mai",
-        "Tỉnh ủy Lâm Đồng",
-        Role.DEPUTY,
-        "Phó Bí thư Thường trực Tỉnh ủy",
+        [
+            past("Tỉnh ủy Lâm Đồng", Role.DEPUTY, "Phó Bí thư Thường trực Tỉnh ủy"),
+            Position(TU_2025, Role.DEPUTY, "Phó Bí thư Thường trực Tỉnh ủy"),
+        ],
     ),
 ]
 
 
-def _user(username: str, full_name: str) -> Person:
-    model = get_user_model()
-    user = model.objects.filter(username=username).first()
-    if user is None:
-        user = model.objects.create_user(username=username, password=DEMO_PASSWORD)
-    person = Person.objects.filter(user=user).first()
-    return person or org_services.person_create(actor=None, full_name=full_name, user=user)
-
-
 def ensure_people(units: dict[str, Unit]) -> None:
-    """The demo people the cases need, with their roles (idempotent)."""
-    for username, full_name, unit_name, role, title in PEOPLE:
-        person, unit = _user(username, full_name), units[unit_name]
-        if not Membership.objects.filter(person=person, unit=unit, role=role).exists():
-            org_services.membership_create(
-                actor=None,
-                person=person,
-                unit=unit,
-                role=role,
-                position_title=title,
-                valid_from=unit.valid_from,
-            )
+    """The demo people the cases need, with their positions past and present (idempotent)."""
+    for username, full_name, positions in PEOPLE:
+        ensure_positions(ensure_user(username, full_name), positions, units)
 
 
 def rule_set(regime: str) -> RuleSet:

@@ -10,9 +10,9 @@ from doimoi.initiatives.models import Regime
 if TYPE_CHECKING:
     from doimoi.initiatives.demo import Demo
 
-TU = "Thành ủy Bảo Lộc"
-UB = "Ủy ban nhân dân thành phố Bảo Lộc"
-BTG = "Ban Tuyên giáo Thành ủy Bảo Lộc"
+TU = "Đảng ủy phường 1 Bảo Lộc"
+UB = "Ủy ban nhân dân phường 1 Bảo Lộc"
+BTG = "Ban Xây dựng Đảng Đảng ủy phường 1 Bảo Lộc"
 SYMBOLS = iter(range(101, 200))
 
 
@@ -23,7 +23,7 @@ def plan(topic: str) -> dict[str, Any]:
         "bottleneck": f"Chưa có hướng dẫn cụ thể về {topic}; cách làm hiện nay mất nhiều thời gian.",
         "regulation_status": "not_regulated",
         "content": f"Xây dựng quy trình mới về {topic}, phân công rõ người, rõ việc.",
-        "scope": "Các chi bộ khu phố thuộc Đảng ủy phường 1.",
+        "scope": "Các chi bộ thuộc Đảng ủy phường 1 Bảo Lộc.",
         "timeline": "06 tháng.",
         "resources_requested": "02 cán bộ kiêm nhiệm; 30 triệu đồng từ kinh phí hoạt động.",
         "feasibility": "Đã có hạ tầng mạng và cán bộ được tập huấn.",
@@ -33,7 +33,7 @@ def plan(topic: str) -> dict[str, Any]:
 
 
 def _symbol() -> str:
-    return f"{next(SYMBOLS)}-QĐ/ThU"
+    return f"{next(SYMBOLS)}-QĐ/ĐU"
 
 
 def _review(d: Demo, case: Any, *, head: str, clerk: str, votes: dict[str, str]) -> Any:
@@ -62,7 +62,7 @@ def _pilot(d: Demo, case: Any, head: str, supervisor: str) -> Any:
         decided_on=d.today,
         decision_symbol=_symbol(),
         content="Cho phép thí điểm.",
-        scope="Chi bộ khu phố 1 và 2.",
+        scope="Chi bộ khu phố Lộc Phát và Chi bộ thôn Lộc Thanh.",
         start_on=d.today,
         end_on=d.days(120),
         resources="30 triệu đồng; 02 cán bộ.",
@@ -234,7 +234,7 @@ def recognized(d: Demo, title: str) -> None:
         "bithu.baoloc",
         case,
         "record_adoption",
-        unit=d.units["Đảng ủy phường Lộc Phát"],
+        unit=d.units["Đảng ủy phường 2 Bảo Lộc"],
         adopted_on=d.today,
     )
     case = d.do(
@@ -270,9 +270,9 @@ def referred(d: Demo, title: str) -> None:
 CASES: list[tuple[str, Callable[[Demo, str], None]]] = [
     ("Số hóa hồ sơ đảng viên tại các chi bộ khu phố", draft),
     ("Bản tin điện tử hằng tuần cho đảng viên", submitted_btg),
-    ("Liên thông dữ liệu đảng viên giữa Thành ủy và đảng ủy cơ sở", head_to_province),
+    ("Liên thông dữ liệu đảng viên giữa Đảng ủy phường và các chi bộ", head_to_province),
     ("Họp chi bộ trực tuyến cho đảng viên đi làm xa", under_review),
-    ("Khoán chi văn phòng phẩm cho các ban Thành ủy", rejected),
+    ("Khoán chi văn phòng phẩm cho các ban Đảng ủy phường", rejected),
     ("Tài liệu sinh hoạt chi bộ điện tử", in_progress),
     ("Giải quyết thủ tục đất đai trực tuyến một cấp", suspended),
     ("Thuê dịch vụ phần mềm quản lý văn bản", protected),

@@ -21,7 +21,7 @@ from typing import Any, Generic, TypeVar
 from django.db import models
 from django.db.models import Q
 
-from doimoi.organizations.models import Membership, Role, Unit, UnitKind
+from doimoi.organizations.models import Membership, Role, Unit, UnitKind, UnitSuccession
 
 ClearanceSource = Callable[[Any, datetime.date], Iterable[tuple[str, int]]]
 # Where a row sits in the tree: the lookup of a unit foreign key ("unit", "assignment__sender"),
@@ -121,7 +121,34 @@ def units_in(placement: Placement, paths: Iterable[str]) -> Q:
 def _grants(user: Any, on: datetime.date) -> tuple[Grant, ...]:
     rows = Membership.objects.active(on).filter(person__user=user)
     values = rows.values_list("role", "unit_id", "unit__path", "unit__kind").order_by("pk")
-    return tuple(Grant(r, u, p, k, _subtree(r, p, k)) for r, u, p, k in values)
+    grants = [Grant(r, u, p, k, _subtree(r, p, k)) for r, u, p, k in values]
+    return tuple(grants + _inherited(grants, on))
+
+
+def _inherited(grants: list[Grant], on: datetime.date) -> list[Grant]:
+    """Each role carried to the units its unit succeeded (merged, split, renamed; transitively,
+    successions in effect on ``on``): the successor keeps its predecessors' documents, registers
+    and history. Acting there is still bound by each unit's dates, so a closed unit's records are
+    read, not added to."""
+    found: list[Grant] = []
+    seen = {(g.role, g.unit_id) for g in grants}
+    frontier = grants
+    while frontier:
+        by_unit: dict[int, set[str]] = {}
+        for g in frontier:
+            by_unit.setdefault(g.unit_id, set()).add(g.role)
+        edges = UnitSuccession.objects.filter(successor_id__in=by_unit, effective__lte=on)
+        values = edges.values_list(
+            "successor_id", "predecessor_id", "predecessor__path", "predecessor__kind"
+        ).order_by("pk")
+        frontier = []
+        for successor, unit_id, path, kind in values:
+            for role in sorted(by_unit[successor]):
+                if (role, unit_id) not in seen:
+                    seen.add((role, unit_id))
+                    frontier.append(Grant(role, unit_id, path, kind, _subtree(role, path, kind)))
+        found += frontier
+    return found
 
 
 def scope_of(user: Any, on: datetime.date | None = None) -> Scope:
