@@ -14,7 +14,7 @@ from doimoi.directives.models import Assignment, Directive, Distribution, Report
 from doimoi.directives.states import AssignmentState, ReportState
 from doimoi.documents.models import Citation
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.present]
 
 
 def _seed(demo: dict[str, Any]) -> Directive:

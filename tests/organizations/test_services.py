@@ -208,9 +208,11 @@ def test_only_unit_admins_change_the_tree(
 
 def test_unit_admin_may_change_only_below_their_unit(demo: dict[str, Unit], persona: Any) -> None:
     admin = persona("quantri.lamdong")
-    assert _new(demo["Thành ủy Bảo Lộc"], admin).pk
+    assert _new(demo["Đảng ủy phường 1 Bảo Lộc"], admin).pk
+    # the province's admin also keeps the merged provinces' records (their successor is hers)
+    assert _new(demo["Tỉnh ủy Bình Thuận"], admin, name="Đơn vị lịch sử", code="LS").pk
     with pytest.raises(PermissionDenied):
-        _new(demo["Tỉnh ủy Bình Thuận"], admin)
+        _new(demo["Ban Tổ chức Trung ương"], admin)
 
 
 def test_adding_a_unit_keeps_the_paths_of_its_siblings(demo: dict[str, Unit], persona: Any) -> None:
