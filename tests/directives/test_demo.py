@@ -58,3 +58,30 @@ def test_demo_is_idempotent(demo: dict[str, Any]) -> None:
     counts = (Directive.objects.count(), Assignment.objects.count(), Report.objects.count())
     apps.get_app_config("directives").seed_demo(demo)
     assert (Directive.objects.count(), Assignment.objects.count(), Report.objects.count()) == counts
+
+
+def test_live_directive_has_deadlines_relative_to_today(demo: dict[str, Any]) -> None:
+    """Seeded on any day, the demo shows a directive with overdue, due-soon and pending items."""
+    from doimoi.directives.demo_live import working_days_ago
+    from doimoi.workdays.calendar import add_working_days, working_days_between
+
+    _seed(demo)
+    today = datetime.date.today()
+    province = demo["Tỉnh ủy Lâm Đồng (từ 01/7/2025)"]
+    live = Directive.objects.get(issuer=province)
+    root = Distribution.objects.get(directive=live, parent__isnull=True)
+    assert root.sent_on == working_days_ago(today, 20)
+    assert working_days_between(root.sent_on, today) == 20
+    admin = get_user_model().objects.get(username="admin")
+    late = selectors.late_assignments(selectors.Scope(live, admin), today=today)
+    assert "Đảng ủy phường 3 Bảo Lộc" in [a.unit.name for a in late]  # never answered
+    ward = Assignment.objects.get(directive=live, unit=demo["Đảng ủy phường 1 Bảo Lộc"])
+    assert ward.report_due == add_working_days(today, 3)  # due soon, not yet late
+    assert ward not in late and ward.plan_document is not None
+    board = selectors.unit_dashboard(viewer=admin, unit=province, today=today)
+    assert [r.unit.name for r in board.to_review] == ["Đảng ủy phường 2 Bảo Lộc"]
+    states = set(Report.objects.filter(directive=live).values_list("state", flat=True))
+    assert {ReportState.ACCEPTED, ReportState.RETURNED, ReportState.SUBMITTED} <= states
+    soon = Task.objects.get(directive=live, unit=demo["Chi bộ khu phố Lộc Phát"])
+    overdue = Task.objects.get(directive=live, unit=demo["Chi bộ thôn Lộc Thanh"])
+    assert soon.due_date == add_working_days(today, 2) and overdue.due_date < today

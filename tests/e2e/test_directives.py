@@ -93,7 +93,7 @@ def _setup() -> None:
             valid_to=None,
             member_count=20,
         )
-    _person("vanthu.tinhuy", PROVINCE, Role.CLERK)
+    # vanthu.tinhuy, the provincial office's clerk, is a demo persona
     _person("bithu.phuong1bl", WARD, Role.HEAD)
     documents.document_create_from_text(
         actor=None, unit=Unit.objects.get(name=PROVINCE), text=PROVINCE_PLAN

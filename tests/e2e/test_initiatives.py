@@ -271,7 +271,10 @@ def test_a_rejected_proposal_of_a_deputy(as_persona: Any, people: Any) -> None:
 def test_a_heads_proposal_goes_to_the_unit_above(as_persona: Any, people: Any) -> None:
     head = as_persona("bithu.baoloc")
     case_id = _propose(head, "Liên thông dữ liệu đảng viên với các đảng ủy cơ sở")
-    assert "Tỉnh ủy Lâm Đồng (từ 01/7/2025) — Nguyễn Đức Trung" in head.get_by_test_id("decider").inner_text()
+    assert (
+        "Tỉnh ủy Lâm Đồng (từ 01/7/2025) — Nguyễn Đức Trung"
+        in head.get_by_test_id("decider").inner_text()
+    )
     assert head.get_by_text("Bạn không có việc cần làm ở bước này.").count() == 1
     province = as_persona("bithu.tinhuy")
     province.goto("/")

@@ -9,7 +9,7 @@ import pytest
 
 from tests.e2e.conftest import login
 
-# username → (sees the members of Thành ủy Bảo Lộc, may change the unit)
+# username → (sees the members of Đảng ủy phường 1 Bảo Lộc, may change the unit)
 ROLES = {
     "admin": (True, True),
     "quantri.lamdong": (True, True),
@@ -35,8 +35,8 @@ def test_role_sees_what_it_may(page: Any, demo: Any, artifacts: Path, username: 
     page.get_by_role("heading", name="Cây tổ chức").wait_for()
     if username == "admin":
         page.screenshot(path=str(artifacts / "unit-tree.png"), full_page=True)
-    page.get_by_role("link", name="Thành ủy Bảo Lộc", exact=True).first.click()
-    page.get_by_role("heading", name="Thành ủy Bảo Lộc", level=1).wait_for()
+    page.get_by_role("link", name="Đảng ủy phường 1 Bảo Lộc", exact=True).first.click()
+    page.get_by_role("heading", name="Đảng ủy phường 1 Bảo Lộc", level=1).wait_for()
 
     members = page.get_by_role("cell", name="Trần Minh Khải")
     restricted = page.get_by_test_id("members-restricted")
@@ -44,7 +44,7 @@ def test_role_sees_what_it_may(page: Any, demo: Any, artifacts: Path, username: 
     assert restricted.count() == (0 if sees_members else 1)
     assert page.get_by_role("link", name="Sửa", exact=True).count() == (1 if may_change else 0)
     assert (
-        page.get_by_role("link", name="Đảng ủy phường 1", exact=True).count() == 1
+        page.get_by_role("link", name="Chi bộ khu phố Lộc Phát", exact=True).count() == 1
     )  # children are public
 
 

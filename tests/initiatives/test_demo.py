@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import pytest
 from django.apps import apps
 
+from doimoi.core.errors import ApplicationError
 from doimoi.initiatives.models import Case
 from doimoi.initiatives.states import CaseState
 from doimoi.ledger.models import LedgerEvent
 from doimoi.ledger.verify import verify
+from tests.initiatives import flow
 
 
 @pytest.mark.django_db
@@ -30,3 +33,21 @@ def test_seed_demo_is_idempotent_and_varied(demo: dict[str, Any]) -> None:
             subject_type="initiatives.case", subject_id=str(case.pk)
         ).exists()
     assert verify().ok
+
+
+@pytest.mark.django_db
+def test_demo_pilot_started_three_months_before_seeding(demo: dict[str, Any]) -> None:
+    apps.get_app_config("initiatives").seed_demo(demo)
+    today = datetime.date.today()
+    case = Case.objects.get(title="Tài liệu sinh hoạt chi bộ điện tử")
+    assert case.state == CaseState.IN_PROGRESS
+    assert case.started_on == today - datetime.timedelta(days=92)
+    assert case.submitted_on == today - datetime.timedelta(days=100)
+
+
+@pytest.mark.django_db
+def test_a_submission_date_in_the_future_is_refused(d: Any) -> None:
+    case = flow.draft(d)
+    with pytest.raises(ApplicationError) as caught:
+        d.do(flow.PROPOSER, case, "submit", submitted_on=d.days(1))
+    assert "chưa đến" in caught.value.message_dict["submitted_on"][0]

@@ -138,7 +138,9 @@ def test_outside_the_units_authority_it_must_go_up(d: Any, persona: Any) -> None
             actor=persona(flow.DEPUTY), case=case, name="escalate", data={"reasons": "x"}
         )
     case = d.do(flow.HEAD, case, "escalate", reasons="Ngoài thẩm quyền của Thành ủy.")
-    assert case.state == CaseState.SUBMITTED and case.decider.name == "Tỉnh ủy Lâm Đồng (từ 01/7/2025)"
+    assert (
+        case.state == CaseState.SUBMITTED and case.decider.name == "Tỉnh ủy Lâm Đồng (từ 01/7/2025)"
+    )
 
 
 @pytest.mark.django_db
@@ -216,7 +218,9 @@ def test_dates_in_the_future_or_before_the_step_they_follow_are_refused(d: Any) 
 def test_a_refused_pilot_decision_writes_nothing(d: Any, ledger_probe: Any) -> None:
     case = flow.ready_to_decide(d)
     before = ledger_probe.new()
-    bad = flow.pilot_data(d, checkpoints=[d.days(200)], pilot_units=[d.units["Chi bộ khu phố Lộc Phát"]])
+    bad = flow.pilot_data(
+        d, checkpoints=[d.days(200)], pilot_units=[d.units["Chi bộ khu phố Lộc Phát"]]
+    )
     with pytest.raises(ApplicationError) as caught:
         d.do(flow.HEAD, case, "approve_pilot", **bad)
     assert "ngoài thời gian thí điểm" in caught.value.message_dict["checkpoints"][0]

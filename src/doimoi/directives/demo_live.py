@@ -21,7 +21,6 @@ from doimoi.directives.services import (
     RequirementSpec,
     TaskSpec,
     assignment_acknowledge,
-    assignment_answer,
     directive_create,
     directive_distribute,
     plan_tasks_assign,
@@ -181,13 +180,17 @@ def _others(units: dict[str, Unit], d: Directive, w: Any) -> None:
     blao = _of(d, units, BLAO)
     assignment_acknowledge(actor=None, assignment=blao, on=w(18))
     first = _report(blao, w(6), "Đảng ủy phường B'Lao đã triển khai kế hoạch.")
-    reason = "Báo cáo chưa nêu số chi bộ đã triển khai và số đảng viên được tập huấn; đề nghị bổ sung."
+    reason = (
+        "Báo cáo chưa nêu số chi bộ đã triển khai và số đảng viên được tập huấn; đề nghị bổ sung."
+    )
     report_return(actor=None, report=first, reason=reason, on=w(5))
 
     ub = _of(d, units, DU_UB)
     assignment_acknowledge(actor=None, assignment=ub, on=w(18))
     figures = [{"label": "Số tổ chức cơ sở đảng đã triển khai", "value": 66}]
-    report = _report(ub, w(7), "Đảng ủy UBND tỉnh đã triển khai tới 66 tổ chức cơ sở đảng.", figures)
+    report = _report(
+        ub, w(7), "Đảng ủy UBND tỉnh đã triển khai tới 66 tổ chức cơ sở đảng.", figures
+    )
     report_accept(actor=None, report=report, on=w(6))
 
     assignment_acknowledge(actor=None, assignment=_of(d, units, DU_CQD), on=w(17))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -36,42 +37,46 @@ def _symbol() -> str:
     return f"{next(SYMBOLS)}-QĐ/ĐU"
 
 
-def _review(d: Demo, case: Any, *, head: str, clerk: str, votes: dict[str, str]) -> Any:
-    """Put to the collective, take the party committee's opinion, review, vote."""
-    case = d.do(head, case, "put_to_collective", meeting_on=d.today)
+def _review(
+    d: Demo, case: Any, *, head: str, clerk: str, votes: dict[str, str], on: Any = None
+) -> Any:
+    """Put to the collective, take the party committee's opinion, review, vote (on ``on``)."""
+    on = on or d.today
+    case = d.do(head, case, "put_to_collective", meeting_on=on)
     case = d.do(
         clerk,
         case,
         "record_party_opinion",
         body=f"Ban Thường vụ {case.decider}",
         opinion="Thống nhất chủ trương; đề nghị làm rõ nguồn lực.",
-        given_on=d.today,
+        given_on=on,
     )
     items = case.rule_set.items.filter(kind__in=["condition", "legality"])
     answers = {i.pk: {"answer": "yes", "note": "Đáp ứng.", "citation": ""} for i in items}
     case = d.do(head, case, "answer_checklist", answers=answers)
     ballots = {d.person(u).pk: choice for u, choice in votes.items()}
-    return d.do(head, case, "record_vote", held_on=d.today, ballots=ballots)
+    return d.do(head, case, "record_vote", held_on=on, ballots=ballots)
 
 
-def _pilot(d: Demo, case: Any, head: str, supervisor: str) -> Any:
+def _pilot(d: Demo, case: Any, head: str, supervisor: str, on: Any = None) -> Any:
+    on = on or d.today
     case = d.do(
         head,
         case,
         "approve_pilot",
-        decided_on=d.today,
+        decided_on=on,
         decision_symbol=_symbol(),
         content="Cho phép thí điểm.",
         scope="Chi bộ khu phố Lộc Phát và Chi bộ thôn Lộc Thanh.",
-        start_on=d.today,
-        end_on=d.days(120),
+        start_on=on,
+        end_on=on + datetime.timedelta(days=150),
         resources="30 triệu đồng; 02 cán bộ.",
         indicators="Giảm 50% thời gian xử lý.",
-        checkpoints=[d.days(30), d.days(60)],
+        checkpoints=[on + datetime.timedelta(days=60), on + datetime.timedelta(days=95)],
         stop_conditions="Phát sinh sai sót ảnh hưởng quyền lợi đảng viên.",
         supervisor=d.person(supervisor),
     )
-    return d.do(head, case, "start", started_on=d.today, resources_allotted="Cấp 30 triệu đồng.")
+    return d.do(head, case, "start", started_on=on, resources_allotted="Cấp 30 triệu đồng.")
 
 
 TU_VOTES = {"bithu.baoloc": "for", "phobithu.baoloc": "for", "phobithu2.baoloc": "for"}
@@ -118,14 +123,17 @@ def in_progress(d: Demo, title: str) -> None:
     case = d.start(
         "canbo.baoloc", TU, Regime.KL14, title, **plan("tài liệu sinh hoạt chi bộ điện tử")
     )
-    case = d.do("canbo.baoloc", case, "submit")
-    case = _review(d, case, head="bithu.baoloc", clerk="vanthu.baoloc", votes=TU_VOTES)
-    case = _pilot(d, case, "bithu.baoloc", "uvbtv.baoloc")
+    # a pilot started 3 months before the demo was seeded: its first checkpoint has passed, the
+    # second falls due within days, the pilot ends in about two months
+    case = d.do("canbo.baoloc", case, "submit", submitted_on=d.days(-100))
+    votes = TU_VOTES
+    case = _review(d, case, head="bithu.baoloc", clerk="vanthu.baoloc", votes=votes, on=d.days(-96))
+    case = _pilot(d, case, "bithu.baoloc", "uvbtv.baoloc", on=d.days(-92))
     d.do(
         "canbo.baoloc",
         case,
         "report_progress",
-        reported_on=d.today,
+        reported_on=d.days(-30),
         content="Đã chuyển tài liệu của 2 kỳ sinh hoạt sang bản điện tử.",
     )
 

@@ -17,6 +17,7 @@ from doimoi.directives.services.specs import RequirementSpec, check_requirements
 from doimoi.documents import selectors as documents
 from doimoi.documents.models import Document
 from doimoi.ledger import services as ledger
+from doimoi.organizations.closed import in_force, with_successors
 from doimoi.organizations.models import Unit
 
 
@@ -43,13 +44,12 @@ def directive_create(*, actor: Any, document: Document, issuer: Unit) -> Directi
     require(actor, "directives.create_directive", issuer)
     document = check_document(actor, document)
     day = document.date or today()
-    if day < issuer.valid_from or (issuer.valid_to is not None and day >= issuer.valid_to):
-        raise ApplicationError(
-            {
-                "issuer": _("%(unit)s không hoạt động vào ngày %(date)s của văn bản.")
-                % {"unit": issuer.name, "date": dmy(day)}
-            }
-        )
+    if not in_force(issuer, day):
+        message = _("%(unit)s không hoạt động vào ngày %(date)s của văn bản.") % {
+            "unit": issuer.name,
+            "date": dmy(day),
+        }
+        raise ApplicationError({"issuer": with_successors(message, issuer, day)})
     if Directive.objects.filter(document=document, issuer=issuer).exists():
         raise ApplicationError(
             {

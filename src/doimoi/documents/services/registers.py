@@ -30,6 +30,7 @@ from doimoi.documents.models import (
 from doimoi.documents.services.cache import memo
 from doimoi.documents.services.common import clean, issuer_code, require
 from doimoi.ledger import services as ledger
+from doimoi.organizations.closed import require_in_force
 from doimoi.organizations.models import Person, Unit
 
 
@@ -107,13 +108,7 @@ def _check_outgoing(unit: Unit, kind: str, type_code: str, date: datetime.date) 
         raise ApplicationError(
             {"type_code": _("Văn bản của Đảng phải có mã loại (công văn là CV).")}
         )
-    if date < unit.valid_from or (unit.valid_to is not None and date >= unit.valid_to):
-        raise ApplicationError(
-            {
-                "date": _("Ngày %(date)s nằm ngoài thời gian hoạt động của %(unit)s.")
-                % {"date": date_format(date, "d/m/Y"), "unit": unit.name}
-            }
-        )
+    require_in_force(unit, date, field="date")
     code = issuer_code(unit)
     if not code:
         raise ApplicationError(

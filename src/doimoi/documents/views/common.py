@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
@@ -24,13 +26,18 @@ def job(request: HttpRequest, pk: int, **_: Any) -> IngestJob:
 
 
 def current_unit(request: HttpRequest, choices: Any) -> Unit | None:
-    """The unit named in ?unit=, else the unit chosen in the switcher, if among ``choices``."""
+    """The unit named in ?unit=, else the unit chosen in the switcher, if among ``choices``;
+    else the first of them working today (else the first)."""
     wanted = request.GET.get("unit") or request.POST.get("unit") or request.session.get("unit_id")
     if wanted and str(wanted).isdigit():
         found = choices.filter(pk=int(wanted)).first()
         if found is not None:
             return found
-    return choices.first()
+    today = datetime.date.today()  # by default, a unit working today before a closed one
+    working = choices.filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gt=today), valid_from__lte=today
+    )
+    return working.first() or choices.first()
 
 
 def run_form(form: forms.Form, action: Callable[[dict[str, Any]], Any]) -> Any:

@@ -22,6 +22,7 @@ from doimoi.initiatives.services.common import (
     dmy,
     handles,
     heads_of,
+    not_in_future,
     today,
 )
 from doimoi.initiatives.services.guards import decider_for
@@ -94,7 +95,9 @@ def _set_co_proposers(case: Case, people: list[Person]) -> None:
 def _submit(ctx: Context) -> dict[str, Any]:
     case = ctx.case
     case.decider = decider_for(case)
-    case.submitted_on = today()
+    # the day the plan reached the decider: today, or the day a plan sent on paper arrived
+    case.submitted_on = ctx.data.get("submitted_on") or today()
+    not_in_future("submitted_on", case.submitted_on)
     case.return_comments = ""
     plan = plan_snapshot(case)
     case.plan_hash = plan_hash(plan)
