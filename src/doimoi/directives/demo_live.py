@@ -115,7 +115,9 @@ def working_days_ago(today: datetime.date, n: int) -> datetime.date:
     return day
 
 
-def _plan(unit: Unit, day: datetime.date, title: str, template: str, **values: Any) -> Document:
+def issue_plan(
+    unit: Unit, day: datetime.date, title: str, template: str, **values: Any
+) -> Document:
     """A plan the unit issues on ``day``, numbered from its outgoing register."""
     entry = documents.outgoing_register_take(
         actor=None, unit=unit, type_code="KH", kind="party", date=day, title=title
@@ -135,7 +137,7 @@ def _report(a: Assignment, on: datetime.date, text: str, figures: Any = ()) -> A
 def _ward_one(units: dict[str, Unit], d: Directive, plan: Document, w: Any) -> None:
     a = _of(d, units, BL1)
     assignment_acknowledge(actor=None, assignment=a, on=w(19))
-    mine = _plan(
+    mine = issue_plan(
         units[BL1],
         w(12),
         "Kế hoạch thực hiện chuyển đổi số trong hoạt động của Đảng bộ phường",
@@ -207,7 +209,7 @@ def seed_live(units: dict[str, Unit]) -> None:
         return working_days_ago(today, n)
 
     title = f"Kế hoạch {SUBJECT}"
-    plan = _plan(province, w(20), title, PROVINCE_PLAN, subject=SUBJECT)
+    plan = issue_plan(province, w(20), title, PROVINCE_PLAN, subject=SUBJECT)
     d = directive_create(actor=None, document=plan, issuer=province)
     requirements = [
         RequirementSpec("plan", days=10),
