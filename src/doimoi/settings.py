@@ -14,6 +14,10 @@ import dj_database_url
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("DOIMOI_VAR_DIR", Path.cwd() / "var")).resolve()
+# the user guide shown under "Hướng dẫn": docs/guide of the source tree
+DOIMOI_GUIDE_DIR = Path(
+    os.environ.get("DOIMOI_GUIDE_DIR", Path(__file__).resolve().parents[2] / "docs" / "guide")
+)
 
 
 def env_bool(name: str, default: bool = False) -> bool:

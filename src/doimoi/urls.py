@@ -7,6 +7,7 @@ from django.views.i18n import set_language
 
 from doimoi import views
 from doimoi.api.urls import api
+from doimoi.core.guide import guide_image, guide_page
 from doimoi.core.views import public
 
 urlpatterns = [
@@ -21,6 +22,9 @@ urlpatterns = [
     path("chi-dao/", include("doimoi.directives.urls")),
     path("lich-lam-viec/", include("doimoi.workdays.urls")),
     path("lien-thong/", include("doimoi.exchange.urls")),
+    path("huong-dan/", guide_page, name="guide_index"),
+    path("huong-dan/img/<str:name>", guide_image, name="guide_image"),
+    path("huong-dan/<slug:slug>/", guide_page, name="guide"),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]

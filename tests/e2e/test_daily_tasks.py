@@ -4,7 +4,8 @@ On the demo as installed today (the 2025 tree and the live directive seeded from
 clerk takes an outgoing number and registers an arrival; the provincial office sends a directive;
 the ward answers with a plan and reports; the office returns the report, then accepts the report
 sent again, and issues an urging letter to the late ward; a cadre submits a proposal; the head puts
-it to the collective. Nothing is refused for its date. Screenshots go to test-artifacts/ (the
+it to the collective; the inspector and the unit admin open their pages. Nothing is refused for
+its date. Screenshots go to test-artifacts/ (the
 user guide in docs/guide/ uses them).
 """
 
@@ -310,6 +311,22 @@ def test_every_persona_does_the_days_work_dated_today(
     cadre = as_persona("canbo.baoloc")
     case_id = _propose(cadre, artifacts, "Sinh hoạt chi bộ trực tuyến cho đảng viên đi làm xa")
     _to_collective(head, artifacts, case_id)
+
+    # the inspector sees the proposals of the units under the provincial committee
+    inspector = as_persona("kiemtra.tinhuy")
+    inspector.goto("/de-xuat/")
+    inspector.get_by_role("link", name="Sinh hoạt chi bộ trực tuyến", exact=False).first.wait_for()
+    _shot(inspector, artifacts, "inspector-cases")
+    # the unit admin opens the ward's page: its members today, its history, the change links
+    admin = as_persona("quantri.lamdong")
+    admin.get_by_role("navigation", name="Điều hướng chính").get_by_role(
+        "link", name="Tổ chức"
+    ).click()
+    _shot(admin, artifacts, "admin-tree")
+    admin.get_by_role("link", name=WARD, exact=True).first.click()
+    admin.get_by_role("cell", name="Trần Minh Khải").first.wait_for()
+    assert admin.get_by_role("link", name="Sửa", exact=True).count() == 1
+    _shot(admin, artifacts, "admin-unit")
 
     from doimoi.directives.models import Assignment, Report
     from doimoi.initiatives.models import Case

@@ -2,10 +2,10 @@
 
 Tỉnh ủy Lâm Đồng sent its plan 20 working days ago to four ward committees and two provincial
 party committees: a plan within 10 working days (now past) and a report due in 3 working days.
-Đảng ủy phường 1 Bảo Lộc answered with its own plan and gave its two party cells tasks (one cell
-reported, the other's task is due in 2 working days); phường 2 reported and waits for review;
-phường B'Lao's report was returned; Đảng ủy UBND tỉnh's report was accepted; phường 3 never
-answered: it is late. So the pages show live deadlines, overdue and due-soon items on any day.
+Each answered with its own plan but phường 3, which never answered: it is late. Đảng ủy phường 1
+Bảo Lộc gave its two party cells tasks (one reported; the other's task is past due); phường 2
+reported and waits for review; phường B'Lao's report was returned; Đảng ủy UBND tỉnh's report was
+accepted; the reports of the others are due in 3 working days. So the pages show live deadlines, overdue and due-soon items on any day.
 The plans' texts are illustrative (their numbers come from the units' outgoing registers).
 """
 
@@ -21,6 +21,7 @@ from doimoi.directives.services import (
     RequirementSpec,
     TaskSpec,
     assignment_acknowledge,
+    assignment_answer,
     directive_create,
     directive_distribute,
     plan_tasks_assign,
@@ -106,6 +107,33 @@ Trần Minh Khải
 """
 
 
+UNIT_PLAN = """ĐẢNG BỘ TỈNH LÂM ĐỒNG
+{upper}
+*
+Số {symbol}
+ĐẢNG CỘNG SẢN VIỆT NAM
+Lâm Đồng, ngày {day:%d} tháng {day:%m} năm {day:%Y}
+
+KẾ HOẠCH
+thực hiện Kế hoạch số {parent}, ngày {parent_day:%d/%m/%Y} của Ban Thường vụ Tỉnh ủy
+-----
+Thực hiện Kế hoạch số {parent} của Ban Thường vụ Tỉnh ủy, Ban Thường vụ {committee} ban hành kế hoạch
+thực hiện trong đảng bộ (dữ liệu minh họa).
+
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+
+{signer}
+"""
+# illustrative signers of the other committees' plans
+SIGNERS = {
+    BL2: "Đinh Văn Hòa",
+    BLAO: "Võ Thị Ngân",
+    DU_UB: "Lâm Quốc Bảo",
+    DU_CQD: "Trương Thị Yến",
+}
+
+
 def working_days_ago(today: datetime.date, n: int) -> datetime.date:
     """The day ``n`` working days before ``today``."""
     day, counted = today, 0
@@ -173,14 +201,34 @@ def _ward_one(units: dict[str, Unit], d: Directive, plan: Document, w: Any) -> N
     report_accept(actor=None, report=report, on=w(3))
 
 
-def _others(units: dict[str, Unit], d: Directive, w: Any) -> None:
+def _answer_plan(units: dict[str, Unit], d: Directive, plan: Document, name: str, on: Any) -> None:
+    """The committee ``name`` answers with its own plan, numbered in its register on ``on``."""
+    mine = issue_plan(
+        units[name],
+        on,
+        f"Kế hoạch thực hiện Kế hoạch số {plan.reference}",
+        UNIT_PLAN,
+        upper=name.upper(),
+        committee=name,
+        parent=plan.reference,
+        parent_day=plan.date,
+        signer=SIGNERS[name],
+    )
+    assignment_answer(actor=None, assignment=_of(d, units, name), kind="plan", document=mine, on=on)
+
+
+def _others(units: dict[str, Unit], d: Directive, plan: Document, w: Any) -> None:
+    """Phường 2 planned and reported (waiting for review); phường B'Lao's report was returned;
+    Đảng ủy UBND tỉnh's was accepted; Đảng ủy các cơ quan Đảng planned; phường 3 did nothing."""
     two = _of(d, units, BL2)
     assignment_acknowledge(actor=None, assignment=two, on=w(19))
+    _answer_plan(units, d, plan, BL2, w(13))
     figures = [{"label": "Số chi bộ đã triển khai", "value": 41}]
     _report(two, w(2), "Đảng ủy phường 2 Bảo Lộc đã triển khai kế hoạch tới 41 chi bộ.", figures)
 
     blao = _of(d, units, BLAO)
     assignment_acknowledge(actor=None, assignment=blao, on=w(18))
+    _answer_plan(units, d, plan, BLAO, w(12))
     first = _report(blao, w(6), "Đảng ủy phường B'Lao đã triển khai kế hoạch.")
     reason = (
         "Báo cáo chưa nêu số chi bộ đã triển khai và số đảng viên được tập huấn; đề nghị bổ sung."
@@ -189,6 +237,7 @@ def _others(units: dict[str, Unit], d: Directive, w: Any) -> None:
 
     ub = _of(d, units, DU_UB)
     assignment_acknowledge(actor=None, assignment=ub, on=w(18))
+    _answer_plan(units, d, plan, DU_UB, w(14))
     figures = [{"label": "Số tổ chức cơ sở đảng đã triển khai", "value": 66}]
     report = _report(
         ub, w(7), "Đảng ủy UBND tỉnh đã triển khai tới 66 tổ chức cơ sở đảng.", figures
@@ -196,6 +245,7 @@ def _others(units: dict[str, Unit], d: Directive, w: Any) -> None:
     report_accept(actor=None, report=report, on=w(6))
 
     assignment_acknowledge(actor=None, assignment=_of(d, units, DU_CQD), on=w(17))
+    _answer_plan(units, d, plan, DU_CQD, w(11))
 
 
 def seed_live(units: dict[str, Unit]) -> None:
@@ -220,4 +270,4 @@ def seed_live(units: dict[str, Unit]) -> None:
         actor=None, directive=d, recipients=recipients, requirements=requirements, sent_on=w(20)
     )
     _ward_one(units, d, plan, w)
-    _others(units, d, w)
+    _others(units, d, plan, w)
