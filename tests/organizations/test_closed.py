@@ -61,3 +61,14 @@ def test_the_register_page_shows_the_link_and_the_closed_units_register(
     # in the successor, the same number is given
     response = client.post(f"{url}?unit={ward.pk}", data)
     assert response.status_code == 302
+
+
+def test_a_closed_units_page_shows_who_held_its_positions_on_its_last_day(
+    demo: dict[str, Any], persona: Any
+) -> None:
+    client = Client()
+    client.force_login(persona("quantri.lamdong"))
+    city = demo["Thành ủy Bảo Lộc"]
+    html = client.get(reverse("organizations:unit_detail", args=[city.pk])).content.decode()
+    assert "Trần Minh Khải" in html and "Bí thư Thành ủy" in html
+    assert 'data-testid="members-restricted"' not in html

@@ -57,8 +57,12 @@ def unit_search(*, query: str) -> QuerySet[Unit]:
 
 
 def unit_members(*, unit: Unit) -> QuerySet[Membership]:
-    """The people holding roles in ``unit`` today (the caller has checked the viewer may see them)."""
-    return Membership.objects.active().filter(unit=unit).select_related("person")
+    """The people holding roles in ``unit`` today, or on its last day if it has closed (the caller
+    has checked the viewer may see them)."""
+    on = datetime.date.today()
+    if unit.valid_to is not None and unit.valid_to <= on:
+        on = unit.valid_to - datetime.timedelta(days=1)
+    return Membership.objects.active(on).filter(unit=unit).select_related("person")
 
 
 def unit_history(*, unit: Unit) -> dict[str, QuerySet[UnitSuccession]]:
