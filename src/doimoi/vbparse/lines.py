@@ -28,7 +28,7 @@ NUMBER = re.compile(
     rf"^(?P<prefix>(?:{_PREFIXES})\s+)?[Ss](?:ố|ô|o|ó|ồ|Ố|Ô|O)\s*(?:hiệu\s*|HIỆU\s*)?(?P<colon>[:.]?)\s*"
     rf"(?P<num>\d{{1,5}}[a-z]?)?\s*(?:"
     rf"(?P<state>/\s*(?:(?P<year>(?:19|20)\d\d)\s*/\s*)?"
-    rf"(?P<ssym>{_GROUP}(?:-{_GROUP}|\s*-\s*{_CAPS_GROUP})*))"
+    rf"(?P<ssym>{_GROUP}(?:[-/]{_GROUP}|\s*-\s*{_CAPS_GROUP})*))"
     rf"|(?P<sep>\s*-\s*|\s+)(?P<code>[A-ZĐ][A-Za-zĐđ]{{0,5}})\s*/\s*"
     rf"(?P<issuer>[A-ZĐ][^\W_]*(?:-{_GROUP})*))"
 )

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from doimoi.vbparse.decode import decode_bytes, repair_mojibake
 from doimoi.vbparse.tables import OCR_FIXES
+from doimoi.vbparse.webcopy import rejoin_header
 
 _CHARS: dict[str, str] = dict(
     {
@@ -142,7 +143,7 @@ def clean(data: str | bytes | bytearray) -> Cleaned:
     text = canonical_tones(strip_markdown(unicodedata.normalize("NFC", text)))
     if "Ký bởi" in text:
         text = _SIGNATURE_STAMP.sub(lambda m: "\n" * m.group(0).count("\n"), text)
-    text = _tidy_lines(text)
+    text = rejoin_header(_tidy_lines(text))
     located: list[tuple[int, str]] = []
     if _OCR_RE.search(text):
         text = _fix_ocr(text, located)

@@ -10,6 +10,7 @@ from doimoi.vbparse.references import find_references, flatten
 from doimoi.vbparse.signature import read_signature
 from doimoi.vbparse.split import split_documents
 from doimoi.vbparse.values import fill_header
+from doimoi.vbparse.webcopy import apply_web, site_metadata
 
 
 def parse(data: str | bytes) -> Document:
@@ -43,13 +44,17 @@ def _parse_all(data: str | bytes) -> list[Document]:
 def parse_lines(lines: list[str], warnings: list[str]) -> Document:
     """One document from its cleaned lines."""
     document = Document(warnings=list(warnings))
+    meta, lines = site_metadata(lines)
     header = read_header(lines)
-    body = "\n".join(lines[header.end :])
+    anchored = header.number is not None or header.motto is not None
+    body = "\n".join(lines[header.end if anchored else 0 :])
     flat = flatten(body)
     fill_header(document, header, body, flat)
     _fill_people(document, header, lines, body)
     own = (document.number or "", document.symbol) if document.symbol else None
     title = " ".join((header.type_line and header.title) or header.cv_title)
+    apply_web(document, meta, "\n".join(lines[: header.end + 40]))
+    own = (document.number or "", document.symbol) if document.symbol else own
     document.references = find_references(title, body, own, flat)
     document.confidence["references"] = 0.85 if document.references else 0.6
     if not (document.number or document.issuer or document.title or document.date):

@@ -95,11 +95,19 @@ def _issuer(document: Document, header: Header, flat: str) -> None:
     opening = flat[:OPENING]
     issuer = normal_case(names[-1], opening) if names else None
     parent = normal_case(names[-2], opening) if len(names) > 1 else None
+    if issuer and parent and _CENTRAL_ORGAN.match(fold(issuer)) and fold(parent) == _CENTRAL:
+        issuer = f"{issuer} Trung ương"
     confidence = 0.9 if issuer and is_upper(names[-1]) else 0.6
     document.set("issuer", issuer, confidence)
     document.set("parent_issuer", parent, confidence - 0.05)
     if issuer is None:
         document.warnings.append("Không thấy tên cơ quan ban hành / no issuing body found")
+
+
+_CENTRAL = "ban chap hanh trung uong"
+# Organs of the Central Committee sign as "BAN CHẤP HÀNH TRUNG ƯƠNG" / "BAN TUYÊN GIÁO"; their
+# name in full carries "Trung ương" (Ban Tuyên giáo Trung ương, Văn phòng Trung ương Đảng).
+_CENTRAL_ORGAN = re.compile(r"^(?:ban (?!chap hanh)\S+(?: \S+)?|uy ban kiem tra)$(?<!trung uong)")
 
 
 def _issuer_lines(cells: list[str]) -> list[str]:
