@@ -62,6 +62,7 @@ class Header:
     title: list[str] = field(default_factory=list)
     cv_title: list[str] = field(default_factory=list)
     kinh_gui: int | None = None
+    enacting: str | None = None
     end: int = 0
     star: bool = False
 
@@ -217,6 +218,8 @@ class _Scanner:
             title.extend([rest] if rest else [])
             return GO
         if title and _title_ends(cell, title, self.gap):
+            if is_upper(cell) and ENACTING.match(fold(cell)):
+                self.header.enacting = cell
             return STOP
         title.append(cell)
         return GO

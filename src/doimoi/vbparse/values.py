@@ -97,11 +97,28 @@ def _issuer(document: Document, header: Header, flat: str) -> None:
     parent = normal_case(names[-2], opening) if len(names) > 1 else None
     if issuer and parent and _CENTRAL_ORGAN.match(fold(issuer)) and fold(parent) == _CENTRAL:
         issuer = f"{issuer} Trung ương"
+    if issuer and header.motto == "youth" and "doan" not in fold(issuer):
+        issuer = f"{issuer} Đoàn TNCS Hồ Chí Minh"
+    if issuer and not parent and header.enacting:
+        issuer = _from_enacting(issuer, header.enacting, opening)
     confidence = 0.9 if issuer and is_upper(names[-1]) else 0.6
     document.set("issuer", issuer, confidence)
     document.set("parent_issuer", parent, confidence - 0.05)
     if issuer is None:
         document.warnings.append("Không thấy tên cơ quan ban hành / no issuing body found")
+
+
+def _from_enacting(issuer: str, enacting: str, opening: str) -> str:
+    """A bare "Ủy ban nhân dân" completed from the enacting line ("ỦY BAN NHÂN DÂN TỈNH X")."""
+    bare = fold(issuer)
+    if bare not in ("uy ban nhan dan", "hoi dong nhan dan"):
+        return issuer
+    line = squash(enacting)
+    at = fold(line).find(bare)
+    tail = line[at + len(bare) :].strip() if at != -1 else ""
+    if len(tail.split()) < 2:
+        return issuer
+    return normal_case(f"{line[at : at + len(bare)]} {tail}", opening)
 
 
 _CENTRAL = "ban chap hanh trung uong"

@@ -346,3 +346,40 @@ def _code_of(symbol: str | None) -> str | None:
     part = symbol.split("/")[-1] if "/" in symbol and symbol.split("/")[0].isdigit() else symbol
     code = re.split(r"[-/]", part)[0]
     return code if type_name("party", code) or type_name("state", code) else None
+
+
+# ---- flattened copies -------------------------------------------------------------------
+
+_FLAT_HINT = re.compile(r"(?:CỘNG H[OÒ]A XÃ HỘI|ĐẢNG CỘNG SẢN|ĐOÀN TNCS|Số\s*:?\s*\d)")
+_ANCHOR = re.compile(
+    r"\s*(CỘNG H[OÒ]A XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM"
+    r"|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc|ĐOÀN TNCS HỒ CHÍ MINH|Số\s*:?\s*\d"
+    r"|V/v\s|Kính gửi\s*:|Căn cứ\s|Nơi nhận\s*:|Điều\s+\d+\s*\.|(?:TM|T/M|KT|TL|TUQ)\.?\s+[A-ZĐ]{2}"
+    r"|\((?:đã|Đã) ký\)|\*{3}|-{5,}|(?<=[;:.])\s*-\s+(?=[A-ZĐ]))"
+)
+_LOWER = "a-zđ\u00e0-\u00ff\u0103\u0129\u0169\u01a1\u01b0\u1ea1-\u1ef9"
+_PLACE_WORD = rf"[A-ZĐ][{_LOWER}]*(?:-[A-ZĐ][{_LOWER}]*)?"
+_DATE_CELL = re.compile(
+    rf"\s*((?<!\S)(?:{_PLACE_WORD}\s){{0,3}}{_PLACE_WORD},\s*ngày\s*\d{{1,2}}\s*tháng\s*\d{{1,2}}"
+    r"\s*năm\s*\d{4})\s*"
+)
+_TYPE_GLUED = re.compile(
+    r"\s*(QUYẾT ĐỊNH|KẾ HOẠCH|NGHỊ QUYẾT|HƯỚNG DẪN|THÔNG BÁO|BÁO CÁO|CHỈ THỊ|KẾT LUẬN|QUY ĐỊNH)"
+    rf"(?=[A-ZĐ][{_LOWER}])"
+)
+_AFTER = re.compile(r"(\((?:đã|Đã) ký\)|\*{3}|-{5,})\s*")
+
+
+def unflatten(text: str) -> str:
+    """A copy that lost its line breaks ("…TRUNG ƯƠNG***Số: 367 - QĐ/TWĐTN-VP…") cut again
+    at the places a header's parts begin: motto, number, place and date, V/v, Kính gửi, …"""
+    head = text[:800]
+    first = next((line for line in head.split("\n") if len(line) >= 250), "")
+    if not first or not _FLAT_HINT.search(first[:400]):
+        return text
+    line = _ANCHOR.sub(lambda m: f"\n{m.group(1).lstrip()}", first)
+    line = _TYPE_GLUED.sub(lambda m: f"\n{m.group(1)}\n", line)
+    line = _DATE_CELL.sub(lambda m: f"\n{m.group(1)}\n", line)
+    line = _AFTER.sub(lambda m: f"{m.group(1)}\n", line)
+    line = "\n".join(part.strip() for part in line.split("\n") if part.strip())
+    return text.replace(first, line, 1)
