@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from doimoi.vbparse.header import Header, read_header
 from doimoi.vbparse.model import Document, Recipient
+from doimoi.vbparse.nesting import nest
 from doimoi.vbparse.normalize import clean
 from doimoi.vbparse.recipients import find_noi_nhan, read_kinh_gui, read_noi_nhan
 from doimoi.vbparse.references import find_references, flatten
@@ -37,7 +38,10 @@ def _parse_all(data: str | bytes) -> list[Document]:
     for start, end in split_documents(cleaned.text, lines):
         local = [w for line, w in cleaned.located if start <= line < end]
         warnings = cleaned.warnings + list(dict.fromkeys(local))
-        documents.append(parse_lines(lines[start:end], warnings))
+        document = parse_lines(lines[start:end], warnings)
+        document.span = (start, end)
+        document.text = "\n".join(lines[start:end]).strip()
+        documents.append(document)
     return documents or [parse_lines([], cleaned.warnings)]
 
 
@@ -56,6 +60,7 @@ def parse_lines(lines: list[str], warnings: list[str]) -> Document:
     apply_web(document, meta, "\n".join(lines[: header.end + 40]))
     own = (document.number or "", document.symbol) if document.symbol else own
     document.references = find_references(title, body, own, flat)
+    document.nesting = nest(f"{title}\n{body}", document.references)
     document.confidence["references"] = 0.85 if document.references else 0.6
     if not (document.number or document.issuer or document.title or document.date):
         document.warnings.append("Không nhận ra phần đầu văn bản / no document header found")
