@@ -10,6 +10,7 @@ from doimoi.vbparse.recipients import find_noi_nhan, read_kinh_gui, read_noi_nha
 from doimoi.vbparse.references import find_references, flatten
 from doimoi.vbparse.signature import read_signature
 from doimoi.vbparse.split import split_documents
+from doimoi.vbparse.text import garbled
 from doimoi.vbparse.values import fill_header
 from doimoi.vbparse.webcopy import apply_web, site_metadata
 
@@ -62,9 +63,22 @@ def parse_lines(lines: list[str], warnings: list[str]) -> Document:
     document.references = find_references(title, body, own, flat)
     document.nesting = nest(f"{title}\n{body}", document.references)
     document.confidence["references"] = 0.85 if document.references else 0.6
+    _drop_garbled(document)
     if not (document.number or document.issuer or document.title or document.date):
         document.warnings.append("Không nhận ra phần đầu văn bản / no document header found")
     return document
+
+
+GARBLED = "Chữ nhận dạng lỗi nặng, để trống «{}» / garbled OCR text left empty"
+
+
+def _drop_garbled(document: Document) -> None:
+    """No value rather than garbage: a field whose words cannot be Vietnamese is left empty."""
+    for name in ("issuer", "parent_issuer", "title", "signer_name", "place"):
+        value = getattr(document, name)
+        if value and garbled(value):
+            document.set(name, None, 0.0)
+            document.warnings.append(GARBLED.format(name))
 
 
 def _fill_people(document: Document, header: Header, lines: list[str], body: str) -> None:

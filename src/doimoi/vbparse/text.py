@@ -49,3 +49,21 @@ def capitalize_first(text: str) -> str:
         if ch.isalpha():
             return text[:i] + ch.upper() + text[i + 1 :]
     return text
+
+
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
+def _impossible(word: str) -> bool:
+    """A Vietnamese syllable carries one tone mark at most; OCR garbage often carries two."""
+    marks = sum(1 for ch in unicodedata.normalize("NFD", word) if ch in _TONES)
+    return marks > 1
+
+
+def garbled(text: str) -> bool:
+    """True when a good share of the words could not be Vietnamese ("Í- mục tĩêũ, ỳêủ cầụ")."""
+    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
+    if len(words) < 2:
+        return False
+    bad = sum(1 for w in words if _impossible(w))
+    return bad >= max(1, len(words) // 4)

@@ -299,8 +299,17 @@ def _meta_title(document: Document, headline: str | None) -> bool:
     return True
 
 
+_PARTY_ORGAN = re.compile(
+    r"\b(?:tinh uy|thanh uy|huyen uy|quan uy|thi uy|dang uy|dang bo|chi bo|ban thuong vu"
+    r"|ban chap hanh|ban bi thu|bo chinh tri|ban tuyen giao|ban to chuc|ban dan van"
+    r"|uy ban kiem tra)\b"
+)
+
+
 def _apply_lead(document: Document, lead: Lead) -> None:
     kind = _kind_of(lead.symbol)
+    if kind is None and lead.issuer:
+        kind = "party" if _PARTY_ORGAN.search(fold(lead.issuer)) else "state"
     document.set("kind", kind or document.kind, 0.5)
     document.set("number", lead.number, 0.6)
     document.set("symbol", lead.symbol, 0.6)
