@@ -142,7 +142,7 @@ def _listed(text: str, match: re.Match[str]) -> tuple[list[str], int]:
 
 
 def _citation(text: str, match: re.Match[str], key: tuple[str, str]) -> Citation | None:
-    listed, at = _listed(text, match)
+    _numbers, at = _listed(text, match)
     tname, so, start = spoken_before(text, at)
     spoken = bool(tname or so)
     kind, symbol, code = _symbol(match, key[1])
