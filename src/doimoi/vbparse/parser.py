@@ -100,3 +100,4 @@ def _fill_people(document: Document, header: Header, lines: list[str], body: str
         ("signer_name", signature.name),
     ):
         document.set(name, value, signature.confidence.get(name, 0.5))
+    document.signers = [signer.to_dict() for signer in signature.all()]
