@@ -51,8 +51,9 @@ def parse_lines(lines: list[str], warnings: list[str]) -> Document:
     document = Document(warnings=list(warnings))
     meta, lines = site_metadata(lines)
     header = read_header(lines)
-    anchored = header.number is not None or header.motto is not None
-    body = "\n".join(lines[header.end if anchored else 0 :])
+    if header.number is None and header.motto is None:
+        header.end = 0  # no header block: all of it is body (a web page, a lead)
+    body = "\n".join(lines[header.end :])
     flat = flatten(body)
     fill_header(document, header, body, flat)
     _fill_people(document, header, lines, body)

@@ -48,15 +48,27 @@ def rejoin_header(text: str) -> str:
     return "\n".join(out + lines[HEAD:])
 
 
+_PLACE_OPEN = re.compile(r"^[A-ZĐ][^\s,]*\s*,\s*ngày\b")
+
+
+def _place_start(previous: str) -> bool:
+    """The first words of a place name a copy broke before its last word ("Phan Rang-Tháp")."""
+    words = previous.split()
+    if not 0 < len(words) <= 3 or is_upper(previous):
+        return False
+    return all(w[0].isupper() and all(ch.isalpha() or ch == "-" for ch in w) for w in words)
+
+
 def _breaks(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return False
     if " " not in stripped:
         return stripped.isalpha() or stripped in ("|", "Số:")
-    return stripped.endswith((" |", "Số:", "ngày", "XÃ HỘI", "ỦY BAN")) or (
-        stripped[-1].isdigit() and "tháng" in stripped and "năm" not in stripped
-    )
+    if stripped.endswith((" |", "Số:", "ngày", "XÃ HỘI", "ỦY BAN")):
+        return True
+    folded = fold(stripped)
+    return "ngay" in folded and _DATE_OPEN.search(folded) is not None
 
 
 def _joins(previous: str, line: str) -> bool:
@@ -71,6 +83,8 @@ def _joins(previous: str, line: str) -> bool:
         return next_folded.startswith(("chu nghia", "hoa xa hoi"))
     if folded.endswith("uy ban") and is_upper(previous):
         return next_folded.startswith("nhan dan")
+    if _PLACE_OPEN.match(line) and _place_start(previous):
+        return True
     if parse_mark(previous) is not None or parse_mark(line) is not None:
         return False
     if len(previous) < 2 or len(line) < 4:
@@ -162,7 +176,7 @@ LEAD = re.compile(
 )
 HEADLINE = re.compile(
     rf"^(?P<type>{_TYPES})\s+(?:số\s+)?{_NUMREF}(?:\s+năm\s+\d{{4}})?"
-    rf"(?:\s*,?\s*ngày\s+(?:{_DATE}|{_LONG_DATE}))?(?:\s+của\s+{_ISSUER})?"
+    rf"(?:\s*,?\s*ngày\s+(?:{_DATE}|{_LONG_DATE}))?(?:\s+của\s+{_ISSUER}(?=\s+(?:về|V/v)\s))?"
     rf"\s+(?:(?:về việc|về|V/v)\s+)?(?P<title>\S[^\n]{{8,400}})$"
 )
 
