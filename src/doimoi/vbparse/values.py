@@ -161,6 +161,8 @@ def _place_date(document: Document, header: Header, body: str) -> None:
 
 def _title(document: Document, header: Header) -> None:
     lines = header.title if header.type_line else header.cv_title
+    if lines and header.number and header.type_line:
+        lines = _without_own_number(lines, header.number.number, header.number.symbol)
     if any(is_upper(line) and len(line) > 12 for line in lines):
         document.warnings.append(
             "Trích yếu viết hoa, đã chuyển chữ thường / capitals title recased"
@@ -173,6 +175,16 @@ def _title(document: Document, header: Header) -> None:
         document.warnings.append("Trích yếu dài, có thể lẫn nội dung / long title, check its end")
         confidence = 0.6
     document.set("title", title, confidence)
+
+
+def _without_own_number(lines: list[str], number: str | None, symbol: str) -> list[str]:
+    """ "HƯỚNG DẪN 165-HD/BTGTW": the type line repeats the number, which is not title."""
+    first = lines[0].split()
+    own = {f"{number}-{symbol}", f"{number}/{symbol}"}
+    if first and first[0] in own:
+        rest = " ".join(first[1:])
+        return [rest, *lines[1:]] if rest else lines[1:]
+    return lines
 
 
 def _lower_first(line: str) -> str:

@@ -154,7 +154,7 @@ def site_metadata(lines: list[str]) -> tuple[SiteMeta, list[str]]:
 _TYPES = "|".join(
     sorted((re.escape(n) for n in TYPE_NAMES if n[0].isupper() and len(n) > 4), key=len)[::-1]
 )
-_SYMBOL = r"[A-ZĐ][A-Za-zĐđ&]*(?:[-/.][A-Za-zĐđ0-9&]+)*"
+_SYMBOL = r"[A-ZĐ][^\W_]*(?:&[^\W_]+)*(?:[-/.][^\W_]+(?:&[^\W_]+)*)*"
 _NUMREF = (
     rf"(?P<num>\d{{1,5}}[a-z]?)(?:\s*(?:[-–]\s*|/\s*(?P<year>(?:19|20)\d\d)\s*/\s*|/\s*)"
     rf"(?P<sym>{_SYMBOL}))?"
@@ -219,7 +219,9 @@ def _lead(found: re.Match[str], headline: bool) -> Lead:
             break
     kind = groups["type"]
     type_name = None if kind.lower() == "văn bản" else kind
-    title = (groups.get("title") or "").strip(" .;,") or None
+    title = (groups.get("title") or "").strip(" .;,").strip("“”\"'") or None
+    if title and title.endswith(("…", "...")):
+        title = None  # a teaser cut off mid-title
     if title and headline and type_name and title.startswith(type_name):
         title = title[len(type_name) :].strip() or None
     issuer = (groups.get("issuer") or "").strip() or None
@@ -250,7 +252,8 @@ def apply_web(document: Document, meta: SiteMeta, head: str) -> None:
             _apply_lead(document, lead)
         else:
             _symbol_only(document, head)
-    if document.issuer and document.number is None and not _ORG.match(fold(document.issuer)):
+    if document.issuer and document.number is None:
+        # No number, no lead: the lines read as an issuer were a page's headings.
         document.set("issuer", None, 0.0)
         document.set("parent_issuer", None, 0.0)
 
