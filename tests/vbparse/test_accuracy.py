@@ -5,8 +5,8 @@ from __future__ import annotations
 from bench.accuracy import real_score, seed_score
 
 # The figures when this was last raised; raise them as the parser improves, never lower them.
-REAL_FLOOR = 0.968
-REAL_DOCUMENTS = 32
+REAL_FLOOR = 0.972
+REAL_DOCUMENTS = 40
 
 
 def test_the_real_corpus_stays_above_its_floor() -> None:

@@ -146,6 +146,9 @@ def clean(data: str | bytes | bytearray) -> Cleaned:
         text, warnings = repair_mojibake(data)
     if _ODD_CHARS.search(text):
         text = _plain_chars(text, warnings)
+    if text.count("\\r\\n") >= 3:
+        text = text.replace("\\r\\n", "\n")
+        warnings.append("Ký tự xuống dòng bị ghi thành chữ \\r\\n (đã sửa) / escaped line breaks")
     text = canonical_tones(strip_markdown(unicodedata.normalize("NFC", text)))
     if _LOOSE_MARKS.search(text):
         text = _LOOSE_MARKS.sub("", text)

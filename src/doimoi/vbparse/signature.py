@@ -246,6 +246,8 @@ def _name_only(signature: Signature, region: list[tuple[int, str]], anchor: int 
         for name in [name_like(cell)]
         if name
     ]
+    if anchor is None:  # no recipient list: only a name that starts with a known surname
+        candidates = [name for name in candidates if _surname(name)]
     if candidates:
         signature.name = candidates[-1]
         signature.confidence["signer_name"] = 0.85 if _surname(candidates[-1]) else 0.6

@@ -18,6 +18,12 @@ _CONTINUES = re.compile(
 # hành ..."): its opening paragraphs.
 OPENING = 4000
 _TITLE_END = re.compile(r"[\s;:,]+$")
+# An old heading that repeats the number and date before the abstract: "CỦA THỦ TƯỚNG CHÍNH PHỦ
+# SỐ 60/2002/ QĐ-TTG NGÀY 13 THÁNG 5 NĂM 2002 VỀ VIỆC ..." (the organ part is already gone).
+_OWN_NUMBER_DATE = re.compile(
+    r"^\d+\s*/[^\s]*(?:\s+[^\s]+)?\s+ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\s+",
+    re.IGNORECASE,
+)
 _PASSED = re.compile(
     r"thông qua\s+ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
 )
@@ -170,6 +176,8 @@ def _title(document: Document, header: Header) -> None:
         lines = [sentence_case(line) if is_upper(line) else line for line in lines]
         lines[1:] = [_lower_first(line) for line in lines[1:]]
     title = _TITLE_END.sub("", squash(" ".join(lines))) or None
+    if title and title[0].isdigit():
+        title = _OWN_NUMBER_DATE.sub("", title) or title
     confidence = 0.9 if header.type_line or header.cv_title else 0.0
     if title and len(lines) >= 6:
         document.warnings.append("Trích yếu dài, có thể lẫn nội dung / long title, check its end")

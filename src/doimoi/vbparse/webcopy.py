@@ -11,7 +11,7 @@ from datetime import date as _date
 from typing import TYPE_CHECKING
 
 from doimoi.vbparse.lines import parse_mark, parse_number
-from doimoi.vbparse.tables import TYPE_NAMES, type_name
+from doimoi.vbparse.tables import SIGNING, TYPE_NAMES, type_name
 from doimoi.vbparse.text import fold, is_upper
 
 if TYPE_CHECKING:
@@ -108,6 +108,7 @@ _META_KEY = re.compile(
     r"(so hieu|loai van ban|noi ban hanh|co quan ban hanh|nguoi ky|ngay ban hanh"
     r"|ngay hieu luc|ngay cong bao|so cong bao|linh vuc|tinh trang|ngay het hieu luc)\s*:?\s*(?:\|\s*)?",
 )
+_SEPARATED = re.compile(r"\s*[:|]|\s{2,}|\t")
 _UNKNOWN = ("dang cap nhat", "da biet", "")
 
 
@@ -125,10 +126,10 @@ def site_metadata(lines: list[str]) -> tuple[SiteMeta, list[str]]:
     kept = list(lines)
     found = []
     for index, raw in enumerate(lines[:14]):
-        line = raw.strip()
+        line = raw.strip().lstrip("|").strip()
         folded = fold(line)
         hits = list(_META_KEY.finditer(folded))
-        if not hits or hits[0].start() > 3:
+        if not hits or hits[0].start() > 0 or not _SEPARATED.match(folded, len(hits[0].group(1))):
             continue
         found.append(index)
         for at, hit in enumerate(hits):
@@ -154,7 +155,7 @@ def site_metadata(lines: list[str]) -> tuple[SiteMeta, list[str]]:
 _TYPES = "|".join(
     sorted((re.escape(n) for n in TYPE_NAMES if n[0].isupper() and len(n) > 4), key=len)[::-1]
 )
-_SYMBOL = r"[A-ZĐ][^\W_]*(?:&[^\W_]+)*(?:[-/.][^\W_]+(?:&[^\W_]+)*)*"
+_SYMBOL = r"[A-ZĐ][^\W_]*(?:&[^\W_]+)*(?:(?:[-/.]|-\s(?=[A-ZĐ]))[^\W_]+(?:&[^\W_]+)*)*"
 _NUMREF = (
     rf"(?P<num>\d{{1,5}}[a-z]?)(?:\s*(?:[-–]\s*|/\s*(?P<year>(?:19|20)\d\d)\s*/\s*|/\s*)"
     rf"(?P<sym>{_SYMBOL}))?"
@@ -169,10 +170,11 @@ _ISSUER = (
 LEAD = re.compile(
     rf"(?:Ngày\s+(?:{_DATE}|(?P<sd>\d{{1,2}})\s*[/-]\s*(?P<sm>\d{{1,2}}))\s*,\s*)?"
     rf"{_ISSUER}\s+(?:đã\s+|vừa\s+|mới\s+)?(?:ký\s+)?(?:ban hành|có|ra|phát hành)\s+"
-    rf"(?P<type>{_TYPES}|văn bản)\s+(?:số\s+)?{_NUMREF}"
+    rf"(?P<type>{_TYPES}|văn bản)\s+\(?(?:số\s+)?{_NUMREF}\)?"
     rf"(?:\s*,?\s*ngày\s+(?:{_LONG_DATE}|(?P<d2>\d{{1,2}})\s*[/.-]\s*(?P<m2>\d{{1,2}})\s*[/.-]\s*"
     rf"(?P<y2>(?:19|20)\d\d)))?"
-    rf"\s*,?\s*(?:(?:về việc|về|V/v)\s+(?P<title>[^\n]{{8,400}}?))?(?:\.\s|\.$|\n|$|,\s+(?:theo|trong) đó)"
+    rf"(?:\s*,?\s*(?:(?:về việc|về|V/v)\s+|(?=[“\"]))(?P<title>[^\n]{{8,400}}?)"
+    rf"(?=\.\s|\.$|\n|$|,\s+(?:theo|trong) đó))?"
 )
 HEADLINE = re.compile(
     rf"^(?P<type>{_TYPES})\s+(?:số\s+)?{_NUMREF}(?:\s+năm\s+\d{{4}})?"
@@ -191,6 +193,7 @@ class Lead:
     issuer: str | None
     date: str | None
     title: str | None
+    signer: str | None = None
 
 
 def read_lead(text: str) -> Lead | None:
@@ -206,7 +209,7 @@ def read_lead(text: str) -> Lead | None:
 
 def _lead(found: re.Match[str], headline: bool) -> Lead:
     groups = found.groupdict()
-    symbol = groups.get("sym")
+    symbol = re.sub(r"\s+", "", groups.get("sym") or "") or None
     if symbol and groups.get("year"):
         symbol = f"{groups['year']}/{symbol}"
     date = None
@@ -224,12 +227,31 @@ def _lead(found: re.Match[str], headline: bool) -> Lead:
         title = None  # a teaser cut off mid-title
     if title and headline and type_name and title.startswith(type_name):
         title = title[len(type_name) :].strip() or None
-    issuer = (groups.get("issuer") or "").strip() or None
-    return Lead(type_name, groups["num"], symbol, issuer, date, title)
+    issuer, signer = _issuer_and_signer((groups.get("issuer") or "").strip())
+    return Lead(type_name, groups["num"], symbol, issuer, date, title, signer)
+
+
+_OFFICE = re.compile(
+    r"^(?:Chủ tịch|Phó Chủ tịch|Bí thư|Phó Bí thư|Giám đốc|Bộ trưởng)\s+(?=[A-ZĐ])"
+)
+
+
+def _issuer_and_signer(issuer: str) -> tuple[str | None, str | None]:
+    """ "Chủ tịch UBND TP Nguyễn Thế Thảo": the office and the person who signs for it."""
+    words = issuer.split()
+    signer = None
+    for at in range(1, len(words) - 2):
+        rest = words[at:]
+        if rest[0] in SURNAMES and 3 <= len(rest) <= 4 and all(w[0].isupper() for w in rest):
+            signer = " ".join(rest)
+            issuer = _OFFICE.sub("", " ".join(words[:at]))
+            break
+    return issuer or None, signer
 
 
 # ---- putting it on the document --------------------------------------------------------
 
+SURNAMES = frozenset(SIGNING["surnames"])
 LEAD_NOTE = "Đọc từ đoạn dẫn của trang web (độ tin cậy thấp) / read from a web lead"
 META_NOTE = "Bổ sung từ bảng thông tin của trang web / filled from the site's metadata"
 _BARE_ISSUERS = ("ủy ban nhân dân", "hội đồng nhân dân", "chủ tịch ủy ban nhân dân")
@@ -252,7 +274,7 @@ def apply_web(document: Document, meta: SiteMeta, head: str) -> None:
             _apply_lead(document, lead)
         else:
             _symbol_only(document, head)
-    if document.issuer and document.number is None:
+    if document.issuer and document.number is None and document.symbol is None:
         # No number, no lead: the lines read as an issuer were a page's headings.
         document.set("issuer", None, 0.0)
         document.set("parent_issuer", None, 0.0)
@@ -339,6 +361,8 @@ def _apply_lead(document: Document, lead: Lead) -> None:
         document.set("date", lead.date, 0.6)
     if lead.title:
         document.set("title", lead.title, 0.5)
+    if lead.signer:
+        document.set("signer_name", lead.signer, 0.5)
     document.warnings.append(LEAD_NOTE)
 
 
