@@ -134,6 +134,9 @@ def _listed(text: str, match: re.Match[str]) -> tuple[list[str], int]:
     """The numbers listed just before a citation's number, and where the list starts."""
     if match.group("ssym") is None and match.group("sep") == " ":
         return [], match.start()
+    near = text[max(0, match.start() - 4) : match.start()]
+    if "," not in near and "và" not in near:
+        return [], match.start()
     found = _LISTED.search(text[max(0, match.start() - 30) : match.start()])
     if found is None:
         return [], match.start()

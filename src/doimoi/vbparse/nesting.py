@@ -12,53 +12,39 @@ import re
 from typing import Any
 
 from doimoi.vbparse.model import Reference
-from doimoi.vbparse.text import fold
 
 WINDOW = 200
 VERB_GAP = 30  # "thực hiện Kết luận số " — the verb governs the next citation
-_VERBS = re.compile(r"\b(?:thuc hien|trien khai|quan triet|cu the hoa)\b")
-_END = re.compile(r"[.;:](?:\s|$)|-{3,}")
-_BREAK = re.compile(r"\b(?:gan voi|dong thoi|cung voi|va)\b|[;(]")
-_AROUND_HYPHEN = re.compile(r"\s*-\s*")
+_VERBS = re.compile(r"\b(?:thực hiện|triển khai|quán triệt|cụ thể hóa)\b")
+_END = re.compile(r"[.;:¶](?:\s|$)|-{3,}")
+_BREAK = re.compile(r"\b(?:gắn với|đồng thời|cùng với|và)\b|[;(]")
 
 
-def _needles(reference: Reference) -> list[str]:
-    number = reference.number or ""
-    symbol = fold(reference.symbol)
-    return [f"{number}-{symbol}", f"{number}/{symbol}"] if number else []
-
-
-def _mentions(flat: str, references: list[Reference]) -> list[tuple[int, int, int]]:
-    """(start, end, index of the reference) for every mention, in order."""
-    found: list[tuple[int, int, int]] = []
-    for index, reference in enumerate(references):
-        for needle in _needles(reference):
-            pattern = r"(?<![\w/])" + re.escape(needle) + r"(?![\w/])"
-            found.extend((m.start(), m.end(), index) for m in re.finditer(pattern, flat))
-    return sorted(found)
-
-
-def _governs(flat: str, end: int, start: int) -> bool:
-    verbs = list(_VERBS.finditer(flat, end, start))
-    if not verbs or start - verbs[-1].end() > VERB_GAP:
+def _governs(between: str) -> bool:
+    """The text between two citations says the first implements the second."""
+    verbs = list(_VERBS.finditer(between))
+    if not verbs or len(between) - verbs[-1].end() > VERB_GAP:
         return False
-    return not _BREAK.search(flat, end, verbs[0].start())
+    return not _BREAK.search(between, 0, verbs[0].start())
 
 
-def nest(text: str, references: list[Reference]) -> list[dict[str, Any]]:
-    """Pairs (cited document, document it is said to implement) in the order first read."""
-    if len(references) < 2:
+def nest(
+    flat: str, references: list[Reference], mentions: list[tuple[int, int, tuple[str, str]]]
+) -> list[dict[str, Any]]:
+    """Pairs (cited document, document it is said to implement) in the order first read.
+
+    ``flat`` is the body on one line and ``mentions`` where each citation sits in it."""
+    if len(references) < 2 or len(mentions) < 2:
         return []
-    flat = _AROUND_HYPHEN.sub("-", " ".join(fold(text).split()))
-    mentions = _mentions(flat, references)
+    index_of = {reference.key: i for i, reference in enumerate(references)}
+    spots = [(s, e, index_of[k]) for s, e, k in mentions if k in index_of]
     pairs: dict[tuple[int, int], None] = {}
-    for at, (_start, end, index) in enumerate(mentions):
-        stop = _END.search(flat, end)
-        limit = min(end + WINDOW, stop.start() if stop else len(flat))
-        following = next(
-            ((s, i) for s, _e, i in mentions[at + 1 :] if i != index and s < limit), None
-        )
-        if following is not None and _governs(flat, end, following[0]):
+    for at, (_start, end, index) in enumerate(spots):
+        following = next(((s, i) for s, _e, i in spots[at + 1 :] if i != index), None)
+        if following is None or following[0] - end > WINDOW:
+            continue
+        stop = _END.search(flat, end, following[0])
+        if stop is None and _governs(flat[end : following[0]].lower()):
             pairs.setdefault((index, following[1]))
     return [
         {

@@ -128,6 +128,7 @@ class Cleaned:
 
 
 # Tone marks that a broken PDF text layer put after spaces instead of on their letters.
+_COMBINING = re.compile(r"[\u0300-\u036f]")
 _LOOSE_MARKS = re.compile(
     r"(?<=\s)[\u0300-\u036f]+(?:\s(?=[\u0300-\u036f]))?|\s+(?=[\u0300-\u036f])"
 )
@@ -150,7 +151,7 @@ def clean(data: str | bytes | bytearray) -> Cleaned:
         text = text.replace("\\r\\n", "\n")
         warnings.append("Ký tự xuống dòng bị ghi thành chữ \\r\\n (đã sửa) / escaped line breaks")
     text = canonical_tones(strip_markdown(unicodedata.normalize("NFC", text)))
-    if _LOOSE_MARKS.search(text):
+    if _COMBINING.search(text, 0, 3000) and _LOOSE_MARKS.search(text):
         text = _LOOSE_MARKS.sub("", text)
         warnings.append("Bỏ dấu thanh rời khỏi chữ (bản PDF lỗi) / stray tone marks dropped")
     if "Ký bởi" in text:

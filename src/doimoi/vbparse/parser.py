@@ -8,7 +8,7 @@ from doimoi.vbparse.model import Document, Recipient
 from doimoi.vbparse.nesting import nest
 from doimoi.vbparse.normalize import clean
 from doimoi.vbparse.recipients import find_noi_nhan, read_kinh_gui, read_noi_nhan
-from doimoi.vbparse.references import find_references, flatten
+from doimoi.vbparse.references import Mention, find_references, flatten
 from doimoi.vbparse.signature import read_signature
 from doimoi.vbparse.split import split_documents, walk_back
 from doimoi.vbparse.text import fold, garbled
@@ -64,8 +64,9 @@ def parse_lines(lines: list[str], warnings: list[str]) -> Document:
     title = " ".join((header.type_line and header.title) or header.cv_title)
     apply_web(document, meta, "\n".join(lines[: header.end + 40]))
     own = (document.number or "", document.symbol) if document.symbol else own
-    document.references = find_references(title, body, own, flat)
-    document.nesting = nest(f"{title}\n{body}", document.references)
+    mentions: list[Mention] = []
+    document.references = find_references(title, body, own, flat, mentions)
+    document.nesting = nest(flat, document.references, mentions)
     document.confidence["references"] = 0.85 if document.references else 0.6
     _drop_garbled(document)
     _old_tu(document)

@@ -21,8 +21,6 @@ HEAD = 45
 _PIPE_EDGE = re.compile(r"^\s*\|\s?|\s?\|\s*$")
 _BODY = re.compile(r"^(?:Căn cứ|Thực hiện|Xét|Điều\s+\d|Chương\s|I\.\s)")
 _TYPE_WORDS = frozenset(fold(name).upper() for name in TYPE_NAMES if " " not in name)
-_DATE_OPEN = re.compile(r"ngay(?:\s+\d{1,2}(?:\s+thang(?:\s+\d{1,2})?)?)?$")
-_DATE_REST = re.compile(r"^(?:\d|thang\b|nam\b)")
 
 
 def rejoin_header(text: str) -> str:
@@ -41,7 +39,7 @@ def rejoin_header(text: str) -> str:
         if _BODY.match(line.strip()):
             out.extend([line, *head[index + 1 :]])
             break
-        if out and line.strip() and _joins(out[-1].strip(), line.strip()):
+        if out and line.strip() and len(out[-1]) <= 80 and _joins(out[-1].strip(), line.strip()):
             out[-1] = f"{out[-1].rstrip()} {line.strip()}"
             continue
         out.append(line)
@@ -61,37 +59,38 @@ def _place_start(previous: str) -> bool:
 
 def _breaks(line: str) -> bool:
     stripped = line.strip()
-    if not stripped:
+    if not stripped or len(stripped) > 60:  # header cells are short; body lines are not
         return False
     if " " not in stripped:
-        return stripped.isalpha() or stripped in ("|", "Số:")
+        return stripped in ("|", "Số:") or (len(stripped) > 1 and stripped.isalpha())
     if stripped.endswith((" |", "Số:", "ngày", "XÃ HỘI", "ỦY BAN")):
         return True
-    folded = fold(stripped)
-    return "ngay" in folded and _DATE_OPEN.search(folded) is not None
+    return "ngày" in stripped and "năm" not in stripped and stripped[-1].isdigit()
+
+
+_RULE_CHARS = frozenset("-_=*. ")
 
 
 def _joins(previous: str, line: str) -> bool:
-    if not previous or previous in ("*",) or set(previous) <= set("-_=*. "):
+    if not previous or set(previous) <= _RULE_CHARS:
         return False
-    folded, next_folded = fold(previous), fold(line)
     if previous in ("Số:", "Số", "SỐ:") or previous.endswith(" Số:"):
         return line[0].isdigit()
-    if _DATE_OPEN.search(folded) and "ngay" in folded:
-        return _DATE_REST.match(next_folded) is not None
-    if folded.endswith("cong hoa xa hoi") or folded == "cong hoa":
-        return next_folded.startswith(("chu nghia", "hoa xa hoi"))
-    if folded.endswith("uy ban") and is_upper(previous):
-        return next_folded.startswith("nhan dan")
-    if _PLACE_OPEN.match(line) and _place_start(previous):
+    if "ngày" in previous and "năm" not in previous:
+        if previous.endswith("ngày"):
+            return line[:1].isdigit()
+        return previous[-1].isdigit() and line.startswith(("tháng", "năm"))
+    if previous.endswith(("XÃ HỘI", "CỘNG HÒA", "CỘNG")):
+        return line.startswith(("CHỦ NGHĨA", "HÒA XÃ HỘI"))
+    if previous.endswith("ỦY BAN"):
+        return line.startswith("NHÂN DÂN")
+    if ", ngày" in line and _PLACE_OPEN.match(line) and _place_start(previous):
         return True
-    if parse_mark(previous) is not None or parse_mark(line) is not None:
+    if " " in previous or len(previous) < 2 or len(line) < 4 or not previous.isalpha():
         return False
-    if len(previous) < 2 or len(line) < 4:
+    if fold(previous).upper() in _TYPE_WORDS or parse_mark(previous) or parse_mark(line):
         return False
-    if " " not in previous and previous.isalpha() and fold(previous).upper() not in _TYPE_WORDS:
-        return previous[0].isupper() and (is_upper(previous) == is_upper(line.split()[0]))
-    return False
+    return previous[0].isupper() and (is_upper(previous) == is_upper(line.split()[0]))
 
 
 # ---- site metadata --------------------------------------------------------------------
@@ -123,6 +122,9 @@ class SiteMeta:
 def site_metadata(lines: list[str]) -> tuple[SiteMeta, list[str]]:
     """The metadata block in the first lines of a web copy, and the lines without it."""
     meta = SiteMeta()
+    head = fold("\n".join(lines[:14]))
+    if not any(key in head for key in _META_KEYS):
+        return meta, lines
     kept = list(lines)
     found = []
     for index, raw in enumerate(lines[:14]):
