@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -181,3 +182,30 @@ def test_an_arrival_gets_its_handler(seeded: Any, persona: Any, ledger_probe: An
     entry.refresh_from_db()
     assert (entry.handler, str(entry.received_on)) == (handler, "2022-05-05")
     ledger_probe.assert_recorded("documents.incoming.updated", entry)
+
+
+def test_review_page_shows_what_the_parser_repaired(
+    demo: Any, persona: Any, settings: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    """The parser reads the text as extracted, so its repairs (here an OCR slip in "Nơi nhận"
+    and the PDF artefact ƣ) are listed on the review page, not lost in an earlier cleanup."""
+    text = files.seed_text().replace("Nơi nhận", "Nơi nhân", 1).replace("ư", "\u01a3")
+    client = _client(persona, "quantri.lamdong")
+    upload = SimpleUploadedFile("ocr-slips.txt", text.encode("utf-8"))
+    settings.DOIMOI_INGEST_RUNNER = "inline"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/van-ban/nhap/", {"unit": demo["Tỉnh ủy Lâm Đồng"].pk, "files": [upload]})
+    document = Document.objects.get(number="64", symbol="KH/ThU")
+    assert "Nơi nhân" not in document.text and "\u01a3" not in document.text
+    page = _text(client.get(f"/van-ban/{document.pk}/kiem-tra/").content)
+    assert "Nơi nhân" in page, "the OCR repair is not shown"
+    assert "ƣ" in page, "the PDF artefact repair is not shown"
+
+
+def test_documents_uses_only_the_public_face_of_vbparse() -> None:
+    """documents imports ``doimoi.vbparse`` itself, never one of its modules."""
+    root = Path(__file__).resolve().parents[2] / "src/doimoi/documents"
+    inner = re.compile(r"^\s*(?:from|import)\s+doimoi\.vbparse\.\w+", re.MULTILINE)
+    offenders = [str(p) for p in root.rglob("*.py") if inner.search(p.read_text(encoding="utf-8"))]
+    assert offenders == []
+    assert not (root / "services" / "nesting.py").exists()

@@ -22,7 +22,7 @@ def test_json_output_has_one_object_per_file(capsys: pytest.CaptureFixture[str])
     assert [item["file"] for item in result] == SEEDS
     numbers = [[f"{d['number']}-{d['symbol']}" for d in item["documents"]] for item in result]
     assert numbers == [["64-KH/ThU"], ["39-KH/ĐUK"], ["287-CV/ĐUK", "1335-CV/TU", "14-KL/TW"]]
-    expected_keys = {*FIELDS, "confidence", "warnings"}
+    expected_keys = {*FIELDS, "confidence", "warnings", "signers", "span", "nesting"}
     assert all(set(d) == expected_keys for item in result for d in item["documents"])
 
 

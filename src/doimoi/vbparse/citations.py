@@ -13,12 +13,14 @@ from datetime import date
 from doimoi.vbparse.tables import GENERIC_TYPE_NAMES, STATE_TYPES, TYPE_NAMES, type_name
 from doimoi.vbparse.text import fold, squash
 
-_CAPS = r"[A-ZĐ0-9]+(?![^\W_])"
+_CAPS = r"[A-ZĐ0-9]+(?:&[A-ZĐ0-9]+)*(?![^\W_&])"
 CITATION = re.compile(
     r"(?P<num>\d(?<![\w/.,-]\d)\d{0,4}[a-z]?)(?:"
     r"\s*/\s*(?:(?P<year>(?:19|20)\d\d)\s*/\s*)?"
-    rf"(?P<ssym>[A-ZĐ][^\W_]*(?:-[^\W_]+|\s-\s?{_CAPS}|-\s{_CAPS})*)"
-    r"|(?P<sep>\s*-\s*|\s)(?P<code>[A-ZĐ][A-Za-zĐđ]{0,5})\s*/\s*(?P<iss>[A-ZĐ][^\W_]*(?:-[^\W_]+)*))"
+    rf"(?P<ssym>[A-ZĐ][^\W_]*(?:&[^\W_]+)*(?:(?:[-/.]|/\s(?=[A-ZĐ]{{2}}))[A-ZĐ0-9][^\W_]*(?:&[^\W_]+)*"
+    rf"|\s-\s?{_CAPS}|-\s{_CAPS})*)"
+    r"|(?P<sep>\s*-\s*|\s)(?P<code>[A-ZĐ][A-Za-zĐđ]{0,5})\s*/\s*"
+    r"(?P<iss>[A-ZĐ][^\W_]*(?:&[^\W_]+)*(?:-[^\W_]+(?:&[^\W_]+)*)*))"
 )
 _NAMES_BY_LAST_WORD: dict[str, list[str]] = {}
 for _name in sorted((name.lower() for name in TYPE_NAMES), key=len, reverse=True):
@@ -75,6 +77,10 @@ def find_citations(text: str) -> list[Citation]:
             continue
         citation = _citation(text, match, key)
         if citation is not None:
+            for number in _listed(text, match)[0]:
+                found.append(Citation(citation.start, citation.end, citation.type,
+                                      citation.type_code, number, citation.symbol,
+                                      citation.date, citation.issuer))  # fmt: skip
             found.append(citation)
             if citation.type and citation.date and citation.issuer:
                 complete.add(key)
@@ -120,8 +126,27 @@ def _raw_start(head: str, name: str) -> int:
     return at
 
 
+# Numbers listed before a cited symbol share it: "Nghị quyết số 18, 19-NQ/TW" cites 18 and 19.
+_LISTED = re.compile(r"(?<![\w/.-])((?:\d{1,5}[a-z]?\s*(?:,|và)\s*)+)$")
+
+
+def _listed(text: str, match: re.Match[str]) -> tuple[list[str], int]:
+    """The numbers listed just before a citation's number, and where the list starts."""
+    if match.group("ssym") is None and match.group("sep") == " ":
+        return [], match.start()
+    near = text[max(0, match.start() - 4) : match.start()]
+    if "," not in near and "và" not in near:
+        return [], match.start()
+    found = _LISTED.search(text[max(0, match.start() - 30) : match.start()])
+    if found is None:
+        return [], match.start()
+    numbers = re.findall(r"\d{1,5}[a-z]?", found.group(1))
+    return numbers, match.start() - len(found.group(1))
+
+
 def _citation(text: str, match: re.Match[str], key: tuple[str, str]) -> Citation | None:
-    tname, so, start = spoken_before(text, match.start())
+    _numbers, at = _listed(text, match)
+    tname, so, start = spoken_before(text, at)
     spoken = bool(tname or so)
     kind, symbol, code = _symbol(match, key[1])
     if not spoken and (match.group("sep") == " " or (kind == "state" and not _strong(match))):

@@ -35,6 +35,13 @@ _ORG_START = re.compile(
     r"|bo |so |cuc |tong cuc|vu |vien |truong |hoi |van phong|chinh phu|quoc hoi|cong an"
     r"|mat tran|doan |trung tam|hoc vien|dai hoc|toa an|kiem toan|thanh tra)"
 )
+# The enacting-authority line under a decision's title ("ỦY BAN NHÂN DÂN TỈNH X", "CHỦ TỊCH ỦY
+# BAN NHÂN DÂN ...", "BỘ TRƯỞNG BỘ ..."): the title ends above it.
+ENACTING = re.compile(
+    r"^(?:(?:chu tich|bo truong|thu truong|giam doc|cuc truong|tong cuc truong|chanh an"
+    r"|vien truong|truong ban|chanh van phong|tong giam doc) |uy ban nhan dan\b|hoi dong nhan dan\b"
+    r"|chinh phu$|thu tuong chinh phu$|ban thuong vu\b|ban bi thu\b|ban thuong truc\b)"
+)
 _NOT_ISSUER = frozenset({"du thao", "ban sao", "mau", "ban chinh", "sao y ban chinh"})
 _PLACE_WORDS = frozenset({"thành", "phố", "tp.", "tp", "thị", "xã", "trấn", "huyện", "tỉnh"})
 GO, STOP = False, True
@@ -55,6 +62,7 @@ class Header:
     title: list[str] = field(default_factory=list)
     cv_title: list[str] = field(default_factory=list)
     kinh_gui: int | None = None
+    enacting: str | None = None
     end: int = 0
     star: bool = False
 
@@ -210,6 +218,8 @@ class _Scanner:
             title.extend([rest] if rest else [])
             return GO
         if title and _title_ends(cell, title, self.gap):
+            if is_upper(cell) and ENACTING.match(fold(cell)):
+                self.header.enacting = cell
             return STOP
         title.append(cell)
         return GO
@@ -235,6 +245,8 @@ def _double_spaced(lines: list[str]) -> bool:
 
 def _title_ends(cell: str, title: list[str], gap: bool) -> bool:
     if BODY_START.match(cell) or cell.rstrip().endswith(":"):
+        return True
+    if is_upper(cell) and ENACTING.match(fold(cell)):
         return True
     if is_upper(cell) and not all(is_upper(line) for line in title):
         return True

@@ -28,7 +28,7 @@ NUMBER = re.compile(
     rf"^(?P<prefix>(?:{_PREFIXES})\s+)?[Ss](?:ố|ô|o|ó|ồ|Ố|Ô|O)\s*(?:hiệu\s*|HIỆU\s*)?(?P<colon>[:.]?)\s*"
     rf"(?P<num>\d{{1,5}}[a-z]?)?\s*(?:"
     rf"(?P<state>/\s*(?:(?P<year>(?:19|20)\d\d)\s*/\s*)?"
-    rf"(?P<ssym>{_GROUP}(?:-{_GROUP}|\s*-\s*{_CAPS_GROUP})*))"
+    rf"(?P<ssym>{_GROUP}(?:&{_GROUP})*(?:[-/.]{_GROUP}(?:&{_GROUP})*|\s*-\s*{_CAPS_GROUP})*))"
     rf"|(?P<sep>\s*-\s*|\s+)(?P<code>[A-ZĐ][A-Za-zĐđ]{{0,5}})\s*/\s*"
     rf"(?P<issuer>[A-ZĐ][^\W_]*(?:-{_GROUP})*))"
 )
@@ -140,7 +140,8 @@ def parse_number(text: str) -> NumberLine | None:
 
 
 def _state_number(found: re.Match[str], text: str) -> NumberLine:
-    symbol = re.sub(r"\s+", "", found.group("ssym"))
+    written = re.sub(r"\s+", "", found.group("ssym"))
+    symbol = restore_d("state", written)
     year = found.group("year")
     groups = symbol.split("-")
     code = groups[0] if len(groups) > 1 and groups[0] in STATE_TYPES else None
@@ -148,15 +149,36 @@ def _state_number(found: re.Match[str], text: str) -> NumberLine:
     prefix = (found.group("prefix") or "").strip()
     line = NumberLine(found.group("num"), full, "state", code, _prefix_type(prefix), "")
     line.rest = text[found.end() :].strip()
+    if symbol != written:
+        line.warnings.append(LOST_D.format(full))
     if _STRAY_SPACE.search(found.group(0)):
         line.warnings.append("Số ký hiệu có khoảng trắng thừa / stray spaces in the number")
     return line
 
 
+_LOST_D_CODES = {"QD": "QĐ", "ND": "NĐ", "CD": "CĐ"}
+LOST_D = "Ký hiệu mất chữ Đ, đã đọc là «{}» / Đ restored in the symbol"
+
+
+def restore_d(kind: str, symbol: str) -> str:
+    """A symbol whose "Đ" was typed or scanned as "D" ("KH/DU", "QD-UBND") in canonical form."""
+    if kind == "party":
+        code, _, organ = symbol.partition("/")
+        code = _LOST_D_CODES.get(code, code)
+        organ = f"Đ{organ[1:]}" if organ.startswith("DU") else organ
+        return f"{code}/{organ}"
+    year, _, rest = symbol.rpartition("/")
+    head, dash, tail = rest.partition("-")
+    fixed = f"{_LOST_D_CODES.get(head, head)}{dash}{tail}"
+    return f"{year}/{fixed}" if year else fixed
+
+
 def _party_number(found: re.Match[str], text: str) -> NumberLine:
-    code = found.group("code")
-    symbol = f"{code}/{found.group('issuer')}"
+    code = _LOST_D_CODES.get(found.group("code"), found.group("code"))
+    symbol = restore_d("party", f"{found.group('code')}/{found.group('issuer')}")
     line = NumberLine(found.group("num"), symbol, "party", code, None, text[found.end() :].strip())
+    if symbol != f"{found.group('code')}/{found.group('issuer')}":
+        line.warnings.append(LOST_D.format(symbol))
     if "-" not in found.group("sep"):
         line.warnings.append("Số ký hiệu thiếu dấu gạch nối (đã sửa) / missing hyphen in number")
     elif _STRAY_SPACE.search(found.group(0)):

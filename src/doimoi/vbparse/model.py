@@ -105,6 +105,12 @@ class Document:
     references: list[Reference] = field(default_factory=list)
     confidence: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    # Where this document sits in the cleaned text of its file (first line, end line), its own
+    # cleaned text, and the relations its text states between the documents it cites.
+    signers: list[dict[str, str | None]] = field(default_factory=list)
+    span: tuple[int, int] = (0, 0)
+    text: str = ""
+    nesting: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The document as plain JSON-ready data, with exactly the agreed keys."""
@@ -116,6 +122,9 @@ class Document:
             data[name] = value
         data["confidence"] = {name: round(self.confidence.get(name, 0.0), 2) for name in FIELDS}
         data["warnings"] = list(self.warnings)
+        data["signers"] = [dict(signer) for signer in self.signers]
+        data["span"] = list(self.span)
+        data["nesting"] = [dict(pair) for pair in self.nesting]
         return data
 
     def set(self, name: str, value: Any, confidence: float) -> None:

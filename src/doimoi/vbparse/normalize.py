@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from doimoi.vbparse.decode import decode_bytes, repair_mojibake
 from doimoi.vbparse.tables import OCR_FIXES
+from doimoi.vbparse.webcopy import rejoin_header, unflatten
 
 _CHARS: dict[str, str] = dict(
     {
@@ -126,6 +127,13 @@ class Cleaned:
     located: list[tuple[int, str]] = field(default_factory=list)
 
 
+# Tone marks that a broken PDF text layer put after spaces instead of on their letters.
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+_LOOSE_MARKS = re.compile(
+    r"(?<=\s)[\u0300-\u036f]+(?:\s(?=[\u0300-\u036f]))?|\s+(?=[\u0300-\u036f])"
+)
+
+
 def normalize(data: str | bytes) -> str:
     """The text of a document, decoded and cleaned the way the parser reads it."""
     return clean(data).text
@@ -139,10 +147,16 @@ def clean(data: str | bytes | bytearray) -> Cleaned:
         text, warnings = repair_mojibake(data)
     if _ODD_CHARS.search(text):
         text = _plain_chars(text, warnings)
+    if text.count("\\r\\n") >= 3:
+        text = text.replace("\\r\\n", "\n")
+        warnings.append("Ký tự xuống dòng bị ghi thành chữ \\r\\n (đã sửa) / escaped line breaks")
     text = canonical_tones(strip_markdown(unicodedata.normalize("NFC", text)))
+    if _COMBINING.search(text, 0, 3000) and _LOOSE_MARKS.search(text):
+        text = _LOOSE_MARKS.sub("", text)
+        warnings.append("Bỏ dấu thanh rời khỏi chữ (bản PDF lỗi) / stray tone marks dropped")
     if "Ký bởi" in text:
         text = _SIGNATURE_STAMP.sub(lambda m: "\n" * m.group(0).count("\n"), text)
-    text = _tidy_lines(text)
+    text = rejoin_header(unflatten(_tidy_lines(text)))
     located: list[tuple[int, str]] = []
     if _OCR_RE.search(text):
         text = _fix_ocr(text, located)

@@ -68,14 +68,23 @@ def flatten(body: str) -> str:
     return _PARAGRAPH.sub("¶", body).replace("\n", " ")
 
 
+Mention = tuple[int, int, tuple[str, str]]
+
+
 def find_references(
-    title: str, body: str, own: tuple[str, str] | None, flat: str | None = None
+    title: str,
+    body: str,
+    own: tuple[str, str] | None,
+    flat: str | None = None,
+    mentions: list[Mention] | None = None,
 ) -> list[Reference]:
-    """References cited in a document's title and body, merged, in order of first mention."""
+    """References cited in a document's title and body, merged, in order of first mention.
+
+    ``mentions``, when given, receives (start, end, key) of each citation in the flat body."""
     found: dict[tuple[str, str], Reference] = {}
     flat = flatten(body) if flat is None else flat
     self_key = (own[0], own[1].upper()) if own is not None else None
-    for ref in _title_references(squash(title)) + _body_references(flat):
+    for ref in _title_references(squash(title)) + _body_references(flat, mentions):
         key = ref.key
         if key == self_key:
             continue
@@ -95,9 +104,11 @@ def _title_references(title: str) -> list[Reference]:
     return refs
 
 
-def _body_references(body: str) -> list[Reference]:
+def _body_references(body: str, mentions: list[Mention] | None = None) -> list[Reference]:
     citations = find_citations(body)
     refs = [_reference(c) for c in citations]
+    if mentions is not None:
+        mentions.extend((c.start, c.end, ref.key) for c, ref in zip(citations, refs, strict=True))
     if not citations:
         return refs
     verbs = forward_verbs(body)

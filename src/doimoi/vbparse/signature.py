@@ -84,6 +84,15 @@ class Signature:
     title: str | None = None
     name: str | None = None
     confidence: dict[str, float] = field(default_factory=dict)
+    others: list[Signature] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, str | None]:
+        """One signer as plain data."""
+        return {"authority": self.authority, "title": self.title, "name": self.name}
+
+    def all(self) -> list[Signature]:
+        """This signer and the others that signed beside or below."""
+        return [self, *self.others] if (self.name or self.title) else list(self.others)
 
 
 def is_authority(cell: str) -> bool:
@@ -104,8 +113,12 @@ def is_signature_cell(cell: str) -> bool:
     return is_authority(cell) or is_signer_title(cell) or (is_upper(cell) and len(cell) < 60)
 
 
+_SIGNED_NOTE = re.compile(r"\s*[(\[]\s*(?:đã|Đã|ĐÃ)\s+(?:ký|KÝ)[^)\]]*[)\]]\s*$")
+
+
 def name_like(cell: str) -> str | None:
     """The person's name when a cell is only a name ("Nghiêm Xuân Đức"), else None."""
+    cell = _SIGNED_NOTE.sub("", cell) if "ký" in cell or "KÝ" in cell else cell
     text = _NAME_PREFIX.sub("", cell.strip())
     words = text.split()
     if not 2 <= len(words) <= 6 or not all(_NAME_WORD.match(w) for w in words):
@@ -134,7 +147,60 @@ def read_signature(lines: list[str], start: int, anchor: int | None) -> Signatur
     if found is None:
         _name_only(signature, region, anchor)
         return signature
-    return _read_block(signature, region, found)
+    columns = _columns(region, found)
+    if columns is not None:
+        left, right = columns
+        first = _read_block(signature, left, 0)
+        other = _read_block(Signature(), right, 0)
+        if other.name:
+            first.others.append(other)
+        return first
+    first = _read_block(signature, region, found)
+    _more_blocks(first, region, found)
+    return first
+
+
+def _columns(
+    region: list[tuple[int, str]], pos: int
+) -> tuple[list[tuple[int, str]], list[tuple[int, str]]] | None:
+    """Two signers side by side (joint documents): the left and right cells of each line."""
+    line = region[pos][0]
+    row = [cell for idx, cell in region if idx == line]
+    if len(row) != 2 or not all(is_authority(c) or is_signer_title(c) for c in row):
+        return None
+    left: list[tuple[int, str]] = []
+    right: list[tuple[int, str]] = []
+    lines = sorted({idx for idx, _ in region if idx >= line})
+    for idx in lines:
+        cells_here = [cell for i, cell in region if i == idx]
+        left.append((idx, cells_here[0]))
+        if len(cells_here) > 1:
+            right.append((idx, cells_here[-1]))
+    return left, right
+
+
+def _more_blocks(first: Signature, region: list[tuple[int, str]], start: int) -> None:
+    """Signers stacked one below the other: each further authority or title line, after the
+    previous signer's name, opens another block."""
+    names = [pos for pos, (_, cell) in enumerate(region) if pos > start and name_like(cell)]
+    pos = names[0] + 1 if names else len(region)
+    while pos < len(region) and len(first.others) < 4:
+        nxt = next(
+            (p for p in range(pos, len(region)) if _opens_block(region[p][1])),
+            None,
+        )
+        if nxt is None:
+            return
+        other = _read_block(Signature(), region, nxt)
+        if not other.name:
+            return
+        first.others.append(other)
+        after = [p for p in range(nxt, len(region)) if name_like(region[p][1])]
+        pos = after[0] + 1 if after else len(region)
+
+
+def _opens_block(cell: str) -> bool:
+    return is_authority(cell) or (is_signer_title(cell) and len(cell) <= 60)
 
 
 def _block_start(region: list[tuple[int, str]]) -> int | None:
@@ -180,6 +246,8 @@ def _name_only(signature: Signature, region: list[tuple[int, str]], anchor: int 
         for name in [name_like(cell)]
         if name
     ]
+    if anchor is None:  # no recipient list: only a name that starts with a known surname
+        candidates = [name for name in candidates if _surname(name)]
     if candidates:
         signature.name = candidates[-1]
         signature.confidence["signer_name"] = 0.85 if _surname(candidates[-1]) else 0.6

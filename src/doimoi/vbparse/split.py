@@ -30,7 +30,7 @@ def split_documents(text: str, lines: list[str]) -> list[tuple[int, int]]:
         if not near:
             continue
         if previous is not None and number - previous > NEAR:
-            start = _walk_back(lines, min([number, *near]))
+            start = walk_back(lines, min([number, *near]))
             if start > starts[-1]:
                 starts.append(start)
         previous = number
@@ -59,7 +59,7 @@ def _line_of(text: str, pos: int) -> int:
     return text.count("\n", 0, pos)
 
 
-def _walk_back(lines: list[str], top: int) -> int:
+def walk_back(lines: list[str], top: int) -> int:
     """Move a header's first line up over the issuer lines and separators above it."""
     start = top
     seen = 0

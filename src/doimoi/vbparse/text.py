@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -49,3 +50,29 @@ def capitalize_first(text: str) -> str:
         if ch.isalpha():
             return text[:i] + ch.upper() + text[i + 1 :]
     return text
+
+
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_TONED = "".join(
+    ch
+    for ch in map(chr, [*range(0xC0, 0x1B0), *range(0x1EA0, 0x1EFA)])
+    if any(mark in _TONES for mark in unicodedata.normalize("NFD", ch))
+)
+_TWO_TONES = re.compile(f"[{_TONED}][^\\s{_TONED}]*[{_TONED}]")
+
+
+def _impossible(word: str) -> bool:
+    """A Vietnamese syllable carries one tone mark at most; OCR garbage often carries two."""
+    marks = sum(1 for ch in unicodedata.normalize("NFD", word) if ch in _TONES)
+    return marks > 1
+
+
+def garbled(text: str) -> bool:
+    """True when a good share of the words could not be Vietnamese ("Í- mục tĩêũ, ỳêủ cầụ")."""
+    if _TWO_TONES.search(text) is None:
+        return False
+    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
+    if len(words) < 2:
+        return False
+    bad = sum(1 for w in words if _impossible(w))
+    return bad >= max(1, len(words) // 4)

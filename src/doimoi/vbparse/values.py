@@ -18,6 +18,12 @@ _CONTINUES = re.compile(
 # hành ..."): its opening paragraphs.
 OPENING = 4000
 _TITLE_END = re.compile(r"[\s;:,]+$")
+# An old heading that repeats the number and date before the abstract: "CỦA THỦ TƯỚNG CHÍNH PHỦ
+# SỐ 60/2002/ QĐ-TTG NGÀY 13 THÁNG 5 NĂM 2002 VỀ VIỆC ..." (the organ part is already gone).
+_OWN_NUMBER_DATE = re.compile(
+    r"^\d+\s*/[^\s]*(?:\s+[^\s]+)?\s+ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\s+",
+    re.IGNORECASE,
+)
 _PASSED = re.compile(
     r"thông qua\s+ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
 )
@@ -95,11 +101,36 @@ def _issuer(document: Document, header: Header, flat: str) -> None:
     opening = flat[:OPENING]
     issuer = normal_case(names[-1], opening) if names else None
     parent = normal_case(names[-2], opening) if len(names) > 1 else None
+    if issuer and parent and _CENTRAL_ORGAN.match(fold(issuer)) and fold(parent) == _CENTRAL:
+        issuer = f"{issuer} Trung ương"
+    if issuer and header.motto == "youth" and "doan" not in fold(issuer):
+        issuer = f"{issuer} Đoàn TNCS Hồ Chí Minh"
+    if issuer and not parent and header.enacting:
+        issuer = _from_enacting(issuer, header.enacting, opening)
     confidence = 0.9 if issuer and is_upper(names[-1]) else 0.6
     document.set("issuer", issuer, confidence)
     document.set("parent_issuer", parent, confidence - 0.05)
     if issuer is None:
         document.warnings.append("Không thấy tên cơ quan ban hành / no issuing body found")
+
+
+def _from_enacting(issuer: str, enacting: str, opening: str) -> str:
+    """A bare "Ủy ban nhân dân" completed from the enacting line ("ỦY BAN NHÂN DÂN TỈNH X")."""
+    bare = fold(issuer)
+    if bare not in ("uy ban nhan dan", "hoi dong nhan dan"):
+        return issuer
+    line = squash(enacting)
+    at = fold(line).find(bare)
+    tail = line[at + len(bare) :].strip() if at != -1 else ""
+    if len(tail.split()) < 2:
+        return issuer
+    return normal_case(f"{line[at : at + len(bare)]} {tail}", opening)
+
+
+_CENTRAL = "ban chap hanh trung uong"
+# Organs of the Central Committee sign as "BAN CHẤP HÀNH TRUNG ƯƠNG" / "BAN TUYÊN GIÁO"; their
+# name in full carries "Trung ương" (Ban Tuyên giáo Trung ương, Văn phòng Trung ương Đảng).
+_CENTRAL_ORGAN = re.compile(r"^(?:ban (?!chap hanh)\S+(?: \S+)?|uy ban kiem tra)$(?<!trung uong)")
 
 
 def _issuer_lines(cells: list[str]) -> list[str]:
@@ -136,6 +167,8 @@ def _place_date(document: Document, header: Header, body: str) -> None:
 
 def _title(document: Document, header: Header) -> None:
     lines = header.title if header.type_line else header.cv_title
+    if lines and header.number and header.type_line:
+        lines = _without_own_number(lines, header.number.number, header.number.symbol)
     if any(is_upper(line) and len(line) > 12 for line in lines):
         document.warnings.append(
             "Trích yếu viết hoa, đã chuyển chữ thường / capitals title recased"
@@ -143,11 +176,23 @@ def _title(document: Document, header: Header) -> None:
         lines = [sentence_case(line) if is_upper(line) else line for line in lines]
         lines[1:] = [_lower_first(line) for line in lines[1:]]
     title = _TITLE_END.sub("", squash(" ".join(lines))) or None
+    if title and title[0].isdigit():
+        title = _OWN_NUMBER_DATE.sub("", title) or title
     confidence = 0.9 if header.type_line or header.cv_title else 0.0
     if title and len(lines) >= 6:
         document.warnings.append("Trích yếu dài, có thể lẫn nội dung / long title, check its end")
         confidence = 0.6
     document.set("title", title, confidence)
+
+
+def _without_own_number(lines: list[str], number: str | None, symbol: str) -> list[str]:
+    """ "HƯỚNG DẪN 165-HD/BTGTW": the type line repeats the number, which is not title."""
+    first = lines[0].split()
+    own = {f"{number}-{symbol}", f"{number}/{symbol}"}
+    if first and first[0] in own:
+        rest = " ".join(first[1:])
+        return [rest, *lines[1:]] if rest else lines[1:]
+    return lines
 
 
 def _lower_first(line: str) -> str:

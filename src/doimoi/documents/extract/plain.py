@@ -7,7 +7,7 @@ import unicodedata
 from django.utils.translation import gettext as _
 
 from doimoi.documents.extract.errors import Unreadable
-from doimoi.vbparse.decode import decode_bytes
+from doimoi.vbparse import decode_bytes
 
 
 def _looks_binary(data: bytes, text: str) -> bool:

@@ -14,7 +14,6 @@ from typing import Any
 from django.db.models import Max, Min, Q, QuerySet
 
 from doimoi.documents.models import Citation, Document, DocumentState, Relation
-from doimoi.documents.services import nesting
 from doimoi.documents.services.common import canonical_number, clean, code_from_symbol, symbol_key
 from doimoi.documents.services.fields import kind_of_symbol, parse_date
 from doimoi.documents.services.issuers import match_issuer
@@ -217,10 +216,11 @@ def link(
     *,
     fresh: bool = False,
     known: Known | None = None,
-    folded: str = "",
+    nesting: Iterable[dict[str, Any]] = (),
 ) -> list[Citation]:
     """Edges from ``source`` to each document it cites (strongest relation kept per target);
-    ``fresh``: a new row, so it has no edges yet; ``known``: the ``lookup`` of the cited keys."""
+    ``fresh``: a new row, so it has no edges yet; ``known``: the ``lookup`` of the cited keys;
+    ``nesting``: the parser's pairs (cited X said to implement cited Y) for placeholders."""
     chosen: dict[int, tuple[Document, dict[str, Any]]] = {}
     refs = list(refs)
     if known is None:
@@ -253,8 +253,51 @@ def link(
             said.relation, said.via = edge.relation, None
             said.save(update_fields=["relation", "via"])
     created = Citation.objects.bulk_create([e for e in edges if e.target_id not in existing])
-    nesting.infer(source, edges, folded)
+    _nest(source, chosen, edges, nesting)
     return created
+
+
+def _ref_key(ref: dict[str, Any]) -> tuple[str, str]:
+    return (clean(ref.get("number")), clean(ref.get("symbol")).upper())
+
+
+def _nest(
+    source: Document,
+    chosen: dict[int, tuple[Document, dict[str, Any]]],
+    edges: list[Citation],
+    nesting: Iterable[dict[str, Any]],
+) -> list[Citation]:
+    """X implements Y, as ``source``'s text says, when X is only a placeholder here: that
+    sentence is all we know of X, so the edge is recorded as read from ``source`` (``via``)."""
+    by_key = {_ref_key(ref): target for target, ref in chosen.values()}
+    said = {edge.target_id: edge for edge in edges}
+    fresh: dict[tuple[int, int], Citation] = {}
+    for pair in nesting:
+        upstream = by_key.get(_ref_key(pair.get("source") or {}))
+        target = by_key.get(_ref_key(pair.get("target") or {}))
+        if upstream is None or target is None or upstream.pk == target.pk:
+            continue
+        if upstream.state != DocumentState.PLACEHOLDER:
+            continue
+        edge = said[target.pk]
+        fresh.setdefault(
+            (upstream.pk, target.pk),
+            Citation(
+                source=upstream,
+                target=target,
+                relation=Relation.IMPLEMENTS,
+                cited_as=target.reference[:128],
+                cited_date=edge.cited_date,
+                cited_issuer=edge.cited_issuer,
+                via=source,
+            ),
+        )
+    new = [
+        edge
+        for edge in fresh.values()
+        if not Citation.objects.filter(source=edge.source, target=edge.target).exists()
+    ]
+    return Citation.objects.bulk_create(new)
 
 
 def _relation(ref: dict[str, Any]) -> str:

@@ -30,8 +30,7 @@ from doimoi.documents.services.issuers import match_issuer
 from doimoi.documents.services.registers import register_incoming
 from doimoi.ledger import services as ledger
 from doimoi.organizations.models import Unit
-from doimoi.vbparse import normalize, parse_all
-from doimoi.vbparse.split import split_documents
+from doimoi.vbparse import parse_all
 
 
 @dataclass
@@ -58,17 +57,12 @@ class Outcome:
 
 
 def split_parts(raw: str) -> list[Part]:
-    """The documents in a text, each with its metadata and its own slice of the cleaned text."""
-    cleaned = normalize(raw)
-    lines = cleaned.split("\n")
-    ranges = split_documents(cleaned, lines)
-    parsed = parse_all(cleaned)
-    if len(parsed) != len(ranges):  # the parser split differently: give each the whole text
-        return [Part(p.to_dict(), cleaned) for p in parsed]
-    return [
-        Part(p.to_dict(), "\n".join(lines[start:end]).strip())
-        for p, (start, end) in zip(parsed, ranges, strict=True)
-    ]
+    """The documents in a text, each with its metadata and its own slice of the cleaned text.
+
+    The parser gets the text as extracted (not cleaned first), so what it repaired on the way
+    (OCR slips, PDF artefacts, old encodings) stays in each document's warnings.
+    """
+    return [Part(p.to_dict(), p.text) for p in parse_all(raw)]
 
 
 def index(document: Document, *, fresh: bool = False, folded: str = "") -> None:
@@ -178,7 +172,8 @@ def store_part(
     if own is not None:  # drop the placeholders just absorbed into this document
         gone = {p.pk for p in waiting[1:]}
         found[own] = [d for d in found.get(own, []) if d.pk not in gone]
-    citations.link(document, references, fresh=not waiting, known=found, folded=part.folded)
+    nesting = part.meta.get("nesting") or []
+    citations.link(document, references, fresh=not waiting, known=found, nesting=nesting)
     index(document, fresh=not waiting, folded=part.folded)
     copy = DocumentCopy.objects.create(
         document=document,

@@ -1,0 +1,60 @@
+"""Relations between the documents a text cites, read from the way it describes them.
+
+"Thực hiện Hướng dẫn số 78-KH/BTGTU … về quán triệt, triển khai thực hiện Kết luận số 14-KL/TW"
+says that 78-KH/BTGTU implements 14-KL/TW: a verb of implementing right before the second
+citation, within the same sentence, with nothing between that opens a new clause ("gắn với
+việc thực hiện" links two things; it does not say one implements the other).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from doimoi.vbparse.model import Reference
+
+WINDOW = 200
+VERB_GAP = 30  # "thực hiện Kết luận số " — the verb governs the next citation
+_VERBS = re.compile(r"\b(?:thực hiện|triển khai|quán triệt|cụ thể hóa)\b")
+_END = re.compile(r"[.;:¶](?:\s|$)|-{3,}")
+_BREAK = re.compile(r"\b(?:gắn với|đồng thời|cùng với|và)\b|[;(]")
+
+
+def _governs(between: str) -> bool:
+    """The text between two citations says the first implements the second."""
+    verbs = list(_VERBS.finditer(between))
+    if not verbs or len(between) - verbs[-1].end() > VERB_GAP:
+        return False
+    return not _BREAK.search(between, 0, verbs[0].start())
+
+
+def nest(
+    flat: str, references: list[Reference], mentions: list[tuple[int, int, tuple[str, str]]]
+) -> list[dict[str, Any]]:
+    """Pairs (cited document, document it is said to implement) in the order first read.
+
+    ``flat`` is the body on one line and ``mentions`` where each citation sits in it."""
+    if len(references) < 2 or len(mentions) < 2:
+        return []
+    index_of = {reference.key: i for i, reference in enumerate(references)}
+    spots = [(s, e, index_of[k]) for s, e, k in mentions if k in index_of]
+    pairs: dict[tuple[int, int], None] = {}
+    for at, (_start, end, index) in enumerate(spots):
+        following = next(((s, i) for s, _e, i in spots[at + 1 :] if i != index), None)
+        if following is None or following[0] - end > WINDOW:
+            continue
+        stop = _END.search(flat, end, following[0])
+        if stop is None and _governs(flat[end : following[0]].lower()):
+            pairs.setdefault((index, following[1]))
+    return [
+        {
+            "source": _key(references[source]),
+            "target": _key(references[target]),
+            "relation": "implements",
+        }
+        for source, target in pairs
+    ]
+
+
+def _key(reference: Reference) -> dict[str, str | None]:
+    return {"number": reference.number, "symbol": reference.symbol}
