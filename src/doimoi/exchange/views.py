@@ -152,3 +152,23 @@ def unit_agency(request: HttpRequest, pk: int) -> HttpResponse:
         {"unit": unit, "form": form},
         status=400 if form.errors else 200,
     )
+
+
+def assignment_panel(request: HttpRequest, assignment: Any) -> str:
+    """On a recipient's assignment: what that recipient reported of its handling through the
+    exchange (the caller's page already checked the viewer may see the assignment)."""
+    statuses = selectors.statuses_for_unit(assignment.directive.document, assignment.unit)
+    if not statuses:
+        return ""
+    context = {"statuses": statuses, "unit": assignment.unit}
+    return render_to_string("exchange/_assignment_panel.html", context, request=request)
+
+
+def unit_panel(request: HttpRequest, unit: Unit) -> str:
+    """On a unit's page: its agency codes, and the link to change them."""
+    context = {
+        "unit": unit,
+        "agency": getattr(unit, "agency", None),
+        "can_change": request.user.has_perm("organizations.change_unit", unit),
+    }
+    return render_to_string("exchange/_unit_panel.html", context, request=request)
