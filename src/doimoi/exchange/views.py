@@ -48,6 +48,11 @@ def document_panel(request: HttpRequest, document: Document) -> str:
     if document.is_placeholder:
         return ""
     context: dict[str, Any] = selectors.panel(document, request.user)
+    context["records"] = [  # a unit's exchanges show to those who may see its registers
+        row
+        for row in context["records"]
+        if request.user.has_perm("documents.view_register", row["record"].unit)
+    ]
     context |= {
         "document": document,
         "export_form": _export_form(request, document),
