@@ -34,7 +34,9 @@ def test_send_revoke_and_replace_from_the_page(agencies: dict[str, Any], client:
     assert "Gửi liên thông (edXML)" in page
     recipient = agencies[BTG].pk
     assert _send(client, first, recipients=[recipient], business=0).status_code == 302
-    second = _document(agencies[BAO_LOC], seed_text(PLAN_64).replace("Số 64-KH/ThU", "Số 70-KH/ThU"))
+    second = _document(
+        agencies[BAO_LOC], seed_text(PLAN_64).replace("Số 64-KH/ThU", "Số 70-KH/ThU")
+    )
     assert second.number == "70"
     response = _send(client, second, recipients=[recipient], business=3, replaces=first.pk)
     assert response.status_code == 302, response.content.decode()[:800]
@@ -68,3 +70,25 @@ def test_a_clerk_elsewhere_sees_no_send_button_and_no_form(
     document = _document(agencies[BAO_LOC], seed_text(PLAN_64))
     client.force_login(get_user_model().objects.get(username="vanthu.dukdn"))
     assert client.get(f"/lien-thong/van-ban/{document.pk}/gui/").status_code in (403, 404)
+
+
+@pytest.mark.django_db
+def test_a_recipient_sees_its_own_exchange_not_the_senders(
+    agencies: dict[str, Any], client: Any
+) -> None:
+    document = _document(agencies[BAO_LOC], seed_text(PLAN_64))
+    from doimoi.exchange.services import document_export
+
+    sent = document_export(actor=None, document=document, recipients=[agencies[BTG]])
+    ingest_file(
+        actor=None, unit=agencies[BTG], name="p.edxml", data=packet_bytes(sent), source="web"
+    )
+    received = Packet.objects.get(direction=Direction.INCOMING)
+    client.force_login(get_user_model().objects.get(username="chuyenvien.btg"))
+    page = client.get(f"/van-ban/{document.pk}/").content.decode()
+    assert 'data-testid="exchange-panel"' in page
+    assert "tình hình xử lý tại nơi nhận" not in page  # the sender's record is not theirs
+    own = client.get(f"/lien-thong/van-ban/{document.pk}/goi-tin/{received.pk}/")
+    assert own.status_code == 200
+    theirs = client.get(f"/lien-thong/van-ban/{document.pk}/goi-tin/{sent.pk}/")
+    assert theirs.status_code == 404
