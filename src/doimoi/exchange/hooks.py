@@ -7,7 +7,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from doimoi.documents import panels
+from doimoi.core import panels
 from doimoi.documents.services import packets
 from doimoi.exchange import edxml
 from doimoi.exchange.selectors import received_record
@@ -48,10 +48,12 @@ def _reported(event: Any, report: Any) -> None:
 
 
 def install() -> None:
-    from doimoi.exchange.views import document_panel
+    from doimoi.exchange.views import assignment_panel, document_panel, unit_panel
 
     packets.register(packets.PacketReader(accepts=edxml.is_edxml, ingest=packet_import))
-    panels.register(document_panel)
+    panels.register("documents.document", document_panel)
+    panels.register("directives.assignment", assignment_panel)
+    panels.register("organizations.unit", unit_panel)
     follow("documents.incoming.registered", _registered)
     follow("documents.incoming.updated", _assigned)
     follow("directives.assignment.acknowledged", _acknowledged)

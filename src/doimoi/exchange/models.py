@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from doimoi.documents.models import Document
 from doimoi.exchange.edxml.model import STATUS_CODES
 from doimoi.organizations.models import Unit
+from doimoi.organizations.scope import Access, ScopedQuerySet
 
 
 class AgencyCode(models.Model):
@@ -42,7 +43,10 @@ class Direction(models.TextChoices):
 
 
 class ExchangeRecord(models.Model):
-    """A document as the exchange knows it, for one unit: received from, or sent to, others."""
+    """A document as the exchange knows it, for one unit: received from, or sent to, others.
+    Seen, like the unit's registers, in the unit's subtree, with the document's classification."""
+
+    access = Access(units=("unit",), level="document__confidentiality")
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="exchanges")
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
@@ -55,6 +59,8 @@ class ExchangeRecord(models.Model):
     revoked_at = models.DateTimeField(_("bị thu hồi lúc"), null=True, blank=True)
     revoked_reason = models.TextField(_("lý do thu hồi"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedQuerySet["ExchangeRecord"].as_manager()
 
     class Meta:
         verbose_name = _("văn bản liên thông")
@@ -78,6 +84,8 @@ class PacketKind(models.TextChoices):
 class Packet(models.Model):
     """One packet that came in or went out, kept byte for byte in the file store."""
 
+    access = Access(units=("unit",), level="record__document__confidentiality")
+
     direction = models.CharField(max_length=3, choices=Direction.choices)
     kind = models.CharField(max_length=16, choices=PacketKind.choices)
     business = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -93,6 +101,8 @@ class Packet(models.Model):
     transport = models.CharField(max_length=32, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = ScopedQuerySet["Packet"].as_manager()
+
     class Meta:
         verbose_name = _("gói tin edXML")
         verbose_name_plural = _("gói tin edXML")
@@ -106,7 +116,10 @@ class Packet(models.Model):
 
 
 class RemoteStatus(models.Model):
-    """What a recipient reported of its handling of a document this instance sent."""
+    """What a recipient reported of its handling of a document this instance sent (seen where
+    the sending unit's records are)."""
+
+    access = Access(units=("record__unit",), level="record__document__confidentiality")
 
     record = models.ForeignKey(ExchangeRecord, on_delete=models.CASCADE, related_name="statuses")
     agency_code = models.CharField(_("mã nơi nhận"), max_length=35)
@@ -119,6 +132,8 @@ class RemoteStatus(models.Model):
     staff = models.CharField(_("cán bộ"), max_length=255, blank=True)
     at = models.DateTimeField(_("thời điểm"))
     received_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedQuerySet["RemoteStatus"].as_manager()
 
     class Meta:
         verbose_name = _("trạng thái xử lý tại nơi nhận")

@@ -39,9 +39,9 @@ def coded_units() -> QuerySet[Unit]:
     )
 
 
-def records_of(document: Document) -> QuerySet[ExchangeRecord]:
-    """The document's exchange records (the caller has checked the viewer sees the document)."""
-    return ExchangeRecord.objects.filter(document=document).select_related("unit")
+def records_of(document: Document, viewer: Any) -> QuerySet[ExchangeRecord]:
+    """The document's exchange records that ``viewer`` may see."""
+    return ExchangeRecord.objects.restrict(viewer).filter(document=document).select_related("unit")
 
 
 def received_record(document: Document, unit: Unit | None = None) -> ExchangeRecord | None:
@@ -60,10 +60,13 @@ def latest_statuses(record: ExchangeRecord) -> list[RemoteStatus]:
     return list(seen.values())
 
 
-def statuses_for_unit(document: Document, unit: Unit) -> list[RemoteStatus]:
-    """What ``unit`` (a recipient) reported about ``document``, newest first."""
+def statuses_for_unit(document: Document, unit: Unit, viewer: Any) -> list[RemoteStatus]:
+    """What ``unit`` (a recipient) reported about ``document``, newest first, as ``viewer``
+    may see it."""
     return list(
-        RemoteStatus.objects.filter(record__document=document, unit=unit).order_by("-at", "-pk")
+        RemoteStatus.objects.restrict(viewer)
+        .filter(record__document=document, unit=unit)
+        .order_by("-at", "-pk")
     )
 
 
@@ -73,7 +76,7 @@ def sent_statuses(record: ExchangeRecord) -> QuerySet[Packet]:
 
 def panel(document: Document, viewer: Any) -> dict[str, Any]:
     """What the document's page shows of the exchange."""
-    records = list(records_of(document))
+    records = list(records_of(document, viewer))
     return {
         "records": [
             {

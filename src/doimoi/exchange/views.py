@@ -96,7 +96,10 @@ def document_status(request: HttpRequest, pk: int, record_pk: int) -> HttpRespon
     """Tell the sender of a received document how its handling stands."""
     document = _visible(request, pk)
     record = get_object_or_404(
-        ExchangeRecord, pk=record_pk, document=document, direction=Direction.INCOMING
+        ExchangeRecord.objects.restrict(request.user),
+        pk=record_pk,
+        document=document,
+        direction=Direction.INCOMING,
     )
     form = StatusForm(request.POST or None)
     if request.method == "POST" and run_form(
@@ -119,7 +122,9 @@ def document_status(request: HttpRequest, pk: int, record_pk: int) -> HttpRespon
 def packet_file(request: HttpRequest, pk: int, packet_pk: int) -> FileResponse:
     """A packet of this document, byte for byte."""
     _visible(request, pk)
-    packet = get_object_or_404(Packet, pk=packet_pk, record__document_id=pk)
+    packet = get_object_or_404(
+        Packet.objects.restrict(request.user), pk=packet_pk, record__document_id=pk
+    )
     return FileResponse(
         iter([packet_bytes(packet)]),
         as_attachment=True,
@@ -152,3 +157,25 @@ def unit_agency(request: HttpRequest, pk: int) -> HttpResponse:
         {"unit": unit, "form": form},
         status=400 if form.errors else 200,
     )
+
+
+def assignment_panel(request: HttpRequest, assignment: Any) -> str:
+    """On a recipient's assignment: what that recipient reported of its handling through the
+    exchange (the caller's page already checked the viewer may see the assignment)."""
+    statuses = selectors.statuses_for_unit(
+        assignment.directive.document, assignment.unit, request.user
+    )
+    if not statuses:
+        return ""
+    context = {"statuses": statuses, "unit": assignment.unit}
+    return render_to_string("exchange/_assignment_panel.html", context, request=request)
+
+
+def unit_panel(request: HttpRequest, unit: Unit) -> str:
+    """On a unit's page: its agency codes, and the link to change them."""
+    context = {
+        "unit": unit,
+        "agency": getattr(unit, "agency", None),
+        "can_change": request.user.has_perm("organizations.change_unit", unit),
+    }
+    return render_to_string("exchange/_unit_panel.html", context, request=request)

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from doimoi.core import panels
 from doimoi.core.errors import ApplicationError
 from doimoi.core.text import fold
 from doimoi.core.views import HtmxHttpRequest, require_rule
@@ -71,6 +72,7 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "history": selectors.unit_history(unit=unit),
         "can_see_members": can_see_members,
         "can_change": request.user.has_perm("organizations.change_unit", unit),
+        "panels": panels.render("organizations.unit", request, unit),
     }
     return render(request, "organizations/unit_detail.html", context)
 

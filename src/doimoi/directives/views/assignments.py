@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from doimoi.core import panels
 from doimoi.core.errors import ApplicationError
 from doimoi.core.views import require_rule
 from doimoi.directives import selectors, services
@@ -39,6 +40,7 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_review": user.has_perm("directives.review_assignment", a),
         "review_form": ReviewForm(),
         **selectors.assignment_detail(a),
+        "panels": panels.render("directives.assignment", request, a),
     }
     return render(request, "directives/assignment_detail.html", context)
 

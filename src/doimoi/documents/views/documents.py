@@ -13,8 +13,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from doimoi.core import panels
 from doimoi.core.views import HtmxHttpRequest, require_rule
-from doimoi.documents import graph, panels, selectors
+from doimoi.documents import graph, selectors
 from doimoi.documents.forms import IssuerUnitForm, ReviewForm, SearchForm
 from doimoi.documents.models import Document, DocumentCopy
 from doimoi.documents.services import document_confirm, document_confirm_issuer
@@ -107,7 +108,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "copies": document.copies.select_related("unit", "stored_file"),
         "arrivals": document.arrivals.select_related("unit", "handler"),
         "can_review": request.user.has_perm("documents.change_document", document),
-        "panels": panels.render(request, document),
+        "panels": panels.render("documents.document", request, document),
         "can_confirm_issuer": request.user.has_perm("documents.confirm_issuer", document),
     }
     return render(request, "documents/document_detail.html", context)

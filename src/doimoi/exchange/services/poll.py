@@ -8,6 +8,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from doimoi.documents.models import ItemStatus
+from doimoi.documents.services import cache
 from doimoi.documents.services.ingest import FileResult
 from doimoi.exchange import edxml, transport
 from doimoi.exchange.models import Direction, ExchangeRecord
@@ -44,21 +45,27 @@ def inbox_poll(*, via: Any = None) -> list[FileResult]:
     if chosen is None:
         return []
     results = []
-    for arrival in chosen.receive():
-        unit = addressee(arrival.data)
-        if unit is None:
-            try:
-                edxml.read(arrival.data)
-                message = _("Không có đơn vị nhận nào ở đây mang mã định danh trong gói tin.")
-            except edxml.BadPacket as error:
-                message = error.message
-            result = FileResult(arrival.name, ItemStatus.FAILED, message, len(arrival.data))
-        else:
-            result = packet_import(
-                actor=None, unit=unit, name=arrival.name, data=arrival.data, source="exchange"
-            )
-        if not result.ok:
-            log.warning("exchange inbox: %s refused: %s", arrival.name, result.message)
-        arrival.done(result.ok)
-        results.append(result)
+    with cache.batch():
+        for arrival in chosen.receive():
+            results.append(_take(arrival))
     return results
+
+
+def _take(arrival: transport.Arrival) -> FileResult:
+    """Take one arrival in, then file it as done or failed."""
+    unit = addressee(arrival.data)
+    if unit is None:
+        try:
+            edxml.read(arrival.data)
+            message = _("Không có đơn vị nhận nào ở đây mang mã định danh trong gói tin.")
+        except edxml.BadPacket as error:
+            message = error.message
+        result = FileResult(arrival.name, ItemStatus.FAILED, message, len(arrival.data))
+    else:
+        result = packet_import(
+            actor=None, unit=unit, name=arrival.name, data=arrival.data, source="exchange"
+        )
+    if not result.ok:
+        log.warning("exchange inbox: %s refused: %s", arrival.name, result.message)
+    arrival.done(result.ok)
+    return result
