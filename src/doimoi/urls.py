@@ -8,12 +8,14 @@ from django.views.i18n import set_language
 from doimoi import views
 from doimoi.api.urls import api
 from doimoi.core.views import public
+from doimoi.organizations.people_views import SignInView, password_change
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("don-vi-lam-viec/", views.unit_switch, name="unit_switch"),
-    path("dang-nhap/", public(auth_views.LoginView.as_view()), name="login"),
+    path("dang-nhap/", public(SignInView.as_view()), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("mat-khau/", password_change, name="password_change"),
     path("ngon-ngu/", public(set_language), name="set_language"),
     path("to-chuc/", include("doimoi.organizations.urls")),
     path("van-ban/", include("doimoi.documents.urls")),
