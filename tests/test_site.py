@@ -106,3 +106,14 @@ def test_the_unit_page_groups_thousands(demo: dict[str, Unit], persona: Any) -> 
     url = reverse("organizations:unit_detail", args=[unit.pk])
     assert ">128.000<" in _client(persona, "bithu.baoloc").get(url).content.decode()
     assert ">128,000<" in _client(persona, "bithu.baoloc", "en").get(url).content.decode()
+
+
+def test_document_counts_group_thousands() -> None:
+    template = Template(
+        "{% load i18n doimoi_format %}{% blocktranslate count n=total with shown=total|number %}"
+        "{{ shown }} văn bản{% plural %}{{ shown }} văn bản{% endblocktranslate %}"
+    )
+    with translation.override("vi"):
+        assert template.render(Context({"total": 100000})) == "100.000 văn bản"
+    with translation.override("en"):
+        assert template.render(Context({"total": 100000})) == "100,000 documents"
