@@ -10,6 +10,7 @@ import pytest
 from django.core.management import call_command
 
 from tests.e2e.conftest import login
+from tests.organizations.conftest import Realm, realm  # noqa: F401 (the fixture)
 
 PHONE = {"width": 390, "height": 844}
 PAGES_PER_PERSONA = 16
@@ -80,19 +81,22 @@ def test_no_page_is_wider_than_a_phone(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_printing_shows_content_without_navigation(page: Any, demo: Any, artifacts: Path) -> None:
-    login(page, "bithu.baoloc")
-    page.goto("/to-chuc/")
-    page.get_by_role("link", name="Thành ủy Bảo Lộc", exact=True).first.click()
+def test_printing_shows_content_without_navigation(
+    page: Any,
+    realm: Realm,  # noqa: F811 (the fixture imported above)
+    artifacts: Path,
+) -> None:
+    login(page, "quantri.thu", realm.admin_password)
+    page.goto(f"/to-chuc/{realm.province.pk}/")
     nav = page.get_by_role("navigation", name="Điều hướng chính")
-    heading = page.get_by_role("heading", name="Thành ủy Bảo Lộc", level=1)
+    heading = page.get_by_role("heading", name=realm.province.name, level=1)
     assert nav.is_visible() and heading.is_visible()
     page.emulate_media(media="print")
     assert not nav.is_visible()
     assert not page.locator(".site-header").is_visible()
     assert not page.locator(".site-footer").is_visible()
     assert not page.get_by_role("button", name="Đăng xuất").is_visible()
-    assert heading.is_visible() and page.get_by_role("cell", name="Trần Minh Khải").is_visible()
+    assert heading.is_visible() and page.get_by_role("cell", name="Đinh Thị Quản Trị").is_visible()
     page.pdf(path=str(artifacts / "print-unit.pdf"))
     page.emulate_media(media="screen")
     assert nav.is_visible()
