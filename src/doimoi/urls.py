@@ -9,12 +9,14 @@ from doimoi import views
 from doimoi.api.urls import api
 from doimoi.core.guide import guide_image, guide_page
 from doimoi.core.views import public
+from doimoi.organizations.people_views import SignInView, password_change
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("don-vi-lam-viec/", views.unit_switch, name="unit_switch"),
-    path("dang-nhap/", public(auth_views.LoginView.as_view()), name="login"),
+    path("dang-nhap/", public(SignInView.as_view()), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("mat-khau/", password_change, name="password_change"),
     path("ngon-ngu/", public(set_language), name="set_language"),
     path("to-chuc/", include("doimoi.organizations.urls")),
     path("van-ban/", include("doimoi.documents.urls")),

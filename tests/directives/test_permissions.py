@@ -78,7 +78,7 @@ def test_acting_is_for_the_units_own_people(grown: Directive, persona: Any) -> N
     client = Client()
     client.force_login(head)
     url = reverse("directives:report_create", args=[cell.pk])
-    assert client.post(url, {"narrative": "x"}).status_code == 403
+    assert client.post(url, {"narrative": "x"}).status_code == 404
     api = client.get(f"/api/v1/directives/units/{sibling.unit_id}/assignments")
     assert api.status_code == 403
 

@@ -115,6 +115,11 @@ def test_upload_without_javascript_runs_the_batch(
     job = IngestJob.objects.get()
     page = client.get(response["Location"])
     assert job.status == "done" and "5 văn bản mới" in _text(page.content)
+    outsider = _client(persona, "vanthu.dukdn")  # another unit's job is answered as a missing one
+    for url in (response["Location"], f"/api/v1/documents/ingest/{job.pk}"):
+        assert client.get(url).status_code == 200
+        assert outsider.get(url).status_code == 404, url
+    assert outsider.get(f"/api/v1/documents/ingest/{job.pk + 1000}").status_code == 404
 
 
 def test_registers_list_what_arrived_and_number_what_leaves(seeded: Any, persona: Any) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from doimoi.core.forms import AccessibleErrorsMixin, NFCFormMixin
-from doimoi.organizations.models import Unit, UnitKind, UnitLevel
+from doimoi.organizations.models import Role, Unit, UnitKind, UnitLevel
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -60,3 +62,93 @@ class UnitMergeForm(AccessibleErrorsMixin, NFCFormMixin, forms.Form):
     def candidates() -> QuerySet[Unit]:
         """Units that can still merge: those not yet ended."""
         return Unit.objects.filter(valid_to__isnull=True).order_by("path")
+
+
+class PersonAddForm(AccessibleErrorsMixin, NFCFormMixin, forms.Form):
+    """A new person with a first position in the unit, and an account if a username is given."""
+
+    full_name = forms.CharField(label=_("Họ và tên"), max_length=255)
+    username = forms.CharField(
+        label=_("Tên đăng nhập"),
+        max_length=150,
+        required=False,
+        help_text=_("Để trống nếu người này không cần đăng nhập. Ví dụ: vanthu.baoloc"),
+    )
+    role = forms.ChoiceField(label=_("Vai trò"), choices=Role.choices)
+    position_title = forms.CharField(
+        label=_("Chức vụ (ghi như văn bản)"), max_length=128, required=False
+    )
+    valid_from = forms.DateField(label=_("Từ ngày"), widget=DATE_INPUT)
+
+
+class PositionForm(AccessibleErrorsMixin, NFCFormMixin, forms.Form):
+    """A position given to a person: where, which role, the title as written, from when."""
+
+    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Unit.objects.none())
+    role = forms.ChoiceField(label=_("Vai trò"), choices=Role.choices)
+    position_title = forms.CharField(
+        label=_("Chức vụ (ghi như văn bản)"), max_length=128, required=False
+    )
+    valid_from = forms.DateField(label=_("Từ ngày"), widget=DATE_INPUT)
+    valid_to = forms.DateField(label=_("Đến ngày"), required=False, widget=DATE_INPUT)
+
+
+class PositionEndForm(AccessibleErrorsMixin, NFCFormMixin, forms.Form):
+    """When a position ends, and why."""
+
+    valid_to = forms.DateField(
+        label=_("Thôi giữ từ ngày"),
+        widget=DATE_INPUT,
+        help_text=_("Ngày đầu tiên người này không còn giữ chức vụ."),
+    )
+    reason = forms.CharField(label=_("Căn cứ, lý do"), max_length=255, required=False)
+
+
+class DeactivateForm(AccessibleErrorsMixin, NFCFormMixin, forms.Form):
+    """Why an account is locked."""
+
+    reason = forms.CharField(label=_("Lý do khóa"), max_length=255, required=False)
+
+
+class PeopleImportForm(AccessibleErrorsMixin, forms.Form):
+    """The XLSX file to import."""
+
+    file = forms.FileField(
+        label=_("Tệp XLSX theo mẫu"),
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        ),
+    )
+
+
+class PasswordChangeForm(AccessibleErrorsMixin, forms.Form):
+    """The user's own password: the current one, and the new one twice."""
+
+    old_password = forms.CharField(
+        label=_("Mật khẩu hiện tại"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    new_password1 = forms.CharField(
+        label=_("Mật khẩu mới"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_(
+            "Ít nhất 8 ký tự, không toàn chữ số, không quá giống tên đăng nhập, "
+            "không phải mật khẩu phổ biến."
+        ),
+    )
+    new_password2 = forms.CharField(
+        label=_("Nhập lại mật khẩu mới"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data: dict[str, Any] = super().clean() or {}
+        first, second = data.get("new_password1"), data.get("new_password2")
+        if first and second and first != second:
+            self.add_error("new_password2", _("Hai lần nhập mật khẩu mới không giống nhau."))
+        return data

@@ -121,6 +121,11 @@ class Person(models.Model):
         related_name="person",
     )
     full_name = models.CharField(_("họ và tên"), max_length=255)
+    must_change_password = models.BooleanField(
+        _("phải đổi mật khẩu khi đăng nhập"),
+        default=False,
+        help_text=_("Đặt khi quản trị đơn vị cấp hoặc đặt lại mật khẩu tạm thời."),
+    )
 
     class Meta:
         verbose_name = _("cán bộ")

@@ -11,7 +11,7 @@ from typing import Any
 
 import rules
 
-from doimoi.organizations.models import Role, Unit
+from doimoi.organizations.models import Membership, Person, Role, Unit
 from doimoi.organizations.scope import scope_of
 
 MANAGER_ROLES = frozenset({Role.UNIT_ADMIN})
@@ -29,6 +29,27 @@ def is_unit_admin_over(user: Any, unit: Unit | None) -> bool:
     return scope_of(user).holds(unit, MANAGER_ROLES)
 
 
+def admin_paths(user: Any) -> frozenset[str]:
+    """The subtrees (path prefixes) the user administers as unit admin."""
+    return scope_of(user).paths(MANAGER_ROLES)
+
+
+@rules.predicate
+def is_unit_admin_anywhere(user: Any) -> bool:
+    """The user is unit admin somewhere: the people pages are theirs."""
+    return bool(admin_paths(user))
+
+
+@rules.predicate
+def is_unit_admin_over_person(user: Any, person: Person | None) -> bool:
+    """The person holds (or held) a position in a unit the user administers."""
+    paths = admin_paths(user)
+    if person is None or not paths:
+        return False
+    units = Membership.objects.filter(person=person).values_list("unit__path", flat=True)
+    return any(unit_path.startswith(path) for unit_path in units for path in paths)
+
+
 is_superuser = rules.is_superuser
 
 can_view_unit_members = is_superuser | is_in_unit_subtree_of_member
@@ -39,3 +60,6 @@ rules.add_perm("organizations.view_unit", rules.is_authenticated)
 rules.add_perm("organizations.view_unit_members", can_view_unit_members)
 rules.add_perm("organizations.view_unit_history", can_view_unit_members)
 rules.add_perm("organizations.change_unit", can_change_unit)
+rules.add_perm("organizations.manage_people", is_superuser | is_unit_admin_anywhere)
+rules.add_perm("organizations.manage_person", is_superuser | is_unit_admin_over_person)
+rules.add_perm("organizations.change_own_password", rules.is_authenticated)

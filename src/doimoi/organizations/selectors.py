@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 from django.db.models import Q, QuerySet
 
 from doimoi.core.text import fold
-from doimoi.organizations.models import Membership, Unit, UnitSuccession
+from doimoi.organizations.models import Membership, Person, Unit, UnitSuccession
 from doimoi.organizations.scope import scope_of, subtree_units
 
 
@@ -81,3 +81,55 @@ def unit_ancestors(*, unit: Unit) -> QuerySet[Unit]:
 def unit_children(*, unit: Unit) -> QuerySet[Unit]:
     """The units directly below ``unit``."""
     return Unit.objects.get_children(unit).order_by("name")
+
+
+def _admin_prefixes(viewer: Any) -> Q | None:
+    """A filter on unit paths for the subtrees ``viewer`` administers; None means every unit."""
+    from doimoi.organizations.rules import admin_paths
+
+    if viewer.is_superuser:
+        return None
+    query = Q(pk__in=[])
+    for path in admin_paths(viewer):
+        query |= Q(path__startswith=path)
+    return query
+
+
+def admin_units(*, viewer: Any, in_force: bool = True) -> QuerySet[Unit]:
+    """The units ``viewer`` administers (their subtrees), in tree order."""
+    qs = Unit.objects.order_by("path")
+    prefixes = _admin_prefixes(viewer)
+    if prefixes is not None:
+        qs = qs.filter(prefixes)
+    if in_force:
+        today = datetime.date.today()
+        qs = qs.filter(Q(valid_to__isnull=True) | Q(valid_to__gt=today), valid_from__lte=today)
+    return qs
+
+
+def people_list(*, viewer: Any, query: str = "") -> QuerySet[Person]:
+    """The people holding or having held a position in a unit ``viewer`` administers."""
+    qs = Person.objects.select_related("user").order_by("full_name", "pk")
+    prefixes = _admin_prefixes(viewer)
+    if prefixes is not None:
+        units = Unit.objects.filter(prefixes).values("pk")
+        qs = qs.filter(pk__in=Membership.objects.filter(unit__in=units).values("person_id"))
+    words = fold(query).split()
+    if words:  # names are matched without accents ("nguyen thu ha" finds Nguyễn Thu Hà)
+        names = qs.values_list("pk", "full_name")
+        qs = qs.filter(pk__in=[pk for pk, name in names if all(w in fold(name) for w in words)])
+    return qs
+
+
+def person_get(*, viewer: Any, pk: int) -> Person | None:
+    """One person, if ``viewer`` administers a unit where the person holds or held a position."""
+    return people_list(viewer=viewer).filter(pk=pk).first()
+
+
+def person_positions(*, person: Person) -> QuerySet[Membership]:
+    """Every position of ``person``, present and past, the latest first."""
+    return (
+        Membership.objects.filter(person=person)
+        .select_related("unit")
+        .order_by("-valid_from", "unit__name", "pk")
+    )

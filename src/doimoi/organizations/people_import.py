@@ -1,0 +1,280 @@
+"""Import people and positions from an XLSX file made from the downloadable template.
+
+Each data row is one position of one person. A bad row is reported by its row number in the
+sheet and skipped; good rows are kept; a row already imported adds nothing (so importing the
+same file twice adds nothing). The whole import is one transaction and one ledger event.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from doimoi.core.errors import ApplicationError
+from doimoi.core.text import canonical_tones, fold, nfc
+from doimoi.ledger import services as ledger
+from doimoi.organizations import events
+from doimoi.organizations.models import Membership, Person, Role, Unit
+from doimoi.organizations.people import USERNAME, _check_in_force
+from doimoi.organizations.services import _require
+
+COLUMNS = (
+    gettext_lazy("Họ và tên"),
+    gettext_lazy("Tên đăng nhập"),
+    gettext_lazy("Đơn vị"),
+    gettext_lazy("Vai trò"),
+    gettext_lazy("Chức vụ"),
+    gettext_lazy("Từ ngày"),
+    gettext_lazy("Đến ngày"),
+)
+HEADERS = ("Họ và tên", "Tên đăng nhập", "Đơn vị", "Vai trò", "Chức vụ", "Từ ngày", "Đến ngày")
+MAX_ROWS = 5000
+
+
+class RowError(Exception):
+    """A row refused, with the reason shown next to its number."""
+
+
+@dataclass
+class ImportResult:
+    """What an import did: counts, and each refused row with its number and reason."""
+
+    people: list[int] = field(default_factory=list)
+    positions: list[int] = field(default_factory=list)
+    unchanged: int = 0
+    errors: list[tuple[int, str]] = field(default_factory=list)
+    new_accounts: list[str] = field(default_factory=list)
+
+
+def template_workbook(units: list[Unit]) -> bytes:
+    """The template: a data sheet with the header, the admin's units and the roles beside it."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _("Cán bộ")
+    sheet.append([str(c) for c in COLUMNS])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for letter, width in zip("ABCDEFG", (28, 18, 40, 24, 36, 12, 12), strict=True):
+        sheet.column_dimensions[letter].width = width
+    unit_sheet = book.create_sheet(_("Đơn vị"))
+    unit_sheet.append([_("Đơn vị (chép nguyên tên, hoặc #mã nếu trùng tên)"), _("Mã")])
+    for unit in units:
+        unit_sheet.append([unit.name, f"#{unit.pk}"])
+    role_sheet = book.create_sheet(_("Vai trò"))
+    role_sheet.append([_("Vai trò")])
+    for _value, label in Role.choices:
+        role_sheet.append([str(label)])
+    roles = DataValidation(type="list", formula1=f"'{role_sheet.title}'!$A$2:$A${len(Role) + 1}")
+    sheet.add_data_validation(roles)
+    roles.add(f"D2:D{MAX_ROWS}")
+    note = book.create_sheet(_("Hướng dẫn"))
+    for line in (
+        _(
+            "Mỗi dòng của trang «Cán bộ» là một chức vụ của một người; dòng 1 là tiêu đề, giữ nguyên."
+        ),
+        _("Tên đăng nhập: để trống nếu người này không cần đăng nhập."),
+        _("Ngày viết dd/mm/yyyy; để trống «Từ ngày» là từ hôm nay."),
+        _("Nhập lại cùng một tệp không thêm gì: dòng đã có được bỏ qua."),
+    ):
+        note.append([line])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _rows(content: bytes) -> list[tuple[int, list[Any]]]:
+    try:
+        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a file that is not XLSX
+        raise ApplicationError({"file": _("Tệp không đọc được như một tệp XLSX.")}) from error
+    sheet = book.worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True, max_col=len(HEADERS)))
+    header = [fold(str(v or "")) for v in (rows[0] if rows else ())]
+    if header[: len(HEADERS)] != [fold(h) for h in HEADERS] and header[: len(HEADERS)] != [
+        fold(str(c)) for c in COLUMNS
+    ]:
+        raise ApplicationError(
+            {
+                "file": _(
+                    "Tệp không đúng mẫu: dòng 1 phải là %(cols)s. Hãy tải mẫu và chép dữ liệu vào."
+                )
+                % {"cols": ", ".join(str(c) for c in COLUMNS)}
+            }
+        )
+    if len(rows) - 1 > MAX_ROWS:
+        raise ApplicationError(
+            {"file": _("Tệp có quá %(n)s dòng; hãy chia thành nhiều tệp.") % {"n": MAX_ROWS}}
+        )
+    data = []
+    for number, row in enumerate(rows[1:], start=2):
+        values = list(row) + [None] * (len(HEADERS) - len(row))
+        if any(v not in (None, "") for v in values):
+            data.append((number, values))
+    return data
+
+
+def _text(value: Any) -> str:
+    return canonical_tones(nfc(str(value))) if value not in (None, "") else ""
+
+
+def _date(value: Any, column: str) -> datetime.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    text = str(value).strip()
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"):
+        try:
+            return datetime.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise RowError(
+        _("cột «%(col)s»: «%(value)s» không phải ngày dd/mm/yyyy.") % {"col": column, "value": text}
+    )
+
+
+def _role(value: Any) -> str:
+    wanted = fold(_text(value))
+    for code, label in Role.choices:
+        if wanted in (fold(str(label)), code):
+            return str(code)
+    raise RowError(
+        _("cột «Vai trò»: «%(value)s» không phải vai trò nào; chọn trong trang «Vai trò».")
+        % {"value": _text(value)}
+    )
+
+
+class _Context:
+    """The units the admin may import into, found by exact name or by #id."""
+
+    def __init__(self, units: list[Unit]) -> None:
+        self.by_id = {unit.pk: unit for unit in units}
+        self.by_name: dict[str, list[Unit]] = {}
+        for unit in units:
+            self.by_name.setdefault(unit.name, []).append(unit)
+
+    def unit(self, value: Any) -> Unit:
+        text = _text(value)
+        if not text:
+            raise RowError(_("cột «Đơn vị» để trống."))
+        if text.lstrip("#").isdigit() and int(text.lstrip("#")) in self.by_id:
+            return self.by_id[int(text.lstrip("#"))]
+        found = self.by_name.get(text, [])
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise RowError(
+                _("cột «Đơn vị»: có %(n)s đơn vị tên «%(name)s»; ghi mã (#…) trong trang «Đơn vị».")
+                % {"n": len(found), "name": text}
+            )
+        raise RowError(
+            _("cột «Đơn vị»: «%(name)s» không thuộc các đơn vị bạn quản trị.") % {"name": text}
+        )
+
+
+def _person(name: str, username: str, unit: Unit, scope: set[int]) -> tuple[Person, bool]:
+    """The row's person: by account if given, else by name among those of the unit."""
+    if username:
+        user = get_user_model().objects.filter(username=username).first()
+        if user is not None:
+            person = Person.objects.filter(user=user).first()
+            if person is None or person.pk not in scope or person.full_name != name:
+                raise RowError(
+                    _("cột «Tên đăng nhập»: «%(name)s» đã là tài khoản của người khác.")
+                    % {"name": username}
+                )
+            return person, False
+    else:
+        same = Person.objects.filter(full_name=name, memberships__unit=unit).distinct()
+        if same.count() == 1:
+            return same.get(), False
+    user = None
+    if username:
+        user = get_user_model().objects.create_user(username=username, password=None)
+    return Person.objects.create(full_name=name, user=user, must_change_password=True), True
+
+
+def _import_row(
+    values: list[Any], context: _Context, scope: set[int], result: ImportResult
+) -> None:
+    name, username = _text(values[0]), _text(values[1]).lower()
+    if not name:
+        raise RowError(_("cột «Họ và tên» để trống."))
+    if username and not USERNAME.match(username):
+        raise RowError(
+            _("cột «Tên đăng nhập»: «%(name)s» chỉ được gồm chữ thường không dấu, số và . _ -")
+            % {"name": username}
+        )
+    unit, role = context.unit(values[2]), _role(values[3])
+    start = _date(values[5], "Từ ngày") or datetime.date.today()
+    end = _date(values[6], "Đến ngày")
+    if end is not None and end < start:
+        raise RowError(_("«Đến ngày» trước «Từ ngày»."))
+    try:
+        _check_in_force(unit, start)
+    except ApplicationError as error:
+        raise RowError(" ".join(error.messages)) from error
+    person, created = _person(name, username, unit, scope)
+    if created:
+        result.people.append(person.pk)
+        scope.add(person.pk)
+        if username:
+            result.new_accounts.append(username)
+    same = Membership.objects.filter(person=person, unit=unit, role=role, valid_from=start)
+    if same.exists():
+        result.unchanged += 1
+        return
+    title = _text(values[4])
+    membership = Membership.objects.create(
+        person=person, unit=unit, role=role, position_title=title, valid_from=start, valid_to=end
+    )
+    result.positions.append(membership.pk)
+
+
+@transaction.atomic
+def people_import(*, actor: Any, content: bytes, filename: str, units: list[Unit]) -> ImportResult:
+    """Import the rows of ``content`` into ``units`` (those the actor administers)."""
+    if not units:
+        raise ApplicationError({"file": _("Bạn không quản trị đơn vị nào.")})
+    for unit in units[:1]:
+        _require(actor, "organizations.change_unit", unit)
+    rows = _rows(content)
+    if not rows:
+        raise ApplicationError({"file": _("Tệp không có dòng dữ liệu nào (từ dòng 2).")})
+    context, result = _Context(units), ImportResult()
+    unit_ids = [u.pk for u in units]
+    scope = set(Membership.objects.filter(unit_id__in=unit_ids).values_list("person_id", flat=True))
+    for number, values in rows:
+        try:
+            with transaction.atomic():
+                _import_row(values, context, scope, result)
+        except RowError as error:
+            result.errors.append((number, str(error)))
+    if result.people or result.positions:
+        payload = {
+            "file": nfc(filename),
+            "people": result.people,
+            "positions": result.positions,
+            "unchanged": result.unchanged,
+            "errors": [{"row": n, "message": m} for n, m in result.errors],
+        }
+        ledger.append(
+            action=events.PEOPLE_IMPORTED,
+            subject=units[0],
+            actor=actor,
+            unit=units[0],
+            payload=payload,
+        )
+    return result
