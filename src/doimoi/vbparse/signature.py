@@ -182,8 +182,7 @@ def _columns(
 def _more_blocks(first: Signature, region: list[tuple[int, str]], start: int) -> None:
     """Signers stacked one below the other: each further authority or title line, after the
     previous signer's name, opens another block."""
-    names = [pos for pos, (_, cell) in enumerate(region) if pos > start and name_like(cell)]
-    pos = names[0] + 1 if names else len(region)
+    pos = _after_name(region, start + 1)
     while pos < len(region) and len(first.others) < 4:
         nxt = next(
             (p for p in range(pos, len(region)) if _opens_block(region[p][1])),
@@ -195,8 +194,13 @@ def _more_blocks(first: Signature, region: list[tuple[int, str]], start: int) ->
         if not other.name:
             return
         first.others.append(other)
-        after = [p for p in range(nxt, len(region)) if name_like(region[p][1])]
-        pos = after[0] + 1 if after else len(region)
+        pos = _after_name(region, nxt)
+
+
+def _after_name(region: list[tuple[int, str]], start: int) -> int:
+    """The position just after the first name at or after ``start`` (the end if none)."""
+    found = next((p for p in range(start, len(region)) if name_like(region[p][1])), None)
+    return len(region) if found is None else found + 1
 
 
 def _opens_block(cell: str) -> bool:

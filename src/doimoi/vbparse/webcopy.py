@@ -29,7 +29,7 @@ def rejoin_header(text: str) -> str:
     "ỦY" / "BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM", "Số:" / "14/2007/QĐ-UBND",
     "Tam" / "Kỳ, ngày 19 tháng 6 năm 2007", "Hà Nội, ngày 14" / "tháng 05 năm 2013".
     """
-    lines = text.split("\n")
+    lines = text.split("\n", HEAD)
     head = lines[:HEAD]
     if not any(_breaks(line) for line in head):
         return text
