@@ -99,6 +99,7 @@ class ReportIn(Schema):
     figures: list[FigureIn] = []
     document_reference: str = ""
     task_id: int | None = None
+    submitted_on: datetime.date | None = None  # a report sent on paper earlier: its date
 
 
 class ReviewIn(Schema):
@@ -226,6 +227,7 @@ def report_create(request: HttpRequest, assignment_id: int, data: ReportIn) -> A
             narrative=data.narrative,
             figures=[f.dict() for f in data.figures],
             document_reference=data.document_reference,
+            on=data.submitted_on,
         )
     return _created(_report_out(report))
 

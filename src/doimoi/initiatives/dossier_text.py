@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from doimoi.initiatives.events import ATTACHMENT_ADDED, CASE_CREATED, TRANSITION_VERBS
 from doimoi.initiatives.models import (
+    Answer,
     Choice,
     DecisionKind,
     Finding,
@@ -117,6 +118,7 @@ LABELS: dict[str, str | Promise] = {
     "finding": _lazy("Kết luận"),
     "good_faith": _lazy("Đúng chủ trương, động cơ trong sáng, vì lợi ích chung"),
     "protection_case": _lazy("Trường hợp"),
+    "plan": _lazy("Kế hoạch thực hiện"),
     "found_on": _lazy("Ngày kết luận"),
     "ground": _lazy("Căn cứ"),
     "prohibited_act": _lazy("Việc không được làm"),
@@ -153,9 +155,27 @@ LABELS: dict[str, str | Promise] = {
     "head": _lazy("Người đứng đầu"),
     "rule_set": _lazy("Chế độ"),
 }
-HIDDEN = {"id", "from", "to", "numbered_from_register", "adoption", "reward", "problem", "changed"}
-CODED_KEYS = {"outcome", "finding", "stage", "choice", "kind", "form"}
+# "item" and "ground" are rule-item codes, recorded beside the item's text, which is what is shown
+HIDDEN = {
+    "id",
+    "from",
+    "to",
+    "numbered_from_register",
+    "adoption",
+    "reward",
+    "problem",
+    "changed",
+    "item",
+    "ground",
+}
+CODED_KEYS = {"outcome", "finding", "stage", "choice", "kind", "form", "answer", "protection_case"}
+PROTECTION_CASES = {
+    "completed": _lazy("Hoàn thành"),
+    "shortfall": _lazy("Không hoặc chỉ hoàn thành một phần"),
+    "damage": _lazy("Gây ra thiệt hại"),
+}
 ENUMS = (
+    Answer,
     Outcome,
     Finding,
     Stage,
@@ -167,6 +187,7 @@ ENUMS = (
     VisitKind,
 )
 CODE_LABELS: dict[str, Any] = {value: label for enum in ENUMS for value, label in enum.choices}
+CODE_LABELS |= PROTECTION_CASES
 
 
 def _value(key: str, value: Any) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from doimoi.directives.forms.answers import DocumentChoice
@@ -56,6 +57,14 @@ class ReportForm(BaseForm):
         help_text=_("Ví dụ 15-BC/ĐU."),
     )
     attachments = MultipleFileField(label=_("Tệp đính kèm"), required=False)
+    submitted_on = date_field(
+        _("Ngày báo cáo"),
+        help_text=_("Ghi ngày trước hôm nay khi nhập lại báo cáo đã gửi trên giấy."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {}).setdefault("submitted_on", timezone.localdate())
+        super().__init__(*args, **kwargs)
 
 
 class ReviewForm(BaseForm):

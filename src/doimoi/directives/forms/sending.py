@@ -95,6 +95,20 @@ class SendingForm(BaseForm):
         )
         self.fields["report_until"] = date_field(_("Báo cáo định kỳ đến ngày"), required=False)
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        tasks_due = data.get("tasks_days") is not None or data.get("tasks_date") is not None
+        if data.get("tasks_note") and not tasks_due:  # a task list without a deadline was lost
+            self.add_error(
+                "tasks_days",
+                _(
+                    "Đã ghi các nhiệm vụ cụ thể: ghi thời hạn của yêu cầu «%(req)s» (số ngày "
+                    "làm việc hoặc ngày)."
+                )
+                % {"req": RequirementKind.TASKS.label},
+            )
+        return data
+
     def requirement_rows(self) -> list[tuple[Any, Any, Any]]:
         """(label, days field, date field) per requirement kind, for the template's table."""
         return [(RequirementKind(k).label, self[f"{k}_days"], self[f"{k}_date"]) for k in KINDS]

@@ -46,29 +46,52 @@ def late_items(
                 if kind == RequirementKind.REPORT and a.pk in returned:
                     text += "; báo cáo đã gửi bị trả lại"
                 owed.append(text + ")")
-            items.append({"unit": a.unit.name, "unit_id": a.unit_id, "missing": owed})
+            items.append(
+                {
+                    "unit": a.unit.name,
+                    "unit_id": a.unit_id,
+                    "missing": owed,
+                    "sending": a.distribution_id,
+                }
+            )
     return items
 
 
-def body(
-    dist: Distribution, items: list[dict[str, object]], body_name: str, reply_by: datetime.date
-) -> list[str]:
-    """The paragraphs: what was asked, who is late with what, what is asked now."""
+def _asked(dist: Distribution) -> str:
+    """What one sending asked and by when: "ban hành kế hoạch thực hiện (hạn 20/05/2022); …"."""
     with translation.override("vi"):
-        asked = "; ".join(
+        return "; ".join(
             f"{lower_first(r.get_kind_display())} (hạn {_dmy(r.due_date)})"
             for r in dist.requirements.all()
         )
-    title = f" {dist.document.title}" if dist.document.title else ""
-    paragraphs = [
-        f"Ngày {_dmy(dist.sent_on)}, {official_name(dist.sender)} gửi {document_name(dist)}{title}, "
-        f"yêu cầu các đơn vị: {asked}.",
-        "Đến nay, các đơn vị sau chưa thực hiện đúng thời hạn:",
-    ]
-    paragraphs += [f"- {item['unit']}: {'; '.join(item['missing'])}." for item in items]  # type: ignore[arg-type]
+
+
+def body(
+    sendings: list[Distribution],
+    items: list[dict[str, object]],
+    body_name: str,
+    reply_by: datetime.date,
+) -> list[str]:
+    """The paragraphs: what each sending asked, who is late with what, what is asked now.
+
+    A late unit is listed under the sending it received, so the requirements quoted are the ones
+    it was given (a sender that sent twice, with different requirements, quotes both)."""
+    paragraphs = []
+    for dist in sendings:
+        late = [item for item in items if item["sending"] == dist.pk]
+        if not late:
+            continue
+        title = f" {dist.document.title}" if dist.document.title else ""
+        paragraphs += [
+            f"Ngày {_dmy(dist.sent_on)}, {official_name(dist.sender)} gửi {document_name(dist)}"
+            f"{title}, yêu cầu các đơn vị: {_asked(dist)}.",
+            "Đến nay, các đơn vị sau chưa thực hiện đúng thời hạn:",
+        ]
+        paragraphs += [f"- {item['unit']}: {'; '.join(item['missing'])}." for item in late]  # type: ignore[arg-type]
+    sender = sendings[0].sender
     paragraphs.append(
         f"{body_name} đề nghị các đơn vị nêu trên khẩn trương thực hiện, "
-        f"báo cáo kết quả về {official_name(dist.sender)} trước ngày {_dmy(reply_by)}."
+        f"báo cáo kết quả về {official_name(sender)} trước ngày {_dmy(reply_by)}."
     )
     return paragraphs
 

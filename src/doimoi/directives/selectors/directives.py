@@ -114,8 +114,14 @@ def unit_dashboard(*, viewer: Any, unit: Unit, today: datetime.date, limit: int 
     counts = owed.aggregate(
         owed=Count("pk"),
         overdue=Count("pk", filter=overdue_q(today)),
-        reported=Count("pk", filter=Q(state=AssignmentState.REPORTED)),
     )
+    to_review = (
+        Report.objects.restrict(viewer)
+        .filter(assignment__sender=unit, state=ReportState.SUBMITTED)
+        .select_related("unit", "directive", "task")
+        .order_by("submitted_on", "pk")
+    )
+    counts["to_review"] = to_review.count()  # the list below counts the same reports
     related = ("directive", "unit", "sender", "distribution__document")
     owes = list(mine.select_related(*related).order_by("due_final", "pk")[:limit])
     for a in owes:  # what the page marks late: a deadline passed with its milestone empty
@@ -134,12 +140,7 @@ def unit_dashboard(*, viewer: Any, unit: Unit, today: datetime.date, limit: int 
             owed.filter(overdue_q(today)).select_related(*related).order_by("unit__path")[:limit]
         ),
         counts=counts,
-        to_review=list(
-            Report.objects.restrict(viewer)
-            .filter(assignment__sender=unit, state=ReportState.SUBMITTED)
-            .select_related("unit", "directive", "task")
-            .order_by("submitted_on")[:limit]
-        ),
+        to_review=list(to_review[:limit]),
     )
 
 
@@ -167,6 +168,7 @@ def _sendings(viewer: Any, directive: Directive, visible: Any, limit: int) -> li
             "unit": d.sender,
             "document": d.document,
             "n": sizes.get(d.pk, 0),
+            "record": d,
         }
         for d in sendings
     ]
@@ -185,6 +187,7 @@ def _answers(visible: Any, limit: int) -> list[dict[str, Any]]:
                     "kind": kind,
                     "unit": a.unit,
                     "document": getattr(a, f"{kind}_document"),
+                    "record": a,
                 }
             )
     return events
@@ -206,4 +209,14 @@ def cascade_events(*, viewer: Any, directive: Directive, limit: int = 30) -> lis
     visible = Assignment.objects.restrict(viewer).filter(directive=directive)
     events = _sendings(viewer, directive, visible, limit) + _answers(visible, limit)
     events += _reviews(viewer, directive, limit)
-    return sorted(events, key=lambda e: e["date"], reverse=True)[:limit]
+    return sorted(events, key=_moment, reverse=True)[:limit]
+
+
+# what happens first on one day: a sending, then the answers to it, then reports, then reviews
+_SAME_DAY_ORDER = {"sent": 0, "plan": 1, "forward": 2, "report": 3, "accepted": 4, "returned": 4}
+
+
+def _moment(event: dict[str, Any]) -> tuple[Any, ...]:
+    """When an event happened: its day, then its place in the day's order, then its record's."""
+    record = event.get("report") or event.get("record")
+    return (event["date"], _SAME_DAY_ORDER.get(event["kind"], 5), getattr(record, "pk", 0))

@@ -77,7 +77,11 @@ def _amount(value: Any) -> Decimal | None:
 
 
 def _figure(label: str, value: Any, line: int) -> dict[str, Any]:
-    label, amount = clean(label), _amount(value)
+    label, value = clean(label), clean(str(value)) if isinstance(value, str) else value
+    if isinstance(value, str) and value.endswith("%"):  # "100%": the number, the label says "(%)"
+        value = value[:-1].strip()
+        label = label if not label or "%" in label else f"{label} (%)"
+    amount = _amount(value)
     if not label or amount is None:
         raise ApplicationError(
             {

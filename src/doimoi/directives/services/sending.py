@@ -22,6 +22,7 @@ from doimoi.directives.models import (
 from doimoi.directives.services import notify
 from doimoi.directives.services.common import check_day, clean, dmy, user_or_none
 from doimoi.directives.services.specs import Due, TaskSpec, check_tasks
+from doimoi.documents import services as documents
 from doimoi.documents.models import Document
 from doimoi.organizations.models import Unit, UnitKind
 
@@ -229,6 +230,7 @@ def send(
     )
     if task_specs:
         _tasks(dist, assignments, task_specs)
+    documents.copies_deliver(actor=actor, document=document, units=units, source="directive")
     _announce(dist, assignments)
     return dist
 

@@ -40,21 +40,22 @@ def late_recipients(directive: Directive, sender: Unit, day: datetime.date) -> l
     )
 
 
-def _sending(directive: Directive, sender: Unit) -> Distribution:
-    dist = (
+def _sendings(directive: Directive, sender: Unit) -> list[Distribution]:
+    """Every sending of the directive by ``sender``, first first."""
+    sendings = list(
         Distribution.objects.filter(directive=directive, sender=sender)
         .select_related("document", "sender")
+        .prefetch_related("requirements")
         .order_by("sent_on", "pk")
-        .first()
     )
-    if dist is None:
+    if not sendings:
         raise ApplicationError(
             {
                 "sender": _("%(unit)s chưa gửi văn bản chỉ đạo này cho đơn vị nào.")
                 % {"unit": sender.name}
             }
         )
-    return dist
+    return sendings
 
 
 def _check(
@@ -73,13 +74,14 @@ def _check(
 
 
 def _compose(
-    dist: Distribution,
+    sendings: list[Distribution],
     late: list[Assignment],
     day: datetime.date,
     reply_by: datetime.date,
     authority: str,
 ) -> dict[str, Any]:
     """The dispatch's fields, as the document will carry them."""
+    dist = sendings[0]
     sender = dist.sender
     items = urging_text.late_items(late, day, {a.pk for a in late if a.was_returned})  # type: ignore[attr-defined]
     collective = authority.upper().startswith("T/M BAN THƯỜNG VỤ")
@@ -89,7 +91,7 @@ def _compose(
         "issuer_name": official_name(sender),
         "subject": urging_text.subject(dist),
         "late_units": items,
-        "body": urging_text.body(dist, items, body_name, reply_by),
+        "body": urging_text.body(sendings, items, body_name, reply_by),
     }
 
 
@@ -127,11 +129,12 @@ def urging_issue(
 ) -> UrgingDispatch:
     """Issue a numbered urging dispatch from ``sender`` to its late recipients."""
     require(actor, "directives.create_directive", sender)
-    day, dist = today(), _sending(directive, Unit.objects.get(pk=sender.pk))
+    day, sendings = today(), _sendings(directive, Unit.objects.get(pk=sender.pk))
+    dist = sendings[0]
     late = late_recipients(directive, dist.sender, day)
     signer = [clean(place), clean(signer_title), clean(signer_name)]
     _check(late, day, reply_by, signer)
-    fields = _compose(dist, late, day, reply_by, authority)
+    fields = _compose(sendings, late, day, reply_by, authority)
     entry = documents.outgoing_register_take(
         actor=actor,
         unit=dist.sender,

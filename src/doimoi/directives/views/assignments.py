@@ -39,6 +39,8 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
         and a.state != AssignmentState.DONE,
         "can_review": user.has_perm("directives.review_assignment", a),
         "review_form": ReviewForm(),
+        "directive_document_open": user.has_perm("documents.view_document", a.directive.document),
+        "received_document_open": user.has_perm("documents.view_document", a.distribution.document),
         **selectors.assignment_detail(a),
         "panels": panels.render("directives.assignment", request, a),
     }
@@ -126,6 +128,7 @@ def report_create(request: HttpRequest, pk: int) -> HttpResponse:
             figures=services.parse_figures(data["figures"]),
             document_reference=data["document_reference"],
             attachments=data["attachments"],
+            on=data["submitted_on"],
         )
 
     if run(request, form, submit, _("Đã gửi báo cáo.")):

@@ -5,9 +5,10 @@ Other apps call these (keep the signatures stable):
 - ``outgoing_register_take(*, actor, unit, type_code, kind, date) -> OutgoingEntry``
 - ``document_create_from_text(*, actor, unit, text, confidentiality=None, outgoing=None) -> Document``
 - ``citation_add(*, actor, source, target, relation) -> Citation``
+- ``copies_deliver(*, actor, document, units, source) -> None``
 """
 
-from doimoi.documents.services.documents import document_create_from_text
+from doimoi.documents.services.documents import copies_deliver, document_create_from_text
 from doimoi.documents.services.registers import (
     incoming_entry_update,
     incoming_register_add,
@@ -22,6 +23,7 @@ from doimoi.documents.services.review import (
 
 __all__ = [
     "citation_add",
+    "copies_deliver",
     "document_confirm",
     "document_confirm_issuer",
     "document_create_from_text",

@@ -204,6 +204,19 @@ def _copy(
     return copy
 
 
+def copies_deliver(*, actor: Any, document: Document, units: list[Unit], source: str) -> None:
+    """Give each unit a copy of a document it was sent (a directive's sending), so that it may
+    open it like any document it holds; classified documents still need a clearance to read.
+
+    A step of the caller's action (the sending), whose ledger event names the recipients."""
+    first = document.copies.order_by("pk").first()
+    stored_file = first.stored_file if first is not None else None
+    part = first.part if first is not None else 0
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    for unit in units:
+        _copy(document, stored_file, part, unit, source, user)
+
+
 def link_parts(outcomes: list[Outcome]) -> None:
     """A file's first document forwards the others that nothing in the file cites yet."""
     if len(outcomes) < 2:

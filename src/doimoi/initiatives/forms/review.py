@@ -23,17 +23,17 @@ class ChecklistForm(TransitionForm):
             given = answered.get(item.pk)
             kind = _("Điều kiện") if item.kind == ItemKind.CONDITION else _("Tính hợp pháp")
             self.fields[f"item_{item.pk}_answer"] = forms.ChoiceField(
-                label=f"{kind} {item.code}: {item.text}",
+                label=f"{kind} — {item.label}",
                 choices=[("", "—"), *Answer.choices],
                 initial=given.answer if given else "",
             )
             self.fields[f"item_{item.pk}_note"] = forms.CharField(
-                label=_("Nhận xét — %(code)s") % {"code": item.code},
+                label=_("Nhận xét — %(item)s") % {"item": item.short_label},
                 widget=forms.Textarea(attrs={"rows": 2}),
                 initial=given.note if given else "",
             )
             self.fields[f"item_{item.pk}_citation"] = forms.CharField(
-                label=_("Văn bản dẫn chiếu — %(code)s") % {"code": item.code},
+                label=_("Văn bản dẫn chiếu — %(item)s") % {"item": item.short_label},
                 help_text=_("Ví dụ 1335-CV/TU: văn bản đã có trong mục Văn bản được liên kết."),
                 required=False,
                 max_length=255,

@@ -241,7 +241,7 @@ class ReferForm(TransitionForm):
         assert isinstance(field, forms.ChoiceField)
         field.choices = [
             (MOTIVES, _("Động cơ không trong sáng, không vì lợi ích chung")),
-            *[(i.code, f"{i.code}: {i.text}") for i in items],
+            *[(i.code, i.label) for i in items],
         ]
 
 

@@ -8,7 +8,10 @@ each is its own rule set. A case keeps the version in force when it was created.
 
 from __future__ import annotations
 
+import re
+
 from django.db import models
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 
@@ -107,6 +110,9 @@ class ItemKind(models.TextChoices):
     PROTECTION = "protection", _("Biện pháp bảo vệ")
 
 
+ARTICLE_CODE = re.compile(r"\d+(?:\.\d+)*(?:\.[a-zđ])?")
+
+
 class RuleItem(models.Model):
     """A condition, legality check, prohibited act or protection rule of a rule set.
 
@@ -133,4 +139,19 @@ class RuleItem(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.code}: {self.text[:60]}"
+        return self.label[:80]
+
+    @property
+    def reference(self) -> str:
+        """The item's article number when its code is one ("5.1.a"); internal codes stay hidden."""
+        return self.code if ARTICLE_CODE.fullmatch(self.code) else ""
+
+    @property
+    def label(self) -> str:
+        """How a user reads the item: its article number, if any, and its text."""
+        return f"{self.reference}: {self.text}" if self.reference else self.text
+
+    @property
+    def short_label(self) -> str:
+        """The label cut to a few words, for the labels of the fields that follow it."""
+        return Truncator(self.label).words(10)
