@@ -115,6 +115,10 @@ def _not_yet(case: Any) -> set[str]:
     hidden = {"decide_reward", "report_adoption", "give_support"}  # no reward, adoption, problem
     if case.outcome != "completed":
         hidden |= {"recognize_model", "propose_reward"}
+    if not case.votes.exists():  # nothing voted: no decision either way yet (guards)
+        hidden |= {"approve", "approve_pilot", "reject"}
+    if not case.party_opinions.filter(stage="evaluation").exists():  # asked before evaluating
+        hidden |= {"evaluate"}
     return hidden
 
 

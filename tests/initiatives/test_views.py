@@ -15,6 +15,7 @@ from doimoi.initiatives.dossier import case_events
 from doimoi.initiatives.models import Case, LimitKey, TimeLimit
 from doimoi.initiatives.states import CaseState
 from doimoi.organizations import services as org_services
+from tests.conftest import LedgerProbe
 from tests.initiatives import flow
 
 
@@ -72,15 +73,18 @@ def test_case_page_shows_state_next_actions_deadlines_and_timeline(d: Any, as_us
     html = as_user(flow.HEAD).get(_detail(case)).content.decode()
     assert "Đã gửi, chờ người đứng đầu xem xét" in html
     assert reverse("initiatives:case_transition", args=[case.pk, "put_to_collective"]) in html
-    assert "Đưa ra tập thể lãnh đạo xem xét, kể từ khi nhận kế hoạch" in html and "🟡" in html
+    assert "Đưa ra tập thể lãnh đạo xem xét, kể từ khi nhận kế hoạch" in html
+    assert "🟡" not in html  # how sure the legal source is: for the administrators who check it
+    assert "🟡" in as_user("admin").get(_detail(case)).content.decode()
     assert "Gửi kế hoạch đề xuất tới người đứng đầu" in html  # the ledger timeline
     html = as_user(flow.OBSERVER).get(_detail(case)).content.decode()
     assert "Bạn không có việc cần làm ở bước này." in html
 
 
 @pytest.mark.django_db
-def test_plan_autosaves_through_htmx(d: Any, as_user: Any, ledger_probe: Any) -> None:
+def test_plan_autosaves_through_htmx(d: Any, as_user: Any) -> None:
     case = d.start(flow.PROPOSER, flow.TU, "kl14", "Nháp")
+    ledger_probe = LedgerProbe()
     client = as_user(flow.PROPOSER)
     url = reverse("initiatives:case_edit", args=[case.pk])
     assert client.get(url).status_code == 200
@@ -88,10 +92,15 @@ def test_plan_autosaves_through_htmx(d: Any, as_user: Any, ledger_probe: Any) ->
         url, {"title": "Nháp", "necessity": "Cần thiết vì…"}, HTTP_HX_REQUEST="true"
     )
     assert response.status_code == 200 and "Đã lưu lúc" in response.content.decode()
+    client.post(url, {"title": "Nháp", "necessity": "Cần thiết vì…, vì…"}, HTTP_HX_REQUEST="true")
     case.refresh_from_db()
-    assert case.necessity == "Cần thiết vì…"
+    assert case.necessity == "Cần thiết vì…, vì…"
+    ledger_probe.assert_nothing()  # autosave keeps the text; the ledger records decisions
+    saved = client.post(url, {"title": "Nháp", "necessity": "Cần thiết vì…, vì… và vì…"})
+    assert saved.status_code == 302
     event = ledger_probe.assert_recorded("initiatives.case.draft_saved", case)
     assert event.payload == {"changed": ["necessity"]}
+    assert len(ledger_probe.new()) == 1  # one event per explicit save
     response = client.post(url, {"title": ""}, HTTP_HX_REQUEST="true")
     assert response.status_code == 400 and "save-status error" in response.content.decode()
     assert as_user(flow.HEAD).get(url).status_code == 404  # a draft is the proposer's own: hidden

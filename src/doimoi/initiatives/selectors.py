@@ -21,6 +21,8 @@ from doimoi.initiatives.models import (
     RuleSet,
 )
 from doimoi.initiatives.rules import case_roles, headed_unit_ids
+from doimoi.initiatives.services.common import Context
+from doimoi.initiatives.services.guards import guards_pass
 from doimoi.initiatives.states import CaseRole, CaseState
 from doimoi.organizations.models import Membership, Role, Unit
 
@@ -81,9 +83,16 @@ RELEVANT: dict[str, Any] = {
 
 
 def allowed_transitions(*, viewer: Any, case: Case) -> list[states.Transition]:
-    """What ``viewer`` may do next on ``case``, in the table's order."""
-    found = states.available(case.state, case_roles(viewer, case))
-    return [t for t in found if RELEVANT.get(t.name, lambda _case: True)(case)]
+    """What ``viewer`` may do next on ``case``, in the table's order: the moves the table gives
+    their roles whose guards would pass now (run without writing)."""
+    roles = case_roles(viewer, case)
+    found = states.available(case.state, roles)
+    ctx = Context(actor=viewer, case=case, data={}, roles=roles)
+    return [
+        t
+        for t in found
+        if RELEVANT.get(t.name, lambda _case: True)(case) and guards_pass(ctx, t.guards)
+    ]
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,7 @@ class ReportForm(BaseForm):
     attachments = MultipleFileField(label=_("Tệp đính kèm"), required=False)
     submitted_on = date_field(
         _("Ngày báo cáo"),
+        required=False,  # empty: today
         help_text=_("Ghi ngày trước hôm nay khi nhập lại báo cáo đã gửi trên giấy."),
     )
 

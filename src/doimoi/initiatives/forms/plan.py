@@ -97,9 +97,19 @@ class PlanForm(TransitionForm):
 
 
 class AttachmentForm(forms.Form):
-    """A file to attach to the plan."""
+    """A file to attach to the plan; attachments are optional, so the field is not starred."""
 
-    file = forms.FileField(label=_("Tài liệu kèm theo"))
+    file = forms.FileField(
+        label=_("Chọn tệp đính kèm (không bắt buộc)"),
+        required=False,
+        error_messages={"invalid": _("Tệp không đọc được.")},
+    )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data.get("file")
+        if upload is None:
+            raise forms.ValidationError(_("Chưa chọn tệp."))
+        return upload
 
 
 class ConfirmForm(TransitionForm):

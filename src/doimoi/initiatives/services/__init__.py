@@ -12,12 +12,13 @@ from doimoi.initiatives.services.rulesets import (
     rule_set_update,
     time_limit_set,
 )
-from doimoi.initiatives.services.workflow import check, transition
+from doimoi.initiatives.services.workflow import check, draft_autosave, transition
 
 __all__ = [
     "attachment_add",
     "case_create",
     "check",
+    "draft_autosave",
     "rule_item_add",
     "rule_set_new_version",
     "rule_set_update",

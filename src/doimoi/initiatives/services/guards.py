@@ -26,9 +26,26 @@ GUARDS: dict[str, Guard] = {}
 CHECKLIST_KINDS = (ItemKind.CONDITION, ItemKind.LEGALITY)
 
 
+# Fields some guards read from the transition's form: a refusal that names only these is
+# answered by filling the form, so the move is still offered.
+FORM_INPUT = frozenset({"override_statement", "finding", "good_faith"})
+
+
 def guard(func: Guard) -> Guard:
     GUARDS[func.__name__] = func
     return func
+
+
+def guards_pass(ctx: Context, names: tuple[str, ...]) -> bool:
+    """Whether the named guards would let the move through (they read, never write); refusals
+    on what the form itself asks for do not count."""
+    for name in names:
+        try:
+            GUARDS[name](ctx)
+        except ApplicationError as refusal:
+            if not set(refusal.message_dict) <= FORM_INPUT:
+                return False
+    return True
 
 
 def proposer_is_head(case: Case) -> bool:
@@ -141,12 +158,12 @@ def checklist_complete(ctx: Context) -> None:
     answered = set(
         ctx.case.checklist.filter(unit=ctx.case.decider).values_list("item_id", flat=True)
     )
-    missing = [item.code for item in checklist_items(ctx.case) if item.pk not in answered]
+    missing = [item.short_label for item in checklist_items(ctx.case) if item.pk not in answered]
     if missing:
         raise ApplicationError(
             {
                 "checklist": _("Chưa rà soát các nội dung: %(items)s.")
-                % {"items": ", ".join(missing)}
+                % {"items": "; ".join(missing)}
             }
         )
 
@@ -168,7 +185,7 @@ def within_authority(ctx: Context) -> None:
         raise ApplicationError(
             {
                 "checklist": _("Không phê duyệt được khi chưa đạt: %(items)s.")
-                % {"items": "; ".join(f"{a.item.code} — {a.item.text}" for a in failed)}
+                % {"items": "; ".join(a.item.label for a in failed)}
             }
         )
 

@@ -76,9 +76,8 @@ def check(*, actor: Any, case: Case, name: str) -> set[states.CaseRole]:
     return roles
 
 
-@transaction.atomic
-def transition(*, actor: Any, case: Case, name: str, data: dict[str, Any] | None = None) -> Case:
-    """Make transition ``name`` on ``case`` as ``actor`` with the cleaned form ``data``."""
+def _apply(actor: Any, case: Case, name: str, data: dict[str, Any] | None) -> tuple[Case, Any]:
+    """Check and write transition ``name`` (locked); return the case and its ledger payload."""
     spec = _spec(name)
     case = Case.objects.select_for_update().get(pk=case.pk)
     roles = check(actor=actor, case=case, name=name)
@@ -91,6 +90,13 @@ def transition(*, actor: Any, case: Case, name: str, data: dict[str, Any] | None
         payload = {"from": case.state, "to": spec.target.value} | payload
         case.state = spec.target
     case.save()
+    return case, payload
+
+
+@transaction.atomic
+def transition(*, actor: Any, case: Case, name: str, data: dict[str, Any] | None = None) -> Case:
+    """Make transition ``name`` on ``case`` as ``actor`` with the cleaned form ``data``."""
+    case, payload = _apply(actor, case, name, data)
     ledger.append(
         action=events.TRANSITION_VERBS[name],
         subject=case,
@@ -98,4 +104,14 @@ def transition(*, actor: Any, case: Case, name: str, data: dict[str, Any] | None
         unit=case.decider or case.unit,
         payload=payload,
     )
+    return case
+
+
+@transaction.atomic
+def draft_autosave(*, actor: Any, case: Case, data: dict[str, Any]) -> Case:
+    """Keep what the proposer is typing, with the checks of «save_draft» but no ledger event.
+
+    Autosave runs on every change of a field; the ledger records the proposer's explicit saves
+    and the submission, whose event carries the whole plan and its SHA-256."""
+    case, _payload = _apply(actor, case, "save_draft", data)
     return case

@@ -82,8 +82,12 @@ def case_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     form = PlanForm(request.POST or None, initial=_plan_initial(case), case=case)
     saved = None
-    if form.is_bound:  # an unchanged form is valid and already saved
-        saved = run_form(form, lambda: _save(request, case, form) if form.has_changed() else case)
+    if form.is_bound and request.htmx:  # autosave: an unchanged form is already saved
+        saved = run_form(
+            form, lambda: _autosave(request, case, form) if form.has_changed() else case
+        )
+    elif form.is_bound:  # the proposer's explicit save: one ledger event
+        saved = run_form(form, lambda: _save(request, case, form))
     if request.htmx and form.is_bound:
         context = {"form": form, "case": case, "saved": saved, "now": timezone.now()}
         status = 200 if not form.errors else 400
@@ -95,6 +99,11 @@ def case_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     return render(
         request, "initiatives/case_edit.html", context, status=400 if form.errors else 200
     )
+
+
+def _autosave(request: HttpRequest, case: Any, form: PlanForm) -> Any:
+    data = {name: form.cleaned_data[name] for name in form.changed_data}
+    return services.draft_autosave(actor=request.user, case=case, data=data)
 
 
 def _save(request: HttpRequest, case: Any, form: PlanForm) -> Any:
