@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/don-vi-moi/", documents.issuer_new, name="issuer_new"),
     path("<int:pk>/xac-nhan/", documents.document_issuer_confirm, name="document_issuer_confirm"),
     path("<int:pk>/tep/<int:copy_pk>/", documents.document_file, name="document_file"),
+    path("<int:pk>/tep/<int:copy_pk>/trang/", documents.document_page, name="document_page"),
     path("nhap/", ingest.ingest_page, name="ingest"),
     path("nhap/lan-moi/", ingest.ingest_job_new, name="ingest_job_new"),
     path("nhap/<int:pk>/", ingest.ingest_job, name="ingest_job"),

@@ -105,3 +105,36 @@ def _non_empty(text: str) -> str:
     if not text.strip():
         raise Unreadable(_("Nhận dạng chữ (OCR) không tìm thấy chữ nào trên trang."))
     return text
+
+
+PREVIEW_DPI = 100
+
+
+def page_preview(data: bytes, content_type: str, page: int = 1) -> bytes | None:
+    """One page of a stored file as a PNG, to show beside the text read from it: an image as it
+    is (PNG) or converted, a PDF page rasterized by pdftoppm; None for other files."""
+    if content_type.startswith("image/"):
+        try:
+            with Image.open(io.BytesIO(data)) as image:
+                out = io.BytesIO()
+                image.convert("RGB").save(out, format="PNG")
+                return out.getvalue()
+        except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
+            return None
+    if content_type != "application/pdf" or not shutil.which("pdftoppm"):
+        return None
+    with tempfile.TemporaryDirectory(prefix="doimoi-page-") as tmp:
+        source = Path(tmp) / "input.pdf"
+        source.write_bytes(data)
+        command = ["pdftoppm", "-r", str(PREVIEW_DPI), "-png", "-f", str(page), "-l", str(page)]
+        try:
+            subprocess.run(
+                [*command, "-singlefile", str(source), str(Path(tmp) / "page")],
+                capture_output=True,
+                timeout=SUBPROCESS_TIMEOUT,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            return None
+        png = Path(tmp) / "page.png"
+        return png.read_bytes() if png.exists() else None

@@ -49,7 +49,28 @@ def _cleaned(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+MAX_TITLE = 1000  # a trích yếu is a line or three; more is the parser reading the body
+
+
+def _check_required(document: Document, data: dict[str, Any]) -> None:
+    """A confirmed document has its number and symbol, and a title of reasonable length."""
+    errors = {}
+    if not data.get("number", document.number):
+        errors["number"] = _("Cần nhập số văn bản (ví dụ 14 trong «14-KL/TW»).")
+    if not data.get("symbol", document.symbol):
+        errors["symbol"] = _("Cần nhập ký hiệu văn bản (ví dụ KL/TW trong «14-KL/TW»).")
+    title = data.get("title", document.title) or ""
+    if len(title) > MAX_TITLE:
+        errors["title"] = _(
+            "Trích yếu dài %(n)s ký tự, tối đa %(max)s: có thể hệ thống đã đọc cả nội dung văn bản "
+            "vào trích yếu; hãy chỉ giữ phần trích yếu."
+        ) % {"n": f"{len(title):,}".replace(",", "."), "max": f"{MAX_TITLE:,}".replace(",", ".")}
+    if errors:
+        raise ApplicationError(errors)
+
+
 def _check(document: Document, data: dict[str, Any]) -> None:
+    _check_required(document, data)
     date = data.get("date", document.date)
     unit: Unit | None = data.get("issuer_unit", document.issuer_unit)
     if date and unit and (date < unit.valid_from or (unit.valid_to and date >= unit.valid_to)):

@@ -16,8 +16,10 @@ from django.views.decorators.http import require_POST
 from doimoi.core import panels
 from doimoi.core.views import HtmxHttpRequest, require_rule
 from doimoi.documents import graph, selectors
+from doimoi.documents.extract.ocr import MAX_PAGES, page_preview
 from doimoi.documents.forms import IssuerUnitForm, ReviewForm, SearchForm
 from doimoi.documents.models import Document, DocumentCopy
+from doimoi.documents.parser_warnings import warning_texts
 from doimoi.documents.services import document_confirm, document_confirm_issuer
 from doimoi.documents.services import store as file_store
 from doimoi.documents.services.common import code_from_symbol
@@ -138,6 +140,29 @@ def document_file(request: HttpRequest, pk: int, copy_pk: int) -> FileResponse:
     )
 
 
+@require_rule("documents.view_document", get_document)
+def document_page(request: HttpRequest, pk: int, copy_pk: int) -> HttpResponse:
+    """Page ``?trang=N`` of a copy's file as an image, shown beside the text read from it."""
+    copy = get_object_or_404(DocumentCopy, pk=copy_pk, document_id=pk, stored_file__isnull=False)
+    stored = copy.stored_file
+    assert stored is not None
+    number = request.GET.get("trang", "1")
+    page = int(number) if number.isdigit() and 0 < int(number) <= MAX_PAGES else 1
+    image = page_preview(file_store.read(stored), stored.content_type or "", page)
+    if image is None:
+        raise Http404
+    return HttpResponse(image, content_type="image/png")
+
+
+def _page_image(document: Document) -> DocumentCopy | None:
+    """The copy whose file can be shown as page images (a scan, or a PDF), if any."""
+    for copy in document.copies.select_related("stored_file").order_by("pk"):
+        kind = copy.stored_file.content_type if copy.stored_file else ""
+        if kind.startswith("image/") or kind == "application/pdf":
+            return copy
+    return None
+
+
 def _initial(document: Document) -> dict[str, Any]:
     names = list(ReviewForm.base_fields)
     return {name: getattr(document, name) for name in names}
@@ -193,8 +218,9 @@ def document_review(request: HttpRequest, pk: int) -> HttpResponse:
         "form": form,
         "low": _low(document),
         "candidates": _issuer_candidates(document),
-        "warnings": (document.parsed or {}).get("warnings") or [],
+        "warnings": warning_texts((document.parsed or {}).get("warnings") or []),
         "disagreements": _disagreements(document, form),
+        "page_copy": _page_image(document),
     }
     return render(
         request, "documents/document_review.html", context, status=400 if form.errors else 200
