@@ -17,5 +17,6 @@ CITATION_ADDED = register("documents.citation.added", _("Liên kết văn bản"
 OUTGOING_NUMBERED = register("documents.outgoing.numbered", _("Lấy số văn bản đi"))
 INCOMING_REGISTERED = register("documents.incoming.registered", _("Vào sổ văn bản đến"))
 INCOMING_UPDATED = register("documents.incoming.updated", _("Sửa thông tin văn bản đến"))
+INCOMING_CANCELLED = register("documents.incoming.cancelled", _("Hủy một số đến vào sổ nhầm"))
 TERM_SAVED = register("documents.term.saved", _("Cập nhật nhiệm kỳ cấp ủy"))
 CLEARANCE_GRANTED = register("documents.clearance.granted", _("Cấp quyền xem văn bản mật"))

@@ -125,6 +125,17 @@ class OutgoingForm(AccessibleErrorsMixin, NFCFormMixin, forms.Form):
     )
 
 
+class CancelForm(AccessibleErrorsMixin, NFCFormMixin, forms.Form):
+    """Cancel a wrong incoming entry, saying why."""
+
+    reason = forms.CharField(
+        label=_("Lý do hủy số đến"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=1000,
+        error_messages={"required": _("Ghi lý do hủy số đến.")},
+    )
+
+
 class IncomingForm(AccessibleErrorsMixin, forms.Form):
     """Correct the date received and the handler of an incoming entry."""
 

@@ -19,5 +19,6 @@ urlpatterns = [
     path("nhap/<int:pk>/bat-dau/", ingest.ingest_job_start, name="ingest_job_start"),
     path("so-den/", registers.incoming_register, name="incoming_register"),
     path("so-den/<int:pk>/", registers.incoming_edit, name="incoming_edit"),
+    path("so-den/<int:pk>/huy/", registers.incoming_cancel, name="incoming_cancel"),
     path("so-di/", registers.outgoing_register, name="outgoing_register"),
 ]

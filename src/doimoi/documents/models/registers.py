@@ -96,6 +96,9 @@ class IncomingEntry(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # a wrong entry is never deleted (its number stays taken): it is marked cancelled, with why
+    cancelled_on = models.DateField(_("ngày hủy"), null=True, blank=True)
+    cancel_reason = models.TextField(_("lý do hủy"), blank=True)
 
     objects = ScopedQuerySet["IncomingEntry"].as_manager()
 

@@ -10,6 +10,7 @@ Other apps call these (keep the signatures stable):
 
 from doimoi.documents.services.documents import copies_deliver, document_create_from_text
 from doimoi.documents.services.registers import (
+    incoming_entry_cancel,
     incoming_entry_update,
     incoming_register_add,
     outgoing_register_take,
@@ -27,6 +28,7 @@ __all__ = [
     "document_confirm",
     "document_confirm_issuer",
     "document_create_from_text",
+    "incoming_entry_cancel",
     "incoming_entry_update",
     "incoming_register_add",
     "outgoing_register_take",

@@ -236,3 +236,33 @@ def incoming_entry_update(
         action=events.INCOMING_UPDATED, subject=entry, actor=actor, unit=entry.unit, payload=payload
     )
     return entry
+
+
+@transaction.atomic
+def incoming_entry_cancel(*, actor: Any, entry: IncomingEntry, reason: str) -> IncomingEntry:
+    """Cancel a wrong arrival (a duplicate, a document entered by mistake): the entry stays in
+    the register with its number, marked cancelled with the reason."""
+    require(actor, "documents.ingest_document", entry.unit)
+    entry = IncomingEntry.objects.select_for_update().get(pk=entry.pk)
+    reason = clean(reason)
+    if entry.cancelled_on is not None:
+        raise ApplicationError(
+            {
+                "reason": _("Số đến này đã hủy ngày %(date)s.")
+                % {"date": entry.cancelled_on.strftime("%d/%m/%Y")}
+            }
+        )
+    if not reason:
+        raise ApplicationError(
+            {"reason": _("Ghi lý do hủy, ví dụ «trùng với số đến 12: cùng văn bản, bản PDF».")}
+        )
+    entry.cancelled_on, entry.cancel_reason = datetime.date.today(), reason
+    entry.save(update_fields=["cancelled_on", "cancel_reason"])
+    ledger.append(
+        action=events.INCOMING_CANCELLED,
+        subject=entry,
+        actor=actor,
+        unit=entry.unit,
+        payload={"seq": entry.seq, "year": entry.year, "reason": reason},
+    )
+    return entry

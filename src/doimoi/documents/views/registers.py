@@ -11,12 +11,17 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from doimoi.core.views import require_rule
 from doimoi.documents import selectors
-from doimoi.documents.forms import IncomingForm, OutgoingForm
+from doimoi.documents.forms import CancelForm, IncomingForm, OutgoingForm
 from doimoi.documents.models import IncomingEntry
-from doimoi.documents.services import incoming_entry_update, outgoing_register_take
+from doimoi.documents.services import (
+    incoming_entry_cancel,
+    incoming_entry_update,
+    outgoing_register_take,
+)
 from doimoi.documents.views.common import current_unit, run_form
 from doimoi.organizations.models import Unit
 
@@ -76,7 +81,25 @@ def incoming_edit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("Đã lưu thông tin văn bản đến."))
         url = reverse("documents:incoming_register")
         return redirect(f"{url}?unit={entry.unit_id}&year={entry.year}")
-    return render(request, "documents/incoming_edit.html", {"entry": entry, "form": form})
+    context = {"entry": entry, "form": form, "cancel_form": CancelForm()}
+    return render(request, "documents/incoming_edit.html", context)
+
+
+@require_rule("documents.ingest_document", _entry)
+@require_POST
+def incoming_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    """Cancel a wrong arrival: it stays in the register, marked cancelled, with the reason."""
+    entry = get_object_or_404(IncomingEntry.objects.select_related("document", "unit"), pk=pk)
+    form = CancelForm(request.POST)
+    if run_form(form, lambda data: incoming_entry_cancel(actor=request.user, entry=entry, **data)):
+        messages.success(
+            request, _("Đã hủy số đến %(seq)s/%(year)s.") % {"seq": entry.seq, "year": entry.year}
+        )
+        url = reverse("documents:incoming_register")
+        return redirect(f"{url}?unit={entry.unit_id}&year={entry.year}")
+    initial = {"received_on": entry.received_on, "handler": entry.handler}
+    context = {"entry": entry, "form": IncomingForm(initial=initial), "cancel_form": form}
+    return render(request, "documents/incoming_edit.html", context, status=400)
 
 
 @require_rule("documents.view_register", _unit_for_rule)
