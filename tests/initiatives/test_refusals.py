@@ -123,7 +123,8 @@ def test_approval_needs_the_whole_checklist(d: Any) -> None:
     with pytest.raises(ApplicationError) as caught:
         _decide(d, case)
     assert "5.1.a" not in caught.value.message_dict["checklist"][0]  # KL 14 rule set
-    assert "authority" in caught.value.message_dict["checklist"][0]
+    assert "Thuộc thẩm quyền" in caught.value.message_dict["checklist"][0]  # its text, not a code
+    assert "authority" not in caught.value.message_dict["checklist"][0]
 
 
 @pytest.mark.django_db

@@ -67,7 +67,7 @@ class ChecklistAnswer(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.item.code}: {self.answer}"
+        return f"{self.item.short_label}: {self.get_answer_display()}"
 
 
 class Choice(models.TextChoices):
