@@ -151,6 +151,7 @@ LABELS: dict[str, str | Promise] = {
     "answer": _lazy("Kết quả"),
     "note": _lazy("Nhận xét"),
     "citation": _lazy("Dẫn chiếu"),
+    "document": _lazy("Văn bản trong hệ thống"),
     "choice": _lazy("Biểu quyết"),
     "head": _lazy("Người đứng đầu"),
     "rule_set": _lazy("Chế độ"),
