@@ -236,7 +236,7 @@ def test_pilot_partly_completed_with_damage_is_mitigated_and_the_dossier_proves_
     flat = re.sub(r"\s+", "", text)
     case = Case.objects.get(pk=case_id)
     hashes = [e.hash for e in case_events(case)]
-    assert len(hashes) >= 18 and all(h in flat for h in hashes)
+    assert len(hashes) >= 15 and all(h in flat for h in hashes)  # one per action; autosave: none
     assert "doimoi ledger verify" in text and "Giảm nhẹ trách nhiệm" in text
     assert verify().ok
 
