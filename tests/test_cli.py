@@ -61,6 +61,7 @@ def test_serve_runs_gunicorn_with_demo_data(tmp_path: Path) -> None:
     assert f"http://127.0.0.1:{port}/" in out
     assert "bithu.baoloc" in out and "doimoi-demo" in out
     assert "gunicorn" in out.lower()
+    assert "[doimoi] web: pid" in out and "[doimoi] worker: pid" in out  # both supervised
     assert (tmp_path / "doimoi.sqlite3").exists() and (tmp_path / "secret_key").exists()
     verify = subprocess.run(
         [*DOIMOI, "ledger", "verify"], env=_env(tmp_path), capture_output=True, text=True

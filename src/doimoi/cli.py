@@ -10,7 +10,8 @@ import sys
 from collections.abc import Sequence
 
 COMMANDS: dict[str, str] = {
-    "serve": "chạy máy chủ web với dữ liệu mẫu / run the web server (gunicorn) with demo data",
+    "serve": "chạy máy chủ web và việc nền, có dữ liệu mẫu / run the web server, a task worker and the daily schedule",
+    "worker": "chỉ chạy việc nền: doimoi worker [--processes N] / run background task workers alone",
     "seed-demo": "tạo dữ liệu mẫu (chạy lại không nhân đôi) / create the demo data (idempotent)",
     "parse": "đọc thông tin văn bản: doimoi parse TỆP... [--json] / read documents' metadata",
     "ingest": "nhập văn bản từ tệp, thư mục: doimoi ingest --unit ĐƠN_VỊ ĐƯỜNG_DẪN... / ingest files",

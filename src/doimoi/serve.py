@@ -1,30 +1,19 @@
-"""``doimoi serve``: migrate, load the demo data into an empty database, serve with gunicorn."""
+"""``doimoi serve``: migrate, load the demo data into an empty database, then run and supervise
+the web server (gunicorn, threaded workers with timeouts) and one task worker, which also
+ticks the daily schedule. ``doimoi worker`` runs workers alone for larger deployments.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
+import sys
 from collections.abc import Sequence
-from typing import Any
-
-from gunicorn.app.base import BaseApplication
 
 
-class _Gunicorn(BaseApplication):
-    """gunicorn serving doimoi's WSGI application with the given options."""
-
-    def __init__(self, options: dict[str, Any]) -> None:
-        self.options = options
-        super().__init__()
-
-    def load_config(self) -> None:
-        for key, value in self.options.items():
-            self.cfg.set(key, value)
-
-    def load(self) -> Any:
-        from doimoi.wsgi import application
-
-        return application
+def web_processes() -> int:
+    """Web processes: one per CPU, at least two (a crashed one never leaves the site down)."""
+    return max(2, os.cpu_count() or 1)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -45,8 +34,19 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--workers",
         type=int,
-        default=int(os.environ.get("DOIMOI_WORKERS", "2")),
-        help="số tiến trình / worker processes (2)",
+        default=int(os.environ.get("DOIMOI_WORKERS", "0")) or web_processes(),
+        help="số tiến trình web / web processes (one per CPU, at least 2)",
+    )
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=int(os.environ.get("DOIMOI_THREADS", "8")),
+        help="số luồng mỗi tiến trình / threads per web process (8)",
+    )
+    parser.add_argument(
+        "--no-worker",
+        action="store_true",
+        help="không chạy việc nền ở đây (đã có doimoi worker) / run no task worker here",
     )
     parser.add_argument(
         "--no-demo", action="store_true", help="không nạp dữ liệu mẫu / do not load the demo data"
@@ -88,11 +88,40 @@ def serve(argv: Sequence[str]) -> int:
         print(f"Tài khoản mẫu / demo logins (mật khẩu / password: {DEMO_PASSWORD}):")
         for username, description in logins:
             print(f"  {username:<22} {description}")
-    options = {
-        "bind": f"{args.host}:{args.port}",
-        "workers": args.workers,
-        "accesslog": "-",
-        "timeout": 120,
-    }
-    _Gunicorn(options).run()
-    return 0
+    from doimoi.background.supervise import Child, supervise
+
+    children = [Child("web", gunicorn_argv(args))]
+    if not args.no_worker:
+        children.append(Child("worker", [sys.executable, "-m", "doimoi.cli", "worker"]))
+    from django.db import connections
+
+    connections.close_all()
+    sys.stdout.flush()
+    return supervise(children)
+
+
+def gunicorn_argv(args: argparse.Namespace) -> list[str]:
+    """gunicorn with threaded workers: a slow or half-open client holds one thread for at most
+    a few seconds (gthread defers a connection that sends nothing), never a whole process."""
+    return [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "doimoi.wsgi:application",
+        "--worker-class",
+        "gthread",
+        "--workers",
+        str(args.workers),
+        "--threads",
+        str(args.threads),
+        "--bind",
+        f"{args.host}:{args.port}",
+        "--timeout",
+        "120",
+        "--graceful-timeout",
+        "30",
+        "--keep-alive",
+        "5",
+        "--access-logfile",
+        "-",
+    ]

@@ -80,7 +80,10 @@ INSTALLED_APPS = [
     "template_partials",
     "rules.apps.AutodiscoverRulesConfig",
     "treebeard",
+    "django_tasks",
+    "django_tasks_db",
     "doimoi.core",
+    "doimoi.background",
     "doimoi.organizations",
     "doimoi.ledger",
     "doimoi.workdays",
@@ -126,6 +129,17 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": _database()}
+
+# Background work: django-tasks (Django 6's task framework, backported) on the database queue;
+# `doimoi serve` runs one worker, `doimoi worker` more (see docs/deploy.md).
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("DOIMOI_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": [],
+    }
+}
+DOIMOI_WORKER_BEAT = float(os.environ.get("DOIMOI_WORKER_BEAT", "5"))
+DOIMOI_WORKER_DEAD_AFTER = float(os.environ.get("DOIMOI_WORKER_DEAD_AFTER", "30"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [

@@ -10,6 +10,7 @@ import pytest
 from docx import Document as read_docx
 from openpyxl import load_workbook
 
+from doimoi.background.worker import drain
 from doimoi.core.errors import ApplicationError
 from doimoi.directives import selectors, services
 from doimoi.directives.models import Directive, Notification
@@ -121,6 +122,7 @@ def test_reminders_before_and_after_each_deadline_once(
         )  # plan due 20/5: within 3 working days
         assert services.reminders_send(day=D(2022, 5, 17)) == 0  # the same day again: nothing new
         services.reminders_send(day=D(2022, 5, 23))  # after the deadline
+    drain()
     mine = list(Notification.objects.filter(user=head).values_list("message", flat=True))
     assert any(m.startswith("Sắp đến hạn ban hành kế hoạch thực hiện (20/05/2022)") for m in mine)
     assert any(m.startswith("Quá hạn ban hành kế hoạch thực hiện (20/05/2022)") for m in mine)

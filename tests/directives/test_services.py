@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from django.core.exceptions import PermissionDenied
 
+from doimoi.background.worker import drain
 from doimoi.core.errors import ApplicationError
 from doimoi.directives import selectors, services
 from doimoi.directives.models import Assignment, Directive, Notification, Period, Report
@@ -42,6 +43,8 @@ def test_sending_makes_assignments_tells_the_units_and_writes_the_ledger(
             requirements=requirements(plan=10, report=D(2022, 6, 30)),
             sent_on=D(2022, 5, 5),
         )
+    assert mailoutbox == []  # the mail is a task on the queue, sent by a worker
+    drain()
     assert sorted(dist.assignments.values_list("unit__name", flat=True)) == sorted(WARDS)
     a = of(directive, WARDS[0])
     assert (a.state, a.plan_due, a.report_due, a.due_final) == (

@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
 
+from doimoi.background.worker import drain
 from doimoi.documents.demo import seed_demo
 from doimoi.documents.models import Citation, Document, DocumentState
 from tests.documents import files
@@ -91,9 +92,9 @@ def test_three_seeds_give_five_documents_and_the_cascade(
     django_capture_on_commit_callbacks: Any,
     channel: Any,
 ) -> None:
-    settings.DOIMOI_INGEST_RUNNER = "inline"
     with django_capture_on_commit_callbacks(execute=True):
         channel(demo, persona)
+    drain()
     documents, edges = outcome()
     assert documents == DOCUMENTS
     assert edges == CASCADE
@@ -137,7 +138,6 @@ def test_command_prints_a_progress_bar_and_a_summary(demo: dict[str, Any]) -> No
 def test_api_runs_a_large_batch_in_the_background_and_reports_progress(
     demo: dict[str, Any], persona: Any, settings: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
-    settings.DOIMOI_INGEST_RUNNER = "inline"
     client = Client()
     client.force_login(persona("quantri.lamdong"))
     uploads = [SimpleUploadedFile(p.name, p.read_bytes()) for p in files.SEEDS]
@@ -147,6 +147,7 @@ def test_api_runs_a_large_batch_in_the_background_and_reports_progress(
             {"unit": demo["Tỉnh ủy Lâm Đồng"].pk, "files": uploads, "background": "true"},
         )
     assert response.status_code == 202
+    drain()
     progress = client.get(response.json()["progress_url"]).json()
     assert (progress["status"], progress["done"], progress["total"]) == ("done", 3, 3)
     assert outcome() == (DOCUMENTS, CASCADE)

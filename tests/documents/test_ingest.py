@@ -11,6 +11,7 @@ import pytest
 from django.db import connection
 from PIL import Image
 
+from doimoi.background.worker import drain
 from doimoi.documents.models import (
     Citation,
     Document,
@@ -145,7 +146,6 @@ def test_each_bad_input_is_named_and_the_batch_goes_on(
     django_capture_on_commit_callbacks: Any,
 ) -> None:
     settings.DOIMOI_INGEST_MAX_MB = 2
-    settings.DOIMOI_INGEST_RUNNER = "inline"
     bad = _bad_inputs(settings)
     settings.DOIMOI_TESSERACT = ""  # OCR not installed on this server
     unit = demo["Tỉnh ủy Lâm Đồng"]
@@ -156,6 +156,8 @@ def test_each_bad_input_is_named_and_the_batch_goes_on(
         jobs.ingest_job_add(actor=admin, job=job, name=name, size=len(data), chunks=[data])
     with django_capture_on_commit_callbacks(execute=True):
         jobs.ingest_job_start(actor=admin, job=job)
+    assert IngestJob.objects.get(pk=job.pk).status == "queued"
+    assert drain() == 1  # the batch is one task on the queue
     items = {i.name: i for i in IngestJob.objects.get(pk=job.pk).items.all()}
     assert IngestJob.objects.get(pk=job.pk).status == "done"
     assert (items["dau.txt"].status, items["cuoi.txt"].status) == ("stored", "stored")

@@ -10,6 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from doimoi.background.worker import drain
 from doimoi.documents.demo import seed_demo
 from doimoi.documents.models import Document, IngestJob
 from tests.documents import files
@@ -104,7 +105,6 @@ def test_review_refuses_an_issuer_not_alive_on_the_date(seeded: Any, persona: An
 def test_upload_without_javascript_runs_the_batch(
     demo: Any, persona: Any, settings: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
-    settings.DOIMOI_INGEST_RUNNER = "inline"
     client = _client(persona, "quantri.lamdong")
     uploads = [SimpleUploadedFile(p.name, p.read_bytes()) for p in files.SEEDS]
     with django_capture_on_commit_callbacks(execute=True):
@@ -112,6 +112,7 @@ def test_upload_without_javascript_runs_the_batch(
             "/van-ban/nhap/", {"unit": demo["Tỉnh ủy Lâm Đồng"].pk, "files": uploads}
         )
     assert response.status_code == 302
+    drain()
     job = IngestJob.objects.get()
     page = client.get(response["Location"])
     assert job.status == "done" and "5 văn bản mới" in _text(page.content)

@@ -49,7 +49,19 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture
-def page(browser: Any, live_server: Any) -> Iterator[Any]:
+def task_worker(live_server: Any) -> Iterator[Any]:
+    """A task worker beside the live server, as `doimoi serve` runs one beside gunicorn."""
+    from doimoi.background.worker import ThreadWorker
+
+    worker = ThreadWorker()
+    worker.start()
+    yield worker
+    worker.stopping.set()
+    worker.join(timeout=30)
+
+
+@pytest.fixture
+def page(browser: Any, live_server: Any, task_worker: Any) -> Iterator[Any]:
     context = browser.new_context(
         base_url=live_server.url, locale="vi-VN", viewport={"width": 1280, "height": 900}
     )

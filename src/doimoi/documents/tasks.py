@@ -1,74 +1,27 @@
-"""The background runner of ingest jobs: one worker thread per process, fed by a queue.
+"""The documents app's background tasks: ingest batches (OCR of scans included) and the
+clean-up of stored bytes that no row refers to.
 
-A web request queues a job after its transaction commits; the thread reads the files one
-transaction at a time and writes progress that the job page polls. ``doimoi ingest_worker``
-runs the same loop as its own process and picks up jobs a stopped process left behind.
-``DOIMOI_INGEST_RUNNER=inline`` runs jobs at once in the request (for a one-off script).
+A batch's task is queued in the transaction that starts it (``ingest_job_start``); a worker
+reads the files one transaction each and writes progress that the job page polls. A task whose
+worker died is queued again by the next worker's heartbeat and carries on from the first file
+not yet done; a worker asked to stop finishes its current file and queues the rest.
 """
 
 from __future__ import annotations
 
-import logging
-import os
-import queue
-import threading
-
-from django.conf import settings
-from django.db import close_old_connections, connection
-
-log = logging.getLogger(__name__)
-
-_queue: queue.Queue[int] = queue.Queue()
-_lock = threading.Lock()
-_thread: threading.Thread | None = None
-_idle = threading.Event()
-_idle.set()
+from django_tasks import task
 
 
-def _mode() -> str:
-    return str(
-        getattr(settings, "DOIMOI_INGEST_RUNNER", os.environ.get("DOIMOI_INGEST_RUNNER", "thread"))
-    )
-
-
-def run_one(job_id: int) -> None:
-    """Run one job, logging (not raising) what goes wrong."""
+@task()
+def ingest_batch(job_id: int) -> str:
+    """Read the job's pending files; 'done', or 'requeued' when the worker is stopping."""
     from doimoi.documents.services.jobs import ingest_job_run
 
-    try:
-        ingest_job_run(job_id)
-    except Exception:
-        log.exception("ingest job %s failed", job_id)
-
-
-def _loop() -> None:
-    while True:
-        job_id = _queue.get()
-        _idle.clear()
-        try:
-            close_old_connections()
-            run_one(job_id)
-        finally:
-            connection.close()
-            _queue.task_done()
-            if _queue.empty():
-                _idle.set()
+    return ingest_job_run(job_id)
 
 
 def submit(job_id: int) -> None:
-    """Hand a committed job to the runner."""
-    if _mode() == "inline":
-        run_one(job_id)
-        return
-    global _thread
-    with _lock:
-        if _thread is None or not _thread.is_alive():
-            _thread = threading.Thread(target=_loop, name="doimoi-ingest", daemon=True)
-            _thread.start()
-    _idle.clear()
-    _queue.put(job_id)
+    """Queue ``job_id``'s batch in the current transaction."""
+    from doimoi.background.queue import defer
 
-
-def wait_idle(timeout: float = 60) -> bool:
-    """Wait until the runner has nothing left to do (tests, the command's --wait)."""
-    return _idle.wait(timeout)
+    defer(ingest_batch, job_id)

@@ -1,7 +1,8 @@
 """Notifications: in-app rows for the people of a unit, and the same message by email.
 
-Email goes through Django's mail settings after the transaction commits, so a refused change
-never sends anything; a reminder's ``key`` makes it idempotent.
+Email is a background task queued in the same transaction (``background.tasks.send_mail_batch``),
+so a refused change never sends anything and a slow mail server never holds a request; a
+reminder's ``key`` makes it idempotent.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import send_mass_mail
 from django.db import transaction
 
+from doimoi.background.queue import defer
+from doimoi.background.tasks import send_mail_batch
 from doimoi.directives.models import Assignment, Directive, Notification
 from doimoi.directives.rules import NOTIFY_ROLES
 from doimoi.organizations.models import Membership
@@ -49,13 +51,14 @@ CHUNK = 500
 
 
 def send(notices: Iterable[Notice]) -> int:
-    """Store each notice once per person and email it after commit; return how many were new."""
+    """Store each notice once per person and queue its email with it; return how many were new."""
     pending, sent = list(notices), 0
     for i in range(0, len(pending), CHUNK):  # a national sending tells 60,000 units
         sent += _send(pending[i : i + CHUNK])
     return sent
 
 
+@transaction.atomic
 def _send(notices: list[Notice]) -> int:
     people = _people({n.unit_id for n in notices})
     wanted = [(n, user, email) for n in notices for user, email in people.get(n.unit_id, [])]
@@ -84,15 +87,15 @@ def _send(notices: list[Notice]) -> int:
     )
     mails = [(n, email) for n, _user, email in fresh if email]
     if mails:
-        transaction.on_commit(lambda: _email(mails))
+        _email(mails)
     return len(fresh)
 
 
 def _email(mails: list[tuple[Notice, str]]) -> None:
     base = os.environ.get("DOIMOI_BASE_URL", "").rstrip("/")
     sender = getattr(settings, "DEFAULT_FROM_EMAIL", None)
-    messages = [
-        ("[doimoi] " + n.message[:150], f"{n.message}\n\n{base}{n.link}\n", sender, [email])
+    messages: list[list[object]] = [
+        ["[doimoi] " + n.message[:150], f"{n.message}\n\n{base}{n.link}\n", sender, [email]]
         for n, email in mails
     ]
-    send_mass_mail(messages, fail_silently=True)
+    defer(send_mail_batch, messages)

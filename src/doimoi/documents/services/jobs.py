@@ -5,7 +5,6 @@ Job rows are operational progress; the ledger records what ingest did to documen
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django.core.files.base import ContentFile
@@ -15,13 +14,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doimoi.core.errors import ApplicationError
-from doimoi.documents.models import IngestItem, IngestJob, ItemStatus, JobStatus
-from doimoi.documents.services import cache
+from doimoi.documents.models import IngestItem, IngestJob, ItemStatus, JobStatus, StoredFile
+from doimoi.documents.services import cache, store
 from doimoi.documents.services.common import require
-from doimoi.documents.services.ingest import FileResult, ingest_file, too_large
+from doimoi.documents.services.ingest import (
+    FileResult,
+    ingest_file,
+    ingest_prepared,
+    prepare,
+    too_large,
+)
 from doimoi.organizations.models import Unit
-
-STALE = datetime.timedelta(minutes=5)
 
 
 def ingest_job_create(*, actor: Any, unit: Unit, source: str = "web") -> IngestJob:
@@ -61,7 +64,7 @@ def ingest_job_start(*, actor: Any, job: IngestJob) -> IngestJob:
     job.save(update_fields=["status"])
     from doimoi.documents.tasks import submit
 
-    transaction.on_commit(lambda: submit(job.pk))
+    submit(job.pk)  # the queue row commits (or not) with the job's status
     return job
 
 
@@ -70,56 +73,77 @@ def _read_staged(item: IngestItem) -> bytes:
         return bytes(handle.read())
 
 
+def _ingest(job: IngestJob, item: IngestItem, data: bytes) -> FileResult:
+    """Store the file's documents and the item's outcome in ONE transaction: a worker killed
+    half-way leaves the item pending (done again from the start), never stored-but-pending.
+    Reading the text (OCR of scans: seconds a page) happens before, outside the transaction."""
+    seen = StoredFile.objects.filter(sha256=store.digest(data)).exists()
+    prepared = None if seen else prepare(item.name, data)
+    with transaction.atomic():
+        if prepared is None:
+            result = ingest_file(
+                actor=job.created_by, unit=job.unit, name=item.name, data=data, source=job.source
+            )
+        else:
+            result = ingest_prepared(
+                actor=job.created_by, unit=job.unit, prepared=prepared, source=job.source
+            )
+        _record(item, result)
+    return result
+
+
+def _record(item: IngestItem, result: FileResult) -> None:
+    IngestItem.objects.filter(pk=item.pk).update(
+        status=result.status, message=result.message, documents=result.documents
+    )
+
+
 def run_item(job: IngestJob, item: IngestItem) -> FileResult:
     """Read one staged file of ``job`` and record what became of it."""
     IngestItem.objects.filter(pk=item.pk).update(status=ItemStatus.RUNNING)
     IngestJob.objects.filter(pk=job.pk).update(heartbeat=timezone.now())
     try:
-        data = _read_staged(item)
-        result = ingest_file(
-            actor=job.created_by, unit=job.unit, name=item.name, data=data, source=job.source
-        )
+        result = _ingest(job, item, _read_staged(item))
     except Exception as error:  # a lost staged file or a revoked permission: say so, go on
         result = FileResult(item.name, ItemStatus.FAILED, str(error) or error.__class__.__name__)
-    IngestItem.objects.filter(pk=item.pk).update(
-        status=result.status, message=result.message, documents=result.documents
-    )
+        _record(item, result)
     if item.staged:
         default_storage.delete(item.staged)
     return result
 
 
 def claim(job_id: int) -> IngestJob | None:
-    """Take a queued (or abandoned) job for this worker; None if another worker has it."""
+    """Take the job for the task that runs it: queued, or running when a worker died in it (the
+    queue gives a job's task to one worker at a time); None if the job is done or unknown."""
     now = timezone.now()
     qs = IngestJob.objects.filter(pk=job_id)
-    updated = qs.filter(status=JobStatus.QUEUED).update(
+    qs.filter(status=JobStatus.QUEUED).update(
         status=JobStatus.RUNNING, started_at=now, heartbeat=now
     )
-    if not updated:
-        updated = qs.filter(status=JobStatus.RUNNING, heartbeat__lt=now - STALE).update(
-            heartbeat=now
-        )
+    updated = qs.filter(status=JobStatus.RUNNING).update(heartbeat=now)
     return (
         IngestJob.objects.select_related("unit", "created_by").get(pk=job_id) if updated else None
     )
 
 
-def ingest_job_run(job_id: int) -> None:
-    """Read every pending file of the job, one transaction per file, then mark it done."""
+def ingest_job_run(job_id: int) -> str:
+    """Read every pending file of the job, one transaction per file, then mark it done.
+
+    When the worker is asked to stop, the current file is finished and the rest of the batch
+    is queued again as a new task: 'requeued'."""
+    from doimoi.background.worker import stopping
+
     job = claim(job_id)
     if job is None:
-        return
+        return "skipped"
     pending = job.items.filter(status__in=[ItemStatus.PENDING, ItemStatus.RUNNING])
     with cache.batch():
         for item in pending.order_by("position"):
+            if stopping():
+                from doimoi.documents.tasks import submit
+
+                submit(job.pk)
+                return "requeued"
             run_item(job, item)
     IngestJob.objects.filter(pk=job.pk).update(status=JobStatus.DONE, finished_at=timezone.now())
-
-
-def pending_jobs() -> list[int]:
-    """Jobs waiting for a worker, or abandoned by one that stopped."""
-    stale = timezone.now() - STALE
-    queued = IngestJob.objects.filter(status=JobStatus.QUEUED)
-    lost = IngestJob.objects.filter(status=JobStatus.RUNNING, heartbeat__lt=stale)
-    return list((queued | lost).order_by("created_at").values_list("pk", flat=True))
+    return "done"

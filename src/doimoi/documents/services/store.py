@@ -25,6 +25,8 @@ def put(data: bytes, name: str, sha256: str) -> tuple[StoredFile, str | None]:
     remove the bytes again if the transaction fails."""
     path = storage_name(sha256)
     written = None
+    if default_storage.exists(path) and not _holds(path, sha256):
+        default_storage.delete(path)  # bytes half-written by a process killed mid-write
     if not default_storage.exists(path):
         written = default_storage.save(path, ContentFile(data))
         path = written
@@ -36,6 +38,15 @@ def put(data: bytes, name: str, sha256: str) -> tuple[StoredFile, str | None]:
         path=path,
     )
     return stored, written
+
+
+def _holds(path: str, sha256: str) -> bool:
+    """Whether the stored bytes at ``path`` are whole (their SHA-256 is the name's)."""
+    digest = hashlib.sha256()
+    with default_storage.open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest() == sha256
 
 
 def discard(written: str | None) -> None:
