@@ -71,7 +71,7 @@ def test_serve_runs_gunicorn_with_demo_data(tmp_path: Path) -> None:
 
 
 def _wait_for(url: str, proc: subprocess.Popen[str]) -> str:
-    deadline = time.monotonic() + 90
+    deadline = time.monotonic() + 240  # a busy CI machine: migrate, seed, then two processes
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             pytest.fail(f"doimoi serve exited: {proc.stdout.read() if proc.stdout else ''}")

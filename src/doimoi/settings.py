@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "doimoi.core",
     "doimoi.background",
+    "doimoi.ops",
     "doimoi.organizations",
     "doimoi.ledger",
     "doimoi.workdays",

@@ -1,0 +1,1 @@
+"""Operating doimoi: backup and restore (``doimoi backup``, ``doimoi restore``)."""
