@@ -49,15 +49,14 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture
-def task_worker(live_server: Any) -> Iterator[Any]:
-    """A task worker beside the live server, as `doimoi serve` runs one beside gunicorn."""
-    from doimoi.background.worker import ThreadWorker
+def task_worker(settings: Any) -> None:
+    """Tasks run in the live server's thread after each commit (django-tasks' immediate backend).
 
-    worker = ThreadWorker()
-    worker.start()
-    yield worker
-    worker.stopping.set()
-    worker.join(timeout=30)
+    A worker thread beside an in-memory SQLite test database would meet "database table is
+    locked" (shared-cache locks do not wait); the queue and its workers are tested for real, in
+    processes of their own, by tests/background.
+    """
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 @pytest.fixture
