@@ -16,7 +16,9 @@ COMMANDS: dict[str, str] = {
     "parse": "đọc thông tin văn bản: doimoi parse TỆP... [--json] / read documents' metadata",
     "ingest": "nhập văn bản từ tệp, thư mục: doimoi ingest --unit ĐƠN_VỊ ĐƯỜNG_DẪN... / ingest files",
     "exchange": "liên thông edXML: doimoi exchange import|export|poll|agencies / e-office exchange",
-    "ledger": "sổ cái sự kiện: doimoi ledger verify / verify the ledger's hash chain",
+    "ledger": "sổ cái: doimoi ledger verify [--checkpoints TỆP...] | checkpoint | keygen / verify the ledger against its checkpoints",
+    "backup": "sao lưu cơ sở dữ liệu và kho tệp: doimoi backup [TỆP] / back up database and files",
+    "restore": "khôi phục vào hệ thống trống: doimoi restore TỆP / restore into an empty instance",
     "migrate": "cập nhật cấu trúc cơ sở dữ liệu / apply database migrations",
     "createsuperuser": "tạo tài khoản quản trị hệ thống / create an administrator account",
 }

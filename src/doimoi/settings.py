@@ -173,11 +173,28 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
-STORAGES = {
+STORAGES: dict[str, dict[str, object]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-MEDIA_ROOT = VAR_DIR / "media"
+MEDIA_ROOT = Path(os.environ.get("DOIMOI_MEDIA_ROOT", VAR_DIR / "media"))
+if os.environ.get("DOIMOI_S3_BUCKET"):  # S3-compatible storage (pip install 'doimoi[s3]')
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["DOIMOI_S3_BUCKET"],
+            "endpoint_url": os.environ.get("DOIMOI_S3_ENDPOINT") or None,
+            "access_key": os.environ.get("DOIMOI_S3_ACCESS_KEY"),
+            "secret_key": os.environ.get("DOIMOI_S3_SECRET_KEY"),
+            "region_name": os.environ.get("DOIMOI_S3_REGION") or None,
+            "file_overwrite": False,
+            "default_acl": None,
+            "querystring_auth": True,
+        },
+    }
+if env_bool("DOIMOI_BEHIND_PROXY"):  # the proxy ends TLS and says so
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    USE_X_FORWARDED_HOST = True
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("DOIMOI_SECURE_COOKIES")

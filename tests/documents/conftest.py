@@ -1,4 +1,4 @@
-"""Documents tests keep their file store in a fresh folder and run ingest jobs in the request."""
+"""Documents tests keep their file store in a fresh folder."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The documents app's background tasks: ingest batches (OCR of scans included) and the
-clean-up of stored bytes that no row refers to.
+nightly clean-up of stored bytes that no row refers to.
 
 A batch's task is queued in the transaction that starts it (``ingest_job_start``); a worker
 reads the files one transaction each and writes progress that the job page polls. A task whose
@@ -9,7 +9,11 @@ not yet done; a worker asked to stop finishes its current file and queues the re
 
 from __future__ import annotations
 
+import datetime
+
 from django_tasks import task
+
+from doimoi.background import schedule
 
 
 @task()
@@ -25,3 +29,14 @@ def submit(job_id: int) -> None:
     from doimoi.background.queue import defer
 
     defer(ingest_batch, job_id)
+
+
+@task()
+def cleanup_files() -> int:
+    """Remove stored bytes that no row names and are over an hour old; how many."""
+    from doimoi.documents.services.orphans import orphan_files_remove
+
+    return len(orphan_files_remove())
+
+
+schedule.daily("documents.cleanup_files", cleanup_files, at=datetime.time(2, 0))

@@ -20,7 +20,7 @@ from docx.shared import Pt
 
 from doimoi.initiatives.dossier_text import SECTIONS, event_lines
 from doimoi.initiatives.models import Case
-from doimoi.ledger import registry
+from doimoi.ledger import checkpoints, registry
 from doimoi.ledger.models import LedgerEvent
 from doimoi.ledger.selectors import event_list_for
 
@@ -104,6 +104,8 @@ def build_docx(case: Case) -> bytes:
     doc.styles["Normal"].font.name = "Times New Roman"
     doc.styles["Normal"].font.size = Pt(12)
     head = LedgerEvent.objects.order_by("-seq").first()
+    if head is not None:  # the head printed in the dossier is also written down outside the DB
+        checkpoints.record_head(head.seq, head.hash, f"dossier initiatives.case:{case.pk}")
     _header(doc, case, head)
     for title, verbs in SECTIONS:
         _section(doc, str(title), [e for e in all_events if e.action in verbs])

@@ -55,6 +55,17 @@ is_superuser = rules.is_superuser
 can_view_unit_members = is_superuser | is_in_unit_subtree_of_member
 can_change_unit = is_superuser | is_unit_admin_over
 
+
+@rules.predicate
+def is_inspector(user: Any) -> bool:
+    """Holds an inspector's role in force somewhere (inspection commissions)."""
+    return bool(user.is_authenticated) and any(
+        r.role == Role.INSPECTOR for r in active_roles(user=user)
+    )
+
+
+# The ledger knows no units or roles; who may verify it is decided here.
+rules.add_perm("ledger.verify_ledger", rules.is_superuser | is_inspector)
 rules.add_perm("organizations.view_unit_tree", rules.is_authenticated)
 rules.add_perm("organizations.view_unit", rules.is_authenticated)
 rules.add_perm("organizations.view_unit_members", can_view_unit_members)

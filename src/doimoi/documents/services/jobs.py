@@ -55,6 +55,7 @@ def ingest_job_add(*, actor: Any, job: IngestJob, name: str, size: int, chunks: 
     return item
 
 
+@transaction.atomic
 def ingest_job_start(*, actor: Any, job: IngestJob) -> IngestJob:
     """Queue the batch; the runner reads its files after the transaction commits."""
     _check_open(actor, job)
