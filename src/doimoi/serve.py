@@ -124,4 +124,5 @@ def gunicorn_argv(args: argparse.Namespace) -> list[str]:
         "5",
         "--access-logfile",
         "-",
+        "--no-control-socket",  # several servers on one machine must not share one socket
     ]

@@ -20,7 +20,7 @@ SEED = (
     Path(__file__).resolve().parents[2]
     / "src/doimoi/documents/demo_corpus/000_bb21b65b2818ef4b.txt"
 )
-FILES = 40
+FILES = 150
 
 CREATE = f"""
 import pathlib

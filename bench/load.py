@@ -1,0 +1,261 @@
+"""Load: 50 logged-in users on one machine, PostgreSQL with the national data set (locust).
+
+Builds, in a PostgreSQL database of its own, the 60,000-unit tree and national cascade of
+bench/rollup.py plus the demo data, starts ``doimoi serve`` (threaded gunicorn + a task worker)
+on loopback, and runs locust headless against it: 50 users, each logged in (demo cadres of
+Thành ủy Bảo Lộc, and national accounts that open the 60,000-unit directive), doing a realistic
+mix with 1–5 s pauses: home, search, a directive page, an assignment page, the initiatives list
+and a case, an upload by the clerk (a batch the worker reads), and, in the same run, the trivial
+pages: the login page and a static file. Bounded: ``--minutes`` (5) and ``--users`` (50); the
+target is 127.0.0.1 only.
+
+Reports p50/p95/p99 per page and errors; targets: 0 errors, each page's p95 ≤ 3× the login
+page's p95. The table goes to docs/benchmarks.md between ``<!-- bench:load -->`` markers.
+
+Run: ``.venv/bin/pip install -e '.[bench]' && .venv/bin/python bench/load.py [--minutes 5]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+from report import write_section  # bench/report.py (scripts run as bench/<name>.py)
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = Path(__file__).resolve().parent
+PG_URL = "postgres://postgres@127.0.0.1:5432/doimoi_bench_load"
+SEED = ROOT / "src/doimoi/documents/demo_corpus/000_bb21b65b2818ef4b.txt"
+PORT = 8210
+TRIVIAL = "trivial: login page"
+
+
+def _pg(url: str, action: str) -> None:
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if action == "create":
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def load_data() -> dict[str, Any]:
+    """In this process (DATABASE_URL set): migrate, the national data set, the demo; the ids."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "doimoi.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    sys.path.insert(0, str(BENCH))
+    import rollup
+
+    rollup.load_units()
+    ids = rollup.load_cascade()
+    rollup.load_tasks_and_reports(ids["directive"])
+    call_command("seed_demo", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    rollup._analyze()
+    return {"national": ids["directive"], **_demo_ids()}
+
+
+def _demo_ids() -> dict[str, Any]:
+    from django.conf import settings
+
+    from doimoi.directives.models import Assignment
+    from doimoi.initiatives.models import Case
+    from doimoi.organizations.models import Unit
+
+    city = Unit.objects.get(name="Thành ủy Bảo Lộc")
+    assignment = (
+        Assignment.objects.filter(unit__path__startswith=city.path, unit__depth__gt=city.depth)
+        .order_by("pk")
+        .first()
+    )
+    case = Case.objects.filter(unit__path__startswith=city.path).order_by("pk").first()
+    manifest = json.loads((Path(settings.STATIC_ROOT) / "staticfiles.json").read_text())
+    static = next(v for k, v in manifest["paths"].items() if k.endswith(".css"))
+    assert assignment is not None and case is not None
+    return {
+        "demo_directive": assignment.directive_id,
+        "assignment": assignment.pk,
+        "case": case.pk,
+        "unit": city.pk,
+        "static": static,
+    }
+
+
+def _wait(url: str, timeout: float = 300) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(1)
+
+
+def run_locust(
+    env: dict[str, str], ids: dict[str, Any], args: argparse.Namespace, out: Path
+) -> Path:
+    env = env | {
+        "BENCH_IDS": ",".join(f"{k}={v}" for k, v in ids.items() if k != "static"),
+        "BENCH_STATIC": ids["static"],
+        "BENCH_UPLOAD": str(SEED),
+    }
+    prefix = out / "load"
+    command = [
+        sys.executable,
+        "-m",
+        "locust",
+        "-f",
+        str(BENCH / "locustfile.py"),
+        "--headless",
+        "-u",
+        str(args.users),
+        "-r",
+        "5",
+        "-t",
+        f"{args.minutes}m",
+        "--host",
+        f"http://127.0.0.1:{args.port}",
+        "--csv",
+        str(prefix),
+        "--only-summary",
+        "--stop-timeout",
+        "10",
+    ]
+    subprocess.run(command, env=env, check=False, cwd=ROOT, timeout=args.minutes * 60 + 180)
+    return Path(f"{prefix}_stats.csv")
+
+
+def read_stats(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="") as handle:
+        return [row for row in csv.DictReader(handle) if row["Name"] != "Aggregated"]
+
+
+def report(rows: list[dict[str, str]], meta: dict[str, Any], command: str) -> str:
+    trivial = next((float(r["95%"]) for r in rows if r["Name"] == TRIVIAL), 0.0)
+    lines = [
+        f"Command: `{command}` — {meta['when']}, {meta['cpus']} CPUs, PostgreSQL "
+        f"{meta['units']:,} units, {meta['users']} users for {meta['minutes']} min, "
+        f"`doimoi serve` ({meta['web']}).",
+        "",
+        "| page | requests | errors | p50 ms | p95 ms | p99 ms | p95 ÷ login p95 | target ≤ 3× |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    errors = 0
+    for r in sorted(rows, key=lambda r: r["Name"]):
+        p95 = float(r["95%"])
+        ratio = p95 / trivial if trivial else 0.0
+        errors += int(r["Failure Count"])
+        verdict = (
+            "—"
+            if r["Name"].startswith("trivial") or "POST" in r["Name"]
+            else ("yes" if ratio <= 3 else "**no**")
+        )
+        lines.append(
+            f"| {r['Name']} | {r['Request Count']} | {r['Failure Count']} | {r['50%']} | {r['95%']} "
+            f"| {r['99%']} | {ratio:.1f} | {verdict} |"
+        )
+    total = sum(int(r["Request Count"]) for r in rows)
+    lines += [
+        "",
+        f"{total:,} requests, {errors} errors (target 0): "
+        + ("**met**." if errors == 0 else "**not met**."),
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--minutes", type=float, default=5)
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--port", type=int, default=PORT)
+    parser.add_argument("--pg-url", default=PG_URL)
+    parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.minutes > 10 or args.users > 200:
+        parser.error("bounded: at most 10 minutes and 200 users")
+    if args.child:
+        print(json.dumps(load_data()))
+        return 0
+    with tempfile.TemporaryDirectory(prefix="doimoi-bench-load-") as tmp:
+        env = {k: v for k, v in os.environ.items()} | {
+            "DATABASE_URL": args.pg_url,
+            "DOIMOI_VAR_DIR": tmp,
+            "DJANGO_SETTINGS_MODULE": "doimoi.settings",
+        }
+        _pg(args.pg_url, "create")
+        serve = None
+        try:
+            done = subprocess.run(
+                [sys.executable, __file__, "--child"],
+                env=env,
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if done.returncode != 0:
+                raise SystemExit(done.stderr[-3000:])
+            ids = json.loads(done.stdout.strip().splitlines()[-1])
+            serve = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "doimoi.cli",
+                    "serve",
+                    "--no-demo",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(args.port),
+                ],
+                env=env,
+                cwd=ROOT,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            _wait(f"http://127.0.0.1:{args.port}/dang-nhap/")
+            stats = run_locust(env, ids, args, Path(tmp))
+            rows = read_stats(stats)
+        finally:
+            if serve is not None:
+                serve.terminate()
+                serve.wait(timeout=120)
+            _pg(args.pg_url, "drop")
+    sys.path.insert(0, str(ROOT / "src"))
+    from doimoi.serve import web_processes
+
+    meta = {
+        "when": time.strftime("%Y-%m-%d"),
+        "cpus": os.cpu_count(),
+        "units": 60_000,
+        "users": args.users,
+        "minutes": args.minutes,
+        "web": f"{web_processes()} gunicorn processes × 8 threads, 1 task worker; {platform.python_version()}",
+    }
+    section = report(rows, meta, "python bench/load.py " + " ".join(argv))
+    print(section)
+    if not args.no_write:
+        write_section("load", section)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
