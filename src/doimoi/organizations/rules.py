@@ -59,9 +59,7 @@ can_change_unit = is_superuser | is_unit_admin_over
 @rules.predicate
 def is_inspector(user: Any) -> bool:
     """Holds an inspector's role in force somewhere (inspection commissions)."""
-    return bool(user.is_authenticated) and any(
-        r.role == Role.INSPECTOR for r in active_roles(user=user)
-    )
+    return bool(user.is_authenticated) and bool(scope_of(user).paths([Role.INSPECTOR]))
 
 
 # The ledger knows no units or roles; who may verify it is decided here.
