@@ -82,6 +82,14 @@ def _plain_static_storage(settings: Any) -> None:
     }
 
 
+@pytest.fixture(autouse=True)
+def _own_ledger_checkpoints(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Each test writes ledger checkpoints (dossiers, backups, the daily task) to a file of its
+    own: a checkpoint of one test's database would not match the next test's chain."""
+    folder = tmp_path_factory.mktemp("checkpoints")
+    settings.DOIMOI_LEDGER_CHECKPOINTS = str(folder / "ledger-checkpoints.jsonl")
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
     """Seed the demo organization once; each test then runs in a transaction rolled back after."""
