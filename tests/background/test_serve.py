@@ -17,22 +17,26 @@ def _half_open(port: int, first_bytes: bytes) -> socket.socket:
     return sock
 
 
+def _timed(base: str) -> float:
+    started = time.monotonic()
+    with urllib.request.urlopen(base + "/dang-nhap/", timeout=10) as response:
+        body = response.read()
+    assert response.status == 200 and "Đăng nhập" in body.decode()
+    return time.monotonic() - started
+
+
 def test_two_half_open_connections_do_not_delay_a_third_client(tmp_path: Path) -> None:
     with instance_env(tmp_path) as env:
         # One web process on purpose: the slow clients must not hold it.
-        serve = Serve(env, "--no-demo", "--no-worker", "--workers", "1").ready()
+        serve = Serve(env, "--no-demo", "--no-worker", "--workers", "1").ready(timeout=400)
         try:
-            urllib.request.urlopen(serve.url + "/dang-nhap/", timeout=10).read()  # warm up
+            baseline = min(_timed(serve.url) for _ in range(3))  # warm, on this machine's load
             silent = _half_open(serve.port, b"")
             partial = _half_open(serve.port, b"GET /dang-nhap/ HTTP/1.1\r\nHost: 127.0.0.1\r\n")
             time.sleep(0.5)  # both connections are now accepted by the server
-            started = time.monotonic()
-            # The third client gives up after 1 s: a stalled server fails the test.
-            with urllib.request.urlopen(serve.url + "/dang-nhap/", timeout=1.0) as response:
-                body = response.read()
-            elapsed = time.monotonic() - started
-            assert response.status == 200 and "Đăng nhập" in body.decode()
-            assert elapsed < 1.0
+            # A server stalled by the two (sync workers) never answers: the client gives up.
+            elapsed = _timed(serve.url)
+            assert elapsed - baseline < 1.0, (elapsed, baseline)
             silent.close()
             partial.close()
         finally:
