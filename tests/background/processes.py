@@ -62,7 +62,7 @@ def instance_env(var_dir: Path) -> Iterator[dict[str, str]]:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
 
 
-def run(env: dict[str, str], *args: str, timeout: float = 300) -> str:
+def run(env: dict[str, str], *args: str, timeout: float = 900) -> str:
     """Run a doimoi command to its end; its output (it must succeed)."""
     done = subprocess.run(
         [*DOIMOI, *args], env=env, cwd=ROOT, capture_output=True, text=True, timeout=timeout
@@ -101,7 +101,7 @@ class Serve:
             )
         self.url = f"http://127.0.0.1:{self.port}"
 
-    def ready(self, timeout: float = 180) -> Serve:
+    def ready(self, timeout: float = 900) -> Serve:
         wait_http(self.url + "/dang-nhap/", timeout)
         return self
 

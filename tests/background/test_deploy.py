@@ -68,9 +68,9 @@ def test_two_app_servers_and_two_workers_share_one_postgresql(tmp_path: Path) ->
         require("DATABASE_URL" in env, "needs PostgreSQL")
         env["DOIMOI_SECRET_KEY"] = "the-same-on-every-server-" + "x" * 30
         env["DOIMOI_MEDIA_ROOT"] = str(tmp_path / "shared-files")
-        first = Serve(env, "--no-worker").ready(timeout=400)  # migrates, seeds the demo
+        first = Serve(env, "--no-worker").ready(timeout=900)  # migrates, seeds the demo
         other_env = env | {"DOIMOI_VAR_DIR": str(tmp_path / "b")}  # another machine's var/
-        second = Serve(other_env, "--no-worker", "--no-demo").ready(timeout=400)
+        second = Serve(other_env, "--no-worker", "--no-demo").ready(timeout=900)
         workers = [subprocess.Popen([*DOIMOI, "worker"], env=e, cwd=ROOT) for e in (env, other_env)]
         try:
             jar = _login(first.url)

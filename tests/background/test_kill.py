@@ -79,7 +79,7 @@ def _kill9(pid: int) -> None:
 def test_kill_9_during_an_ingest_batch_loses_and_duplicates_nothing(tmp_path: Path) -> None:
     with instance_env(tmp_path) as env:
         q = _query(env)
-        serve = Serve(env).ready(timeout=400)  # migrates and seeds the demo
+        serve = Serve(env).ready(timeout=900)  # migrates and seeds the demo
         try:
             out = run(env, "shell", "-c", CREATE)
             job = int(out.strip().splitlines()[-1].split()[-1])
@@ -104,7 +104,7 @@ def test_kill_9_during_an_ingest_batch_loses_and_duplicates_nothing(tmp_path: Pa
             wait_gone(worker)
         finally:
             serve.stop()
-        serve = Serve(env).ready(timeout=400)
+        serve = Serve(env).ready(timeout=900)
         try:
             _wait(
                 lambda: (

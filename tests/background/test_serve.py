@@ -28,7 +28,7 @@ def _timed(base: str) -> float:
 def test_two_half_open_connections_do_not_delay_a_third_client(tmp_path: Path) -> None:
     with instance_env(tmp_path) as env:
         # One web process on purpose: the slow clients must not hold it.
-        serve = Serve(env, "--no-demo", "--no-worker", "--workers", "1").ready(timeout=400)
+        serve = Serve(env, "--no-demo", "--no-worker", "--workers", "1").ready(timeout=900)
         try:
             baseline = min(_timed(serve.url) for _ in range(3))  # warm, on this machine's load
             silent = _half_open(serve.port, b"")
