@@ -14,7 +14,7 @@ from doimoi.background.worker import drain
 from doimoi.core.errors import ApplicationError
 from doimoi.directives import selectors, services
 from doimoi.directives.models import Directive, Notification
-from doimoi.directives.output.urging_docx import urging_docx
+from doimoi.directives.output.urging_doc import urging_docx
 from doimoi.directives.output.xlsx import cascade_xlsx
 from doimoi.documents.models import OutgoingEntry
 from tests.directives.conftest import WARDS, of, unit
@@ -69,7 +69,7 @@ def test_urging_dispatch_is_numbered_stored_and_laid_out(
     ):
         assert expected in lines, expected
     body = "\n".join(lines)
-    assert "Kính gửi: Đảng ủy phường Lộc Phát," in body and "- Đảng ủy xã Đại Lào." in body
+    assert "Kính gửi:\n- Đảng ủy phường Lộc Phát;\n- Đảng ủy xã Đại Lào." in body
     assert "chưa ban hành kế hoạch thực hiện (hạn 20/05/2022)" in body
     assert "Đảng ủy phường 1:" not in body
 

@@ -15,8 +15,9 @@ import pytest
 from django.apps import apps
 from django.utils import timezone
 
+from doimoi.compose.convert import docx_to_pdf
 from doimoi.initiatives.demo import ensure_people
-from doimoi.initiatives.dossier import case_events, docx_to_pdf
+from doimoi.initiatives.dossier import case_events
 from doimoi.initiatives.models import Case
 from doimoi.initiatives.ruleset_data import seed_rule_sets
 from doimoi.ledger.verify import verify

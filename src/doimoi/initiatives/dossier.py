@@ -1,34 +1,38 @@
-"""The protection dossier: everything that establishes good faith, each item with its ledger hash.
+"""The protection dossier: an official document of the deciding unit (party or state layout, laid
+out by the composer), whose body gathers everything that establishes good faith, section by
+section, and whose annex lists every ledger event with its hash, so it can be verified.
 
-It is built from the case's ledger events themselves (what was recorded is what is printed), as
-DOCX with python-docx, and as PDF by LibreOffice (``soffice --headless --convert-to pdf``).
+It is built from the case's ledger events themselves (what was recorded is what is printed). As
+downloaded it is a draft: the number is given when the unit issues it through its register.
 """
 
 from __future__ import annotations
 
 import datetime
-import io
-import subprocess
-import tempfile
-from pathlib import Path
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from docx import Document
-from docx.document import Document as DocxDocument
-from docx.shared import Pt
+from django.utils.translation import override
 
+from doimoi import compose
+from doimoi.compose.convert import ConversionError, docx_to_pdf
+from doimoi.compose.names import (
+    collective_authority,
+    default_place,
+    official_name,
+    signing_title,
+    superior_line,
+)
 from doimoi.initiatives.dossier_text import SECTIONS, event_lines
 from doimoi.initiatives.models import Case
 from doimoi.ledger import checkpoints, registry
 from doimoi.ledger.models import LedgerEvent
 from doimoi.ledger.selectors import event_list_for
+from doimoi.organizations.models import Membership, Role, Unit, UnitKind
 
 MAX_EVENTS = 10_000
 
-
-class ConversionError(RuntimeError):
-    """LibreOffice did not produce a PDF."""
+__all__ = ["ConversionError", "build_docx", "build_pdf", "case_events", "file_name"]
 
 
 def case_events(case: Case) -> list[LedgerEvent]:
@@ -40,14 +44,7 @@ def _local(moment: datetime.datetime) -> str:
     return timezone.localtime(moment).strftime("%d/%m/%Y %H:%M")
 
 
-def _hash_line(doc: DocxDocument, event: LedgerEvent) -> None:
-    run = doc.add_paragraph().add_run(f"#{event.seq} SHA-256: {event.hash}")
-    run.font.name = "DejaVu Sans Mono"
-    run.font.size = Pt(7.5)
-
-
-def _header(doc: DocxDocument, case: Case, head: LedgerEvent | None) -> None:
-    doc.add_heading(_("HỒ SƠ BẢO VỆ CÁN BỘ NĂNG ĐỘNG, SÁNG TẠO"), level=0)
+def _facts(case: Case, head: LedgerEvent | None) -> list[str]:
     facts = [
         (_("Đề xuất"), case.title),
         (_("Người đề xuất"), case.proposer.full_name),
@@ -57,86 +54,91 @@ def _header(doc: DocxDocument, case: Case, head: LedgerEvent | None) -> None:
         (_("Trạng thái"), case.get_state_display()),
         (_("Lập hồ sơ lúc"), _local(timezone.now())),
     ]
-    for label, value in facts:
-        doc.add_paragraph(f"{label}: {value}")
+    lines = [f"{label}: {value}." for label, value in facts]
     if head is not None:
-        doc.add_paragraph(
-            _("Mã băm cuối của sổ cái khi lập hồ sơ (sự kiện #%(seq)s):") % {"seq": head.seq}
+        lines.append(
+            _("Mã băm cuối của sổ cái khi lập hồ sơ (sự kiện #%(seq)s): %(hash)s.")
+            % {"seq": head.seq, "hash": head.hash}
         )
-        _hash_line(doc, head)
+    return lines
 
 
-def _section(doc: DocxDocument, title: str, items: list[LedgerEvent]) -> None:
-    doc.add_heading(title, level=1)
+def _section(title: str, items: list[LedgerEvent]) -> compose.Section:
     if not items:
-        doc.add_paragraph(_("Không có."))
-        return
+        return compose.Section(title, [_("Không có.")])
+    paragraphs = []
     for event in items:
-        heading = (
+        paragraphs.append(
             f"{_local(event.occurred_at)} — {registry.label(event.action)} — {event.actor_label}"
+            f" (#{event.seq})."
         )
-        doc.add_paragraph().add_run(heading).bold = True
-        for line in event_lines(event):
-            doc.add_paragraph(line, style="List Bullet")
-        _hash_line(doc, event)
+        paragraphs += [f"- {line}" for line in event_lines(event)]
+    return compose.Section(title, paragraphs)
 
 
-def _verification(doc: DocxDocument, all_events: list[LedgerEvent]) -> None:
-    doc.add_heading(_("Danh mục sự kiện của hồ sơ và cách kiểm chứng"), level=1)
-    for event in all_events:
-        doc.add_paragraph(f"{_local(event.occurred_at)} — {registry.label(event.action)}")
-        _hash_line(doc, event)
-    doc.add_paragraph(
-        _(
-            "Cách kiểm chứng: mỗi sự kiện trên được ghi vào sổ cái của hệ thống với mã băm SHA-256 "
-            "tính trên toàn bộ nội dung của sự kiện và mã băm của sự kiện liền trước. Chạy lệnh "
-            "«doimoi ledger verify» trên máy chủ: lệnh phải báo sổ cái toàn vẹn. Sau đó đối chiếu "
-            "số thứ tự và mã băm của từng sự kiện trong hồ sơ này với sổ cái; chỉ cần một chữ trong "
-            "nội dung bị sửa, mã băm sẽ không còn khớp."
-        )
+def _annex(all_events: list[LedgerEvent]) -> list[compose.Section]:
+    rows = [
+        f"#{e.seq} — {_local(e.occurred_at)} — {registry.label(e.action)} — SHA-256: {e.hash}"
+        for e in all_events
+    ]
+    how = _(
+        "Cách kiểm chứng: mỗi sự kiện trên được ghi vào sổ cái của hệ thống với mã băm SHA-256 "
+        "tính trên toàn bộ nội dung của sự kiện và mã băm của sự kiện liền trước. Chạy lệnh "
+        "«doimoi ledger verify» trên máy chủ: lệnh phải báo sổ cái toàn vẹn. Sau đó đối chiếu "
+        "số thứ tự và mã băm của từng sự kiện trong hồ sơ này với sổ cái; chỉ cần một chữ trong "
+        "nội dung bị sửa, mã băm sẽ không còn khớp."
     )
+    return [compose.Section(_("Danh mục sự kiện của hồ sơ và cách kiểm chứng"), [*rows, how])]
+
+
+def _signature(unit: Unit) -> compose.Signature:
+    head = (
+        Membership.objects.active(timezone.localdate())
+        .filter(unit=unit, role=Role.HEAD)
+        .select_related("person")
+        .first()
+    )
+    state = unit.kind == UnitKind.STATE_BODY
+    return compose.Signature(
+        authority="" if state else collective_authority(unit),
+        title=signing_title(head.position_title) if head else ("Thủ trưởng" if state else "Bí thư"),
+        name=head.person.full_name if head else "",
+    )
+
+
+def composition(case: Case) -> compose.Composition:
+    """The dossier of ``case`` as the composer prints it (a draft: no number yet)."""
+    unit = case.decider or case.unit
+    state = unit.kind == UnitKind.STATE_BODY
+    all_events = case_events(case)
+    with override("vi"):  # an official document is written in Vietnamese
+        head = LedgerEvent.objects.order_by("-seq").first()
+        if head is not None:  # the head printed in the dossier is also written down outside the DB
+            checkpoints.record_head(head.seq, head.hash, f"dossier initiatives.case:{case.pk}")
+        sections = [_section(str(t), [e for e in all_events if e.action in v]) for t, v in SECTIONS]
+        return compose.Composition(
+            kind="state" if state else "party",
+            type_name="Báo cáo",
+            type_code="BC",
+            issuer=official_name(unit),
+            issuer_code=unit.code,
+            superior="" if state else superior_line(Unit.objects.get_parent(unit)),
+            place=default_place(unit),
+            date=timezone.localdate(),
+            title=f"hồ sơ bảo vệ cán bộ năng động, sáng tạo đối với đề xuất «{case.title}»",
+            opening=_facts(case, head),
+            sections=sections,
+            recipients=[compose.Recipient(f"Đồng chí {case.proposer.full_name}")],
+            archive="VT" if state else "Văn phòng",
+            signature=_signature(unit),
+            annex_title=_("Phụ lục: sổ cái sự kiện"),
+            annex=_annex(all_events),
+        )
 
 
 def build_docx(case: Case) -> bytes:
     """The dossier of ``case`` as a DOCX file."""
-    all_events = case_events(case)
-    doc = Document()
-    doc.styles["Normal"].font.name = "Times New Roman"
-    doc.styles["Normal"].font.size = Pt(12)
-    head = LedgerEvent.objects.order_by("-seq").first()
-    if head is not None:  # the head printed in the dossier is also written down outside the DB
-        checkpoints.record_head(head.seq, head.hash, f"dossier initiatives.case:{case.pk}")
-    _header(doc, case, head)
-    for title, verbs in SECTIONS:
-        _section(doc, str(title), [e for e in all_events if e.action in verbs])
-    _verification(doc, all_events)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
-
-
-def docx_to_pdf(content: bytes, timeout: int = 120) -> bytes:
-    """Convert DOCX bytes to PDF with LibreOffice, in a temporary folder with its own profile
-    (so conversions may run side by side and leave nothing behind)."""
-    with tempfile.TemporaryDirectory(prefix="doimoi-dossier-") as tmp:
-        folder = Path(tmp)
-        source = folder / "dossier.docx"
-        source.write_bytes(content)
-        command = [
-            "soffice",
-            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            tmp,
-            str(source),
-        ]
-        result = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
-        target = folder / "dossier.pdf"
-        if not target.exists():
-            raise ConversionError(result.stderr.decode(errors="replace")[-500:])
-        return target.read_bytes()
+    return compose.render_docx(composition(case))
 
 
 def build_pdf(case: Case) -> bytes:

@@ -6,8 +6,8 @@ import datetime
 
 from django.utils import translation
 
-from doimoi.directives.models import Assignment, Distribution, RequirementKind, UrgingDispatch
-from doimoi.directives.output.party_layout import date_line, official_name
+from doimoi.compose.names import official_name
+from doimoi.directives.models import Assignment, Distribution, RequirementKind
 from doimoi.directives.selectors import missing
 
 
@@ -94,32 +94,3 @@ def body(
         f"báo cáo kết quả về {official_name(sender)} trước ngày {_dmy(reply_by)}."
     )
     return paragraphs
-
-
-def plain_text(u: UrgingDispatch) -> str:
-    """The dispatch as text in the party layout, for the documents app to store and index."""
-    names = [str(item["unit"]) for item in u.late_units]
-    lines = [
-        u.superior_name,
-        u.issuer_name.upper(),
-        "*",
-        f"Số {u.reference}",
-        u.subject,
-        "ĐẢNG CỘNG SẢN VIỆT NAM",
-        date_line(u.place, u.date),
-        "",
-        f"Kính gửi: - {names[0]},",
-        *[f"- {n}," for n in names[1:]],
-        "",
-        *u.body,
-        "",
-        "Nơi nhận:",
-        "- Như kính gửi,",
-        "- Lưu Văn phòng.",
-        "",
-        u.authority.upper(),
-        u.signer_title.upper(),
-        "",
-        u.signer_name,
-    ]
-    return "\n".join(line for line in lines if line is not None)

@@ -11,11 +11,11 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from doimoi.compose.names import official_name, superior_line
 from doimoi.core.errors import ApplicationError
 from doimoi.directives import events
 from doimoi.directives.models import Assignment, Directive, Distribution, Report, UrgingDispatch
-from doimoi.directives.output import urging_text
-from doimoi.directives.output.party_layout import official_name, superior_line
+from doimoi.directives.output import urging_doc, urging_text
 from doimoi.directives.selectors import overdue_q
 from doimoi.directives.services import notify
 from doimoi.directives.services.common import clean, dmy, require, today, user_or_none
@@ -156,7 +156,7 @@ def urging_issue(
         created_by=user_or_none(actor),
         **fields,
     )
-    text = urging_text.plain_text(urging)
+    text = urging_doc.plain_text(urging)
     urging.document = documents.document_create_from_text(
         actor=actor, unit=dist.sender, text=text, outgoing=entry
     )

@@ -9,16 +9,16 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from doimoi.core.views import require_rule
-from doimoi.directives import selectors, services
-from doimoi.directives.forms.reports import UrgingForm
-from doimoi.directives.models import Directive, UrgingDispatch
-from doimoi.directives.output.party_layout import (
+from doimoi.compose.names import (
     collective_authority,
     default_place,
     signing_title,
 )
-from doimoi.directives.output.urging_docx import urging_docx
+from doimoi.core.views import require_rule
+from doimoi.directives import selectors, services
+from doimoi.directives.forms.reports import UrgingForm
+from doimoi.directives.models import Directive, UrgingDispatch
+from doimoi.directives.output.urging_doc import urging_docx
 from doimoi.directives.rules import SEND_ROLES, acting_units
 from doimoi.directives.views.common import directive_of, run, status, urging_directive_of
 from doimoi.organizations.models import Membership, Role, Unit

@@ -26,8 +26,3 @@ def tesseract() -> str:
     return str(
         getattr(settings, "DOIMOI_TESSERACT", os.environ.get("DOIMOI_TESSERACT", "tesseract"))
     )
-
-
-def soffice() -> str:
-    """The LibreOffice command used for .doc files."""
-    return str(getattr(settings, "DOIMOI_SOFFICE", os.environ.get("DOIMOI_SOFFICE", "soffice")))

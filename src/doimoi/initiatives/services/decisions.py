@@ -13,6 +13,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
+from doimoi.compose import plain_text
 from doimoi.core.errors import ApplicationError
 from doimoi.documents.services import document_create_from_text, outgoing_register_take
 from doimoi.initiatives.models import Decision
@@ -21,9 +22,8 @@ from doimoi.initiatives.services.common import (
     clean_text,
     deciding_unit,
     not_in_future,
-    person_label,
 )
-from doimoi.initiatives.services.decision_text import decision_text
+from doimoi.initiatives.services.decision_text import decision_composition
 from doimoi.organizations.models import Unit, UnitKind
 
 DECISION_TYPE_CODE = "QĐ"
@@ -59,15 +59,17 @@ def _from_register(
             kind="state" if unit.kind == UnitKind.STATE_BODY else "party",
             date=day,
         )
-        text = decision_text(
-            case=ctx.case,
-            unit=unit,
-            kind=kind,
-            symbol=entry.symbol,
-            day=day,
-            content=content,
-            reasons=reasons,
-            signer=person_label(ctx.person),
+        text = plain_text(
+            decision_composition(
+                case=ctx.case,
+                unit=unit,
+                kind=kind,
+                symbol=entry.symbol,
+                day=day,
+                content=content,
+                reasons=reasons,
+                signer=ctx.person,
+            )
         )
         document = document_create_from_text(actor=ctx.actor, unit=unit, text=text, outgoing=entry)
     except (ApplicationError, PermissionDenied) as error:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import subprocess
 from typing import Any
 
 from django import forms
@@ -47,7 +46,7 @@ def case_dossier(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         return redirect("initiatives:case_detail", pk=case.pk)
     try:
         content = dossier.build_pdf(case) if fmt == "pdf" else dossier.build_docx(case)
-    except (dossier.ConversionError, OSError, subprocess.TimeoutExpired):
+    except (dossier.ConversionError, OSError):
         messages.error(request, _("Không tạo được bản PDF (LibreOffice). Hãy tải bản DOCX."))
         return redirect("initiatives:case_detail", pk=case.pk)
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])

@@ -1,10 +1,24 @@
-"""Pieces of the party document layout (HD 36, DOMAIN.md §2) shared by the dispatch text and DOCX."""
+"""How a unit is named on its documents: official name, the party organization it heads, the
+superior line, the place, who it signs for (DOMAIN.md §2). Units are read by their attributes
+(name, short_name, kind, depth), so the composer needs nothing from the organizations app."""
 
 from __future__ import annotations
 
-import datetime
+from typing import Any
 
-from doimoi.organizations.models import Unit
+from doimoi.compose.lines import date_line
+
+Unit = Any  # an organizations.Unit: name, short_name, kind, depth
+
+__all__ = [
+    "collective_authority",
+    "date_line",
+    "default_place",
+    "official_name",
+    "party_of",
+    "signing_title",
+    "superior_line",
+]
 
 # "Tỉnh ủy X" writes "ĐẢNG BỘ TỈNH X" above the names of the bodies it heads, and so on down.
 _COMMITTEE_TO_PARTY = [
@@ -36,12 +50,6 @@ def superior_line(parent: Unit | None) -> str:
     if parent is None or parent.depth == 1:
         return ""
     return party_of(official_name(parent)).upper()
-
-
-def date_line(place: str, day: datetime.date) -> str:
-    """ "Bảo Lộc, ngày 04 tháng 5 năm 2022": the day and months 1–2 take a leading zero."""
-    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
-    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
 def default_place(unit: Unit) -> str:
