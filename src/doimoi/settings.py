@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "doimoi.initiatives",
     "doimoi.directives",
     "doimoi.exchange",
+    "doimoi.reporting",
 ]
 
 MIDDLEWARE = [

@@ -3,30 +3,17 @@
 from __future__ import annotations
 
 import datetime
-import io
 from typing import Any
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
+from doimoi.compose.sheets import Book
 from doimoi.directives.models import RequirementKind
 from doimoi.directives.selectors import Scope, directive_summary, missing
 from doimoi.directives.selectors.rollup import scoped_assignments, scoped_tasks
 from doimoi.organizations.models import UnitLevel
 
 LEVELS = dict(UnitLevel.choices)
-
-
-def _sheet(book: Workbook, title: str, header: list[str], rows: Any, first: bool = False) -> None:
-    sheet = book.active if first else book.create_sheet()
-    sheet.title = title
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(row)
-    sheet.freeze_panes = "A2"
 
 
 def _d(day: datetime.date | None) -> str:
@@ -133,10 +120,8 @@ def _headers() -> dict[str, list[str]]:
 
 def cascade_xlsx(scope: Scope, *, today: datetime.date) -> bytes:
     """The workbook of a directive's cascade as the viewer sees it."""
-    book, headers = Workbook(), _headers()
-    _sheet(book, _("Tổng hợp"), headers["summary"], _summary_rows(scope, today), first=True)
-    _sheet(book, _("Đơn vị"), headers["units"], _assignment_rows(scope, today))
-    _sheet(book, _("Nhiệm vụ"), headers["tasks"], _task_rows(scope))
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    book, headers = Book(), _headers()
+    book.sheet(_("Tổng hợp"), headers["summary"], _summary_rows(scope, today))
+    book.sheet(_("Đơn vị"), headers["units"], _assignment_rows(scope, today))
+    book.sheet(_("Nhiệm vụ"), headers["tasks"], _task_rows(scope))
+    return book.save()

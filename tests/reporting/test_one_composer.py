@@ -1,0 +1,56 @@
+"""Acceptance 5: no module outside the composer writes DOCX, writes XLSX or runs LibreOffice, and
+the party layout is written once."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from doimoi.compose.sheets import Book
+
+SRC = Path(__file__).resolve().parents[2] / "src" / "doimoi"
+COMPOSER = SRC / "compose"
+# reads Word files (ingest); it never saves one
+READERS = {SRC / "documents" / "extract" / "docx.py"}
+WRITES_DOCX = re.compile(r"^\s*(from|import)\s+(docx|docxtpl)\b", re.M)
+WRITES_XLSX = re.compile(r"^\s*(from|import)\s+openpyxl\b", re.M)
+RUNS_OFFICE = re.compile(r"soffice|--convert-to|--headless")
+MOTTO = re.compile(r"ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+
+
+def _sources() -> list[Path]:
+    return [p for p in SRC.rglob("*.py") if COMPOSER not in p.parents and "migrations" not in p.parts]
+
+
+def test_only_the_composer_writes_documents_and_runs_libreoffice() -> None:
+    offenders = []
+    for path in _sources():
+        text = path.read_text("utf-8")
+        if WRITES_DOCX.search(text) and path not in READERS:
+            offenders.append(f"{path.relative_to(SRC)}: python-docx")
+        if path in READERS and ".save(" in text:
+            offenders.append(f"{path.relative_to(SRC)}: saves a Word file")
+        if WRITES_XLSX.search(text):
+            offenders.append(f"{path.relative_to(SRC)}: openpyxl")
+        if RUNS_OFFICE.search(text):
+            offenders.append(f"{path.relative_to(SRC)}: LibreOffice")
+    assert offenders == []
+    assert len(_sources()) > 100  # the walk saw the code base
+
+
+def test_the_party_layout_is_written_once() -> None:
+    assert not (SRC / "directives" / "output" / "party_layout.py").exists()
+    printed = [str(p.relative_to(SRC)) for p in _sources() if MOTTO.search(p.read_text("utf-8"))]
+    assert printed == []
+
+
+def test_cells_that_look_like_formulas_are_written_as_text() -> None:
+    book = Book()
+    book.sheet("Bảng", ["Cột"], [["=1+1"], ["+84 912"], ["-3"], ["@SUM(A1)"], ["bình thường"], [5]])
+    sheet = load_workbook(io.BytesIO(book.save())).active
+    values = [(c.value, c.data_type) for (c,) in sheet.iter_rows(min_row=2)]
+    assert values[:4] == [("=1+1", "s"), ("+84 912", "s"), ("-3", "s"), ("@SUM(A1)", "s")]
+    assert values[4:] == [("bình thường", "s"), (5, "n")]
