@@ -28,6 +28,7 @@ urlpatterns = [
     path("huong-dan/img/<str:name>", guide_image, name="guide_image"),
     path("huong-dan/<slug:slug>/", guide_page, name="guide"),
     path("so-cai/", include("doimoi.ledger.urls")),
+    path("bao-cao/", include("doimoi.reporting.urls")),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]

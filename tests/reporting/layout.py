@@ -46,9 +46,9 @@ def check_layout(content: bytes, c: Composition, motto: str, date_line: str) -> 
     width, height = rules.page_mm
     assert abs(section.page_width.mm - width) < MM_TOLERANCE, "page width"
     assert abs(section.page_height.mm - height) < MM_TOLERANCE, "page height"
-    top, bottom, left, right = rules.margins_mm
     got = (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
-    for name, want, have in zip(("top", "bottom", "left", "right"), rules.margins_mm, got):
+    sides = ("top", "bottom", "left", "right")
+    for name, want, have in zip(sides, rules.margins_mm, got, strict=True):
         assert abs(have.mm - want) < MM_TOLERANCE, f"{name} margin"
     assert document.styles["Normal"].font.name == rules.font
     _styled(_find(document, motto), rules.styles["motto"], rules, "motto")

@@ -22,7 +22,9 @@ MOTTO = re.compile(r"ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ
 
 
 def _sources() -> list[Path]:
-    return [p for p in SRC.rglob("*.py") if COMPOSER not in p.parents and "migrations" not in p.parts]
+    return [
+        p for p in SRC.rglob("*.py") if COMPOSER not in p.parents and "migrations" not in p.parts
+    ]
 
 
 def test_only_the_composer_writes_documents_and_runs_libreoffice() -> None:

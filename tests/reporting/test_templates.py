@@ -65,9 +65,7 @@ def _composition(key: str, kind: str, day: datetime.date = TODAY) -> compose.Com
 
 
 def _expected(c: compose.Composition) -> dict[str, Any]:
-    number, symbol = (
-        c.reference.split("-", 1) if c.kind == "party" else c.reference.split("/", 1)
-    )
+    number, symbol = c.reference.split("-", 1) if c.kind == "party" else c.reference.split("/", 1)
     return {
         "number": number,
         "symbol": symbol,

@@ -4,6 +4,7 @@ superior line, the place, who it signs for (DOMAIN.md §2). Units are read by th
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from doimoi.compose.lines import date_line
@@ -52,12 +53,16 @@ def superior_line(parent: Unit | None) -> str:
     return party_of(official_name(parent)).upper()
 
 
+_NUMBERED_WARD = re.compile(r"^(?:phường|xã|khu phố)\s+\d+\s+", re.I)
+
+
 def default_place(unit: Unit) -> str:
-    """A place name from the unit's name ("Thành ủy Bảo Lộc" → "Bảo Lộc")."""
+    """A place name from the unit's name ("Thành ủy Bảo Lộc" → "Bảo Lộc"; a numbered ward
+    "Đảng ủy phường 1 Bảo Lộc" writes the town it lies in, "Bảo Lộc")."""
     name = official_name(unit)
     for prefix, _party in _COMMITTEE_TO_PARTY:
         if name.startswith(prefix):
-            rest = name[len(prefix) :]
+            rest = _NUMBERED_WARD.sub("", name[len(prefix) :])
             return rest[0].upper() + rest[1:] if rest else name
     return name
 

@@ -6,3 +6,6 @@ class ReportingConfig(AppConfig):
     name = "doimoi.reporting"
     label = "reporting"
     verbose_name = _("Soạn văn bản và báo cáo")
+
+    def ready(self) -> None:
+        from doimoi.reporting import events, rules  # noqa: F401  (ledger verbs, permissions)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +25,7 @@ from doimoi.documents.models import (
 from doimoi.documents.search import backend as search_backend
 from doimoi.documents.search import body_of
 from doimoi.documents.services import citations
+from doimoi.documents.services import store as file_store
 from doimoi.documents.services.common import code_from_symbol, require, symbol_key
 from doimoi.documents.services.fields import document_fields
 from doimoi.documents.services.issuers import match_issuer
@@ -297,12 +299,14 @@ def document_create_from_text(
     confidentiality: int | None = None,
     outgoing: OutgoingEntry | None = None,
     register_incoming: bool = False,
+    files: Sequence[tuple[str, bytes]] = (),
 ) -> Document:
     """Create the document(s) a text holds, held by ``unit``; return the first (main) one.
 
     For documents a unit composes (plans, dispatches, urging dispatches): the number and symbol
     come from ``outgoing`` when given (taken earlier with ``outgoing_register_take``).
     Citations in the text become edges; a later document in the text is linked to the first.
+    ``files`` (name, bytes): the printed forms (DOCX, PDF), kept as the unit's copies.
     """
     require(actor, "documents.ingest_document", unit)
     raw = nfc(text or "")
@@ -323,7 +327,20 @@ def document_create_from_text(
     document = outcomes[0].document
     if outgoing is not None:
         OutgoingEntry.objects.filter(pk=outgoing.pk).update(document=document)
+    for name, data in files:
+        _attach_file(document, name, data, unit, actor)
     return document
+
+
+def _attach_file(document: Document, name: str, data: bytes, unit: Unit, actor: Any) -> None:
+    """Keep a printed form of a composed document as a copy held by ``unit`` (bytes stored once;
+    if the transaction fails, content-addressed bytes may stay behind, unreferenced)."""
+    sha256 = file_store.digest(data)
+    stored = StoredFile.objects.filter(sha256=sha256).first()
+    if stored is None:
+        stored, _written = file_store.put(data, name, sha256)
+    user = actor if actor is not None and actor.is_authenticated else None
+    _copy(document, stored, 0, unit, "composed", user)
 
 
 def _overrides(
