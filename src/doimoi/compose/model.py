@@ -15,10 +15,12 @@ AUTHOR_MARK = "[Người soạn nhận định]"
 
 @dataclass
 class Section:
-    """A numbered part of the body ("I. MỤC ĐÍCH, YÊU CẦU") and its paragraphs."""
+    """A numbered part of the body ("I. MỤC ĐÍCH, YÊU CẦU"), its paragraphs, and a table printed
+    after them (first row: the header)."""
 
     heading: str
     paragraphs: list[str] = field(default_factory=list)
+    table: list[list[str]] = field(default_factory=list)
 
 
 @dataclass

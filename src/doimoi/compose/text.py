@@ -35,7 +35,13 @@ def section_lines(sections: list[Section]) -> list[str]:
         if section.heading:
             out.append(section.heading)
         out += section.paragraphs
+        out += [table_line(row) for row in section.table]
     return out
+
+
+def table_line(row: list[str]) -> str:
+    """A table row as text: "| Đơn vị | Số đề xuất |"."""
+    return "| " + " | ".join(cell.replace("|", "/") for cell in row) + " |"
 
 
 def signature_block(c: Composition) -> list[str]:

@@ -121,12 +121,28 @@ def _title(w: Writer, c: Composition) -> None:
         w.line(w.document, text, "kinh_gui", align=LEFT if text.startswith("- ") else CENTER)
 
 
+def _table(w: Writer, rows: list[list[str]]) -> None:
+    width = max(len(row) for row in rows)
+    table = w.document.add_table(rows=0, cols=width)
+    table.style = w.document.styles["Table Grid"]
+    for i, row in enumerate(rows):
+        cells = table.add_row().cells
+        for cell, text in zip(cells, [*row, *[""] * (width - len(row))], strict=True):
+            paragraph = cell.paragraphs[0]
+            paragraph.alignment = CENTER if i == 0 or text.isdigit() else LEFT
+            run = w.run(paragraph, text, "annex")
+            run.font.bold = i == 0
+    w.line(w.document, "", "annex")
+
+
 def _sections(w: Writer, sections: list[Section], component: str = "body") -> None:
     for section in sections:
         if section.heading:
             w.body(section.heading, "heading")
         for text in section.paragraphs:
             w.body(text, component)
+        if section.table:
+            _table(w, section.table)
 
 
 def _footer(w: Writer, c: Composition) -> None:

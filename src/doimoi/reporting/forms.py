@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from doimoi.organizations.models import Unit
 from doimoi.reporting.kinds import DECISION_OPTIONS, TEMPLATES
+from doimoi.reporting.periodic.periods import KINDS as PERIOD_KINDS
 
 KINDS = [
     ("party", _("Văn bản của Đảng (Quy định 399-QĐ/TW)")),
@@ -66,3 +67,47 @@ class ComposeForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units  # type: ignore[attr-defined]
         self.fields["template"].choices = [(t.key, t.label) for t in TEMPLATES.values()]  # type: ignore[attr-defined]
+
+
+TOPICS = [
+    ("kl14", _("Thực hiện Kết luận 14-KL/TW (khuyến khích, bảo vệ cán bộ năng động, sáng tạo)")),
+    ("directive", _("Thực hiện văn bản chỉ đạo")),
+]
+
+
+class FiguresForm(forms.Form):
+    unit: forms.ModelChoiceField[Unit] = forms.ModelChoiceField(
+        queryset=Unit.objects.none(), label=_("Đơn vị")
+    )
+    topic = forms.ChoiceField(choices=TOPICS, label=_("Chủ đề"), initial="kl14")
+    period = forms.ChoiceField(choices=PERIOD_KINDS, label=_("Kỳ báo cáo"), initial="half")
+    day = forms.DateField(
+        label=_("Ngày trong kỳ"),
+        required=False,
+        help_text=_("Kỳ báo cáo là tháng, quý, 6 tháng hoặc năm chứa ngày này (mặc định hôm nay)."),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    start = forms.DateField(
+        label=_("Từ ngày (tùy chọn)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    end = forms.DateField(
+        label=_("Đến ngày (tùy chọn)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("period") == "custom":
+            start, end = data.get("start"), data.get("end")
+            if not start or not end:
+                raise forms.ValidationError(_("Kỳ tùy chọn: ghi cả ngày bắt đầu và ngày kết thúc."))
+            if start > end:
+                self.add_error("end", _("Ngày kết thúc phải sau ngày bắt đầu."))
+        return data

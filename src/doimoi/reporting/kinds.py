@@ -226,14 +226,17 @@ TEMPLATES: dict[str, Template] = {
 
 
 def split_body(text: str) -> tuple[list[str], list[compose.Section]]:
-    """Body text → opening paragraphs and sections (a line "I. …" starts a section)."""
+    """Body text → opening paragraphs and sections (a line "I. …" starts a section; lines
+    "| a | b |" are the rows of the section's table)."""
     opening: list[str] = []
     sections: list[compose.Section] = []
     for raw in text.splitlines():
         line = " ".join(raw.split())
         if not line:
             continue
-        if HEADING.match(line):
+        if line.startswith("|") and sections:
+            sections[-1].table.append([c.strip() for c in line.strip("|").split("|")])
+        elif HEADING.match(line):
             sections.append(compose.Section(line))
         elif sections:
             sections[-1].paragraphs.append(line)
