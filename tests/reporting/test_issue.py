@@ -111,3 +111,16 @@ def test_someone_without_a_role_there_cannot_issue(ward: dict[str, Any], persona
     assert compose_from(TEMPLATES["forward"], ctx).kinh_gui == [
         "Các cấp ủy, tổ chức đảng trực thuộc"
     ]
+
+
+@pytest.mark.django_db
+def test_a_judgement_still_marked_for_the_author_refuses_the_issue(ward: dict[str, Any]) -> None:
+    clerk, unit, today = ward["clerk"], ward["unit"], datetime.date.today()
+    values = drafting.initial(unit, "report", None, today)
+    values["body"] = values["body"].replace("«", "").replace("»", "")
+    values["title"] = "sơ kết 6 tháng"
+    ctx = drafting.context(unit, values, None, today)
+    with pytest.raises(ApplicationError) as error:
+        services.document_issue(actor=clerk, unit=unit, template_key="report", ctx=ctx, day=today)
+    assert "[Người soạn nhận định]" in str(error.value.message_dict["body"])
+    assert not OutgoingEntry.objects.filter(unit=unit).exists()

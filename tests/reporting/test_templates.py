@@ -5,9 +5,11 @@ the Word file, gives the same number, symbol, type, issuer, date, title, signer 
 from __future__ import annotations
 
 import datetime
+import io
 from typing import Any
 
 import pytest
+from docx import Document as open_docx
 
 from doimoi import compose
 from doimoi.compose import lines
@@ -136,3 +138,14 @@ def test_a_draft_has_no_number_and_keeps_its_symbol() -> None:
     c = _composition("plan", "state")
     c.reference = ""
     assert lines.number_line(c) == "Số:     /KH-SNV"
+
+
+@pytest.mark.parametrize("kind", ["party", "state"])
+def test_a_report_with_a_table_round_trips_and_prints_the_table(kind: str) -> None:
+    c = _composition("report", kind)
+    c.sections[1].table = [["Chỉ tiêu", "Phường 1", "Tổng số"], ["Đề xuất", "3", "5"]]
+    content = compose.render_docx(c)
+    assert _read_back(docx_text(content)) == _expected(c)
+    document = open_docx(io.BytesIO(content))
+    grid = [t for t in document.tables if t.style.name == "Table Grid"]
+    assert [[cell.text for cell in row.cells] for row in grid[0].rows] == c.sections[1].table

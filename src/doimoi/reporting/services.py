@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from doimoi import compose
 from doimoi.compose.convert import ConversionError, docx_to_pdf
+from doimoi.compose.model import AUTHOR_MARK
 from doimoi.core.errors import ApplicationError
 from doimoi.documents import services as documents
 from doimoi.documents.models import Document
@@ -45,6 +46,15 @@ def _check(ctx: Context) -> None:
     if missing:
         raise ApplicationError(
             {name: _("Ghi %(field)s.") % {"field": label} for name, label in missing}
+        )
+    if AUTHOR_MARK in ctx.body:
+        raise ApplicationError(
+            {
+                "body": _(
+                    "Còn đoạn đánh dấu %(mark)s: viết nhận định rồi xóa dấu trước khi ban hành."
+                )
+                % {"mark": AUTHOR_MARK}
+            }
         )
     if "«" in ctx.title or "«" in ctx.body:
         raise ApplicationError(
