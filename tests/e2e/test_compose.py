@@ -33,7 +33,7 @@ def test_compose_issue_and_download_an_implementing_plan(
     require(available() and bool(shutil.which("pdftoppm")), "LibreOffice and pdftoppm are needed")
     login(page, "vanthu.baoloc")
     page.get_by_role("navigation", name="Điều hướng chính").get_by_role(
-        "link", name="Soạn văn bản"
+        "link", name="Soạn thảo"
     ).click()
     page.get_by_label("Đơn vị ban hành").select_option(label="Đảng ủy phường 1 Bảo Lộc")
     page.get_by_label("Mẫu văn bản").select_option(label="Kế hoạch thực hiện văn bản cấp trên")
