@@ -88,7 +88,10 @@ def _annex(all_events: list[LedgerEvent]) -> list[compose.Section]:
         "số thứ tự và mã băm của từng sự kiện trong hồ sơ này với sổ cái; chỉ cần một chữ trong "
         "nội dung bị sửa, mã băm sẽ không còn khớp."
     )
-    return [compose.Section(_("Danh mục sự kiện của hồ sơ và cách kiểm chứng"), [*rows, how])]
+    command = _("Lệnh kiểm chứng: %(command)s") % {"command": "doimoi ledger verify"}
+    return [
+        compose.Section(_("Danh mục sự kiện của hồ sơ và cách kiểm chứng"), [*rows, how, command])
+    ]
 
 
 def _signature(unit: Unit) -> compose.Signature:

@@ -47,6 +47,14 @@ def _check(ctx: Context) -> None:
         raise ApplicationError(
             {name: _("Ghi %(field)s.") % {"field": label} for name, label in missing}
         )
+    if "«" in ctx.title or "«" in ctx.body:
+        raise ApplicationError(
+            {
+                "body": _(
+                    "Còn chỗ «…» chưa điền trong trích yếu hoặc nội dung: điền trước khi ban hành."
+                )
+            }
+        )
     if AUTHOR_MARK in ctx.body:
         raise ApplicationError(
             {
@@ -54,14 +62,6 @@ def _check(ctx: Context) -> None:
                     "Còn đoạn đánh dấu %(mark)s: viết nhận định rồi xóa dấu trước khi ban hành."
                 )
                 % {"mark": AUTHOR_MARK}
-            }
-        )
-    if "«" in ctx.title or "«" in ctx.body:
-        raise ApplicationError(
-            {
-                "body": _(
-                    "Còn chỗ «…» chưa điền trong trích yếu hoặc nội dung: điền trước khi ban hành."
-                )
             }
         )
 
