@@ -1,7 +1,7 @@
 """The composer: every official document doimoi prints, in the party or state layout.
 
 A low-level package (below ``documents``; it imports no domain app), so that every app can lay out
-its documents the same way without an import cycle (docs/adr/0007-composer.md):
+its documents the same way without an import cycle (docs/adr/0008-composer.md):
 
 - ``Composition`` (with ``Section``, ``Signature``, ``Recipient``): what a document prints;
 - ``rules_for(kind, day)``: the layout rule set in force (HD36-2018, HD05-2026, ND30-2020);

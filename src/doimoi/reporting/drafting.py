@@ -20,9 +20,10 @@ from doimoi.compose.names import (
 )
 from doimoi.documents import selectors as documents
 from doimoi.documents.models import Document
-from doimoi.documents.rules import NUMBER_ROLES, role_paths
+from doimoi.documents.rules import NUMBER_ROLES
 from doimoi.documents.services.common import issuer_code
 from doimoi.organizations.models import Membership, Role, Unit, UnitKind
+from doimoi.organizations.scope import scope_of
 from doimoi.reporting.kinds import TEMPLATES, Context, Source
 
 POINT = re.compile(r"^\s*(\d{1,2})\.\s+(.+)$")
@@ -38,10 +39,11 @@ def units_for(viewer: Any, day: datetime.date | None = None) -> QuerySet[Unit]:
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=day))
         .order_by("path")
     )
-    if viewer.is_superuser:
+    scope = scope_of(viewer)
+    if scope.superuser:
         return qs
     query = Q(pk__in=[])
-    for path in role_paths(viewer, NUMBER_ROLES):
+    for path in scope.paths(NUMBER_ROLES):
         query |= Q(path__startswith=path)
     return qs.filter(query)
 
