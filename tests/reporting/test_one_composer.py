@@ -43,10 +43,20 @@ def test_only_the_composer_writes_documents_and_runs_libreoffice() -> None:
     assert len(_sources()) > 100  # the walk saw the code base
 
 
+# The parser must know the mottos to read them; demo modules hold document texts as data (as the
+# seeds do), written as a paper copy reads, not a layout.
+KNOWS_THE_MOTTO = (SRC / "vbparse",)
+
+
+def _lays_out(path: Path) -> bool:
+    if any(folder in path.parents for folder in KNOWS_THE_MOTTO) or path.name.startswith("demo"):
+        return False
+    return bool(MOTTO.search(path.read_text("utf-8")))
+
+
 def test_the_party_layout_is_written_once() -> None:
     assert not (SRC / "directives" / "output" / "party_layout.py").exists()
-    printed = [str(p.relative_to(SRC)) for p in _sources() if MOTTO.search(p.read_text("utf-8"))]
-    assert printed == []
+    assert [str(p.relative_to(SRC)) for p in _sources() if _lays_out(p)] == []
 
 
 def test_cells_that_look_like_formulas_are_written_as_text() -> None:

@@ -16,10 +16,10 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
+from openpyxl import load_workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from doimoi.compose.sheets import Book
 from doimoi.core.errors import ApplicationError
 from doimoi.core.text import canonical_tones, fold, nfc
 from doimoi.ledger import services as ledger
@@ -57,39 +57,32 @@ class ImportResult:
 
 
 def template_workbook(units: list[Unit]) -> bytes:
-    """The template: a data sheet with the header, the admin's units and the roles beside it."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _("Cán bộ")
-    sheet.append([str(c) for c in COLUMNS])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for letter, width in zip("ABCDEFG", (28, 18, 40, 24, 36, 12, 12), strict=True):
-        sheet.column_dimensions[letter].width = width
-    unit_sheet = book.create_sheet(_("Đơn vị"))
-    unit_sheet.append([_("Đơn vị (chép nguyên tên, hoặc #mã nếu trùng tên)"), _("Mã")])
-    for unit in units:
-        unit_sheet.append([unit.name, f"#{unit.pk}"])
-    role_sheet = book.create_sheet(_("Vai trò"))
-    role_sheet.append([_("Vai trò")])
-    for _value, label in Role.choices:
-        role_sheet.append([str(label)])
-    roles = DataValidation(type="list", formula1=f"'{role_sheet.title}'!$A$2:$A${len(Role) + 1}")
-    sheet.add_data_validation(roles)
-    roles.add(f"D2:D{MAX_ROWS}")
-    note = book.create_sheet(_("Hướng dẫn"))
-    for line in (
+    """The template: a data sheet with the header, the admin's units and the roles beside it
+    (written through the composer's workbook writer, like every XLSX doimoi makes)."""
+    book = Book()
+    book.sheet(_("Cán bộ"), [str(c) for c in COLUMNS], [])
+    book.sheet(
+        _("Đơn vị"),
+        [_("Đơn vị (chép nguyên tên, hoặc #mã nếu trùng tên)"), _("Mã")],
+        [[unit.name, f"#{unit.pk}"] for unit in units],
+    )
+    book.sheet(_("Vai trò"), [_("Vai trò")], [[str(label)] for _value, label in Role.choices])
+    notes = [
         _(
             "Mỗi dòng của trang «Cán bộ» là một chức vụ của một người; dòng 1 là tiêu đề, giữ nguyên."
         ),
         _("Tên đăng nhập: để trống nếu người này không cần đăng nhập."),
         _("Ngày viết dd/mm/yyyy; để trống «Từ ngày» là từ hôm nay."),
         _("Nhập lại cùng một tệp không thêm gì: dòng đã có được bỏ qua."),
-    ):
-        note.append([line])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    ]
+    book.sheet(_("Hướng dẫn"), notes[:1], [[line] for line in notes[1:]])
+    sheet, role_title = book.book[_("Cán bộ")], _("Vai trò")
+    for letter, width in zip("ABCDEFG", (28, 18, 40, 24, 36, 12, 12), strict=True):
+        sheet.column_dimensions[letter].width = width
+    roles = DataValidation(type="list", formula1=f"'{role_title}'!$A$2:$A${len(Role) + 1}")
+    sheet.add_data_validation(roles)
+    roles.add(f"D2:D{MAX_ROWS}")
+    return book.save()
 
 
 def _rows(content: bytes) -> list[tuple[int, list[Any]]]:
