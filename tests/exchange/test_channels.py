@@ -45,7 +45,6 @@ def test_api_ingest_takes_packets(
     django_capture_on_commit_callbacks: Any,
     settings: Any,
 ) -> None:
-    settings.DOIMOI_INGEST_RUNNER = "inline"  # the background job runs in the request
     client.force_login(get_user_model().objects.get(username="admin"))
     upload = SimpleUploadedFile("goi.edxml", _packet(agencies))
     data: dict[str, Any] = {"unit": agencies[BTG].pk, "files": [upload]}
@@ -54,6 +53,9 @@ def test_api_ingest_takes_packets(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/api/v1/documents/ingest", data)
     assert response.status_code in (200, 202), response.content
+    from doimoi.background.worker import drain
+
+    drain()  # a background batch is a task on the queue: a worker runs it
     assert _received(agencies[BTG])
 
 
@@ -132,3 +134,25 @@ def test_agency_codes_imported_from_xlsx_all_or_nothing(demo: dict[str, Any]) ->
     with pytest.raises(ApplicationError, match="Dòng 2"):
         agencies_import_xlsx(actor=None, data=bad)
     assert AgencyCode.objects.get(unit=demo[BAO_LOC]).code_102 == "000.00.01.H36"
+
+
+@pytest.mark.django_db
+def test_the_inbox_is_polled_by_the_task_queue_every_minute(
+    agencies: dict[str, Any], settings: Any
+) -> None:
+    import datetime
+
+    from django.utils import timezone
+
+    from doimoi.background import schedule
+    from doimoi.background.worker import drain
+
+    folder = FolderTransport(settings.DOIMOI_EXCHANGE_DIR)
+    folder.inbox.mkdir(parents=True)
+    (folder.inbox / "a.edxml").write_bytes(_packet(agencies))
+    now = timezone.now()
+    assert "exchange.inbox" in schedule.tick(now)
+    drain()
+    assert _received(agencies[BTG])
+    assert [p.name for p in (folder.inbox / ".done").iterdir()] == ["a.edxml"]
+    assert "exchange.inbox" not in schedule.tick(now + datetime.timedelta(seconds=1))
