@@ -6,7 +6,7 @@ belongs to. Classified things (Mật, Tối mật, Tuyệt mật) also need a cl
 in force over the unit. ``scope_of(user)`` computes this once per request (kept on the user
 object, which Django loads once per request); each domain model declares its unit fields in an
 ``Access`` and gets ``restrict(user, action)`` from ``ScopedQuerySet``. Out of scope answers 404.
-See docs/adr/0007-one-scope.md.
+See docs/adr/0009-one-scope.md.
 """
 
 from __future__ import annotations
