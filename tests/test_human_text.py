@@ -29,6 +29,7 @@ SNAKE = re.compile(r"(?<![\w./@-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w./@-])")
 PREFIX = re.compile(r"(?<![\w/.-])[a-z]{1,6}\d+[a-z]?:(?!//)")
 BARE = re.compile(r"(?:^|:\s*)(yes|no|true|false|True|False|None|null)\s*$")
 WORD = re.compile(r"(?<![\w./@-])[a-z][a-z0-9]+(?![\w./@-])")
+VIETNAMESE = re.compile(r"[À-ỹđĐ]")
 HIDDEN_TEXT = {"script", "style", "code", "pre", "textarea", "template", "kbd", "samp"}
 ATTRIBUTES = ("placeholder", "title", "aria-label", "alt")
 SKIP = ("/dang-xuat/", "/quan-tri/", "/api/", "/ngon-ngu/", "/static/", "/don-vi-lam-viec/")
@@ -73,7 +74,10 @@ def keys_in(text: str, choices: frozenset[str] = frozenset()) -> list[str]:
     """The internal keys in one run of text a user reads."""
     found = SNAKE.findall(text) + PREFIX.findall(text)
     found += [m.group(0).strip() for m in BARE.finditer(text.strip())]
-    found += [w for w in WORD.findall(text) if w in choices]
+    if VIETNAMESE.search(
+        text
+    ):  # a stored code among Vietnamese words; English prose may say "plan"
+        found += [w for w in WORD.findall(text) if w in choices]
     return found
 
 
