@@ -17,6 +17,7 @@ from doimoi.directives.models import Directive, Notification
 from doimoi.directives.output.urging_doc import urging_docx
 from doimoi.directives.output.xlsx import cascade_xlsx
 from doimoi.documents.models import OutgoingEntry
+from doimoi.organizations.models import Unit
 from tests.directives.conftest import WARDS, of, unit
 from tests.directives.docx_text import docx_lines
 
@@ -142,3 +143,16 @@ def test_reminder_command_runs_daily(cascade: Directive) -> None:
     call_command("directives_remind", "--day", "2022-05-17", stdout=out)
     assert "thông báo nhắc hạn" in out.getvalue()
     assert Notification.objects.filter(key__endswith=":before").exists()
+
+
+@pytest.mark.parametrize("name", ["=1+2", "+SUM(A1:A3)", "-2+3", "@cmd", '=HYPERLINK("x")'])
+def test_xlsx_export_writes_formula_like_text_as_text(
+    cascade: Directive, persona: Any, name: str
+) -> None:
+    """A unit named "=1+2" is a name, not a live formula (issue 10, finding 7)."""
+    Unit.objects.filter(name=WARDS[0]).update(name=name)
+    scope = selectors.Scope(cascade, persona("vanthu.baoloc"))
+    book = load_workbook(io.BytesIO(cascade_xlsx(scope, today=D(2022, 5, 23))))
+    cells = [c for row in book["Đơn vị"].iter_rows() for c in row if c.value == name]
+    assert cells, "the unit's name is in the export"
+    assert all(c.data_type == "s" for c in cells)

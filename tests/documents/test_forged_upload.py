@@ -167,3 +167,37 @@ def test_a_units_own_placeholder_is_still_filled_by_its_own_upload(
     placeholder.refresh_from_db()
     assert placeholder.state == DocumentState.REVIEW
     assert placeholder.issuer_confirmed is True
+
+
+def test_the_handler_of_an_arrival_is_someone_of_the_unit(
+    demo: dict[str, Any], persona: Any
+) -> None:
+    """Finding 8: the handler list shows only the unit's people and refuses an outsider."""
+    from doimoi.core.errors import ApplicationError
+    from doimoi.documents.models import IncomingEntry
+    from doimoi.organizations.models import Person
+
+    _ingest(persona, demo, *SIBLING, FORGED, "gia.txt")
+    entry = IncomingEntry.objects.get(unit=demo[SIBLING[1]])
+    client = Client()
+    client.force_login(persona(SIBLING[0]))
+    page = client.get(f"/van-ban/so-den/{entry.pk}/").content.decode()
+    assert "Mai Thị Khối" in page  # the bloc committee's own clerk
+    for outsider in ("Hoàng Thị Lan", "Phạm Văn Kiểm", "Lý Văn Phường"):
+        assert outsider not in page, outsider
+    stranger = Person.objects.get(full_name="Hoàng Thị Lan")  # Bảo Lộc's clerk
+    response = client.post(
+        f"/van-ban/so-den/{entry.pk}/",
+        {"received_on": entry.received_on.isoformat(), "handler": stranger.pk},
+    )
+    assert response.status_code in (200, 400)
+    entry.refresh_from_db()
+    assert entry.handler_id is None
+    with pytest.raises(ApplicationError) as error:
+        services.incoming_entry_update(
+            actor=persona(SIBLING[0]), entry=entry, received_on=entry.received_on, handler=stranger
+        )
+    assert "handler" in error.value.message_dict
+    other = Client()
+    other.force_login(persona("vanthu.baoloc"))
+    assert other.get(f"/van-ban/so-den/{entry.pk}/").status_code == 404

@@ -107,6 +107,31 @@ class ReviewIn(Schema):
     reason: str = ""
 
 
+class AcknowledgeIn(Schema):
+    on: datetime.date | None = None
+
+
+class AnswerIn(Schema):
+    kind: str  # plan | study (forward: /forward)
+    document_id: int | None = None
+    on: datetime.date | None = None
+
+
+class ForwardIn(Schema):
+    document_id: int
+    recipient_ids: list[int]
+    requirements: list[RequirementIn]
+    sent_on: datetime.date | None = None
+    note: str = ""
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+REFUSALS: dict[int, Any] = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
+
+
 class ReportOut(Schema):
     id: int
     assignment_id: int
@@ -156,7 +181,7 @@ def _recipients(data: DirectiveIn, issuer: Unit, day: datetime.date) -> list[Uni
     return list(units.values())
 
 
-@router.post("/", response={201: DirectiveOut})
+@router.post("/", response={201: DirectiveOut, **REFUSALS})
 def directive_create(request: HttpRequest, data: DirectiveIn) -> Any:
     """Make a document a directive of a unit and send it to recipients with requirements."""
     with _errors(), transaction.atomic():
@@ -196,7 +221,10 @@ def _assignment_out(a: Assignment, today: datetime.date) -> dict[str, Any]:
     }
 
 
-@router.get("/units/{unit_id}/assignments", response=list[AssignmentOut])
+@router.get(
+    "/units/{unit_id}/assignments",
+    response={200: list[AssignmentOut], 403: ErrorOut, 404: ErrorOut},
+)
 def unit_assignments(request: HttpRequest, unit_id: int) -> list[dict[str, Any]]:
     """What a unit received (first 500 by deadline), for those who may see that unit."""
     unit = get_object_or_404(Unit, pk=unit_id)
@@ -214,7 +242,52 @@ def _report_out(r: Report) -> dict[str, Any]:
     return {f: getattr(r, f) for f in fields} | {"on_time": r.on_time}
 
 
-@router.post("/assignments/{assignment_id}/reports", response={201: ReportOut})
+@router.post("/assignments/{assignment_id}/acknowledge", response={200: AssignmentOut, **REFUSALS})
+def assignment_acknowledge(request: HttpRequest, assignment_id: int, data: AcknowledgeIn) -> Any:
+    """The recipient confirms it received the directive (xác nhận đã nhận)."""
+    with _errors():
+        a = selectors.assignment_get(viewer=request.user, pk=assignment_id)
+        a = services.assignment_acknowledge(actor=request.user, assignment=a, on=data.on)
+    return _assignment_out(a, timezone.localdate())
+
+
+@router.post("/assignments/{assignment_id}/answers", response={200: AssignmentOut, **REFUSALS})
+def assignment_answer(request: HttpRequest, assignment_id: int, data: AnswerIn) -> Any:
+    """Record the unit's answer: its plan (``kind=plan`` with the plan's ``document_id``) or its
+    study session (``kind=study``); forwarding to the units below is ``/forward``."""
+    with _errors():
+        a = selectors.assignment_get(viewer=request.user, pk=assignment_id)
+        document = (
+            documents.document_get(viewer=request.user, pk=data.document_id)
+            if data.document_id is not None
+            else None
+        )
+        a = services.assignment_answer(
+            actor=request.user, assignment=a, kind=data.kind, document=document, on=data.on
+        )
+    return _assignment_out(a, timezone.localdate())
+
+
+@router.post("/assignments/{assignment_id}/forward", response={201: AssignmentOut, **REFUSALS})
+def assignment_forward(request: HttpRequest, assignment_id: int, data: ForwardIn) -> Any:
+    """Send the directive on to the unit's own units with its forwarding dispatch or plan."""
+    with _errors():
+        a = selectors.assignment_get(viewer=request.user, pk=assignment_id)
+        document = documents.document_get(viewer=request.user, pk=data.document_id)
+        services.assignment_forward(
+            actor=request.user,
+            assignment=a,
+            document=document,
+            recipients=list(Unit.objects.filter(pk__in=data.recipient_ids)),
+            requirements=[services.RequirementSpec(**r.dict()) for r in data.requirements],
+            sent_on=data.sent_on or timezone.localdate(),
+            note=data.note,
+        )
+        a = selectors.assignment_get(viewer=request.user, pk=assignment_id)
+    return _created(_assignment_out(a, timezone.localdate()))
+
+
+@router.post("/assignments/{assignment_id}/reports", response={201: ReportOut, **REFUSALS})
 def report_create(request: HttpRequest, assignment_id: int, data: ReportIn) -> Any:
     """Report on an assignment (or on one of its tasks, with ``task_id``)."""
     with _errors():
@@ -232,7 +305,7 @@ def report_create(request: HttpRequest, assignment_id: int, data: ReportIn) -> A
     return _created(_report_out(report))
 
 
-@router.post("/reports/{report_id}/review", response=ReportOut)
+@router.post("/reports/{report_id}/review", response={200: ReportOut, **REFUSALS})
 def report_review(request: HttpRequest, report_id: int, data: ReviewIn) -> dict[str, Any]:
     """Accept a report (``decision=accept``) or return it with a reason (``decision=return``)."""
     with _errors():
@@ -246,7 +319,7 @@ def report_review(request: HttpRequest, report_id: int, data: ReviewIn) -> dict[
     return _report_out(report)
 
 
-@router.get("/{directive_id}/rollup", response=RollupOut)
+@router.get("/{directive_id}/rollup", response={200: RollupOut, **REFUSALS})
 def directive_rollup(
     request: HttpRequest, directive_id: int, subtree_id: int | None = None, requirement: str = ""
 ) -> dict[str, Any]:

@@ -8,20 +8,21 @@ job's address, whose progress ``GET /ingest/{job}`` reports.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
 import ninja
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import File, Form, Router, Schema
+from ninja import File, Form, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
 
-from doimoi.documents import selectors
+from doimoi.core.errors import ApplicationError
+from doimoi.documents import selectors, services
 from doimoi.documents.models import Document, IngestJob
 from doimoi.documents.services import cache, jobs
-from doimoi.documents.services.ingest import ingest_file
+from doimoi.documents.services.ingest import ingest_upload
 from doimoi.organizations.models import Unit
 
 router = Router(tags=["documents"])
@@ -125,8 +126,13 @@ def ingest(
         return _status(202, {"job": job.pk, "status": job.status, "progress_url": url})
     with cache.batch():
         results = [
-            ingest_file(
-                actor=request.user, unit=holder, name=f.name or "", data=f.read(), source="api"
+            ingest_upload(
+                actor=request.user,
+                unit=holder,
+                name=f.name or "",
+                size=f.size or 0,
+                read=f.read,
+                source="api",
             ).as_dict()
             for f in files
         ]
@@ -154,7 +160,11 @@ def ingest_progress(request: HttpRequest, job_id: int) -> dict[str, Any]:
 
 @router.get("/", response=list[DocumentOut])
 def document_list(
-    request: HttpRequest, q: str = "", type_code: str = "", kind: str = "", year: int | None = None
+    request: HttpRequest,
+    q: str = "",
+    type_code: str = "",
+    kind: str = "",
+    year: Annotated[int | None, Query(ge=1, le=9998)] = None,
 ) -> list[dict[str, Any]]:
     """Documents the user may see (first 100), or those matching ``q`` (accents ignored)."""
     filters: dict[str, Any] = {"type_code": type_code, "kind": kind, "year": year}
@@ -176,7 +186,39 @@ def _edges(qs: Any, attr: str) -> list[dict[str, Any]]:
     ]
 
 
-@router.get("/{document_id}", response=DocumentDetailOut)
+class ClassifyIn(Schema):
+    confidentiality: int
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+@router.post(
+    "/{document_id}/confidentiality",
+    response={200: DocumentOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+)
+def document_classify(request: HttpRequest, document_id: int, data: ClassifyIn) -> Any:
+    """Set a document's classification (0 thường, 1 mật, 2 tối mật, 3 tuyệt mật)."""
+    try:
+        document = selectors.document_get(viewer=request.user, pk=document_id)
+        document = services.document_classify(
+            actor=request.user, document=document, level=data.confidentiality
+        )
+    except Document.DoesNotExist as error:
+        raise HttpError(404, "Không tìm thấy văn bản.") from error
+    except PermissionDenied as error:
+        raise HttpError(403, str(error) or "Không có quyền.") from error
+    except ApplicationError as error:
+        raise HttpError(400, _messages(error)) from error
+    return _document_out(document)
+
+
+def _messages(error: ApplicationError) -> str:
+    return "; ".join(f"{k}: {' '.join(v)}" for k, v in error.message_dict.items())
+
+
+@router.get("/{document_id}", response={200: DocumentDetailOut, 404: ErrorOut})
 def document_detail(request: HttpRequest, document_id: int) -> dict[str, Any]:
     """One document with what it cites and what cites it."""
     try:

@@ -12,6 +12,7 @@ DOCUMENT_CONFIRMED = register(
 ISSUER_CONFIRMED = register(
     "documents.document.issuer_confirmed", _("Cơ quan ban hành xác nhận văn bản là của mình")
 )
+DOCUMENT_CLASSIFIED = register("documents.document.classified", _("Đặt độ mật của văn bản"))
 COPY_ATTACHED = register("documents.copy.attached", _("Nhận thêm bản của văn bản đã có"))
 CITATION_ADDED = register("documents.citation.added", _("Liên kết văn bản"))
 OUTGOING_NUMBERED = register("documents.outgoing.numbered", _("Lấy số văn bản đi"))

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from doimoi.core.forms import AccessibleErrorsMixin, NFCFormMixin
 from doimoi.documents.models import Confidentiality, DocumentKind, Urgency
 from doimoi.organizations.models import Person, Unit, UnitKind, UnitLevel
+from doimoi.organizations.selectors import people_of_unit
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -141,5 +142,9 @@ class IncomingForm(AccessibleErrorsMixin, forms.Form):
 
     received_on = forms.DateField(label=_("Ngày đến"), widget=DATE_INPUT)
     handler = forms.ModelChoiceField(
-        label=_("Người xử lý"), required=False, queryset=Person.objects.order_by("full_name")
+        label=_("Người xử lý"), required=False, queryset=Person.objects.none()
     )
+
+    def __init__(self, *args: Any, unit: Unit, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["handler"].queryset = people_of_unit(unit=unit)  # type: ignore[attr-defined]

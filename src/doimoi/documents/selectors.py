@@ -23,6 +23,7 @@ from doimoi.documents.models import (
     IngestJob,
     OutgoingEntry,
 )
+from doimoi.documents.models.access import clearances_of_user_id
 from doimoi.documents.rules import INGEST_ROLES
 from doimoi.documents.search import words_of
 from doimoi.documents.search.snippets import highlight, snippet
@@ -143,6 +144,16 @@ def outgoing_register(*, viewer: Any, unit: Unit, year: int) -> QuerySet[Outgoin
     """A unit's outgoing register for a year; classified entries only for cleared viewers."""
     qs = OutgoingEntry.objects.restrict(viewer, "view").filter(unit=unit, date__year=year)
     return qs.select_related("document").order_by("-date", "-seq")
+
+
+def clearance_level(*, user_id: int, unit_id: int) -> int:
+    """The highest level ``user_id`` is cleared for over the unit ``unit_id`` today."""
+    path = Unit.objects.filter(pk=unit_id).values_list("path", flat=True).first() or ""
+    today = datetime.date.today()
+    return max(
+        (level for upath, level in clearances_of_user_id(user_id, today) if path.startswith(upath)),
+        default=0,
+    )
 
 
 def ingest_units(*, viewer: Any) -> QuerySet[Unit]:

@@ -54,7 +54,14 @@ class DecisionOut(Schema):
     reasons: str
 
 
+class CaseIn(Schema):
+    unit_id: int = Field(description="Đơn vị công tác của người đề xuất (nơi giữ vai trò).")
+    regime: str = Field(description="Chế độ áp dụng: kl14 hoặc nd73.")
+    title: str = Field(min_length=1, max_length=255)
+
+
 class CaseDetailOut(CaseOut):
+    dossier: dict[str, str] = {}
     plan: dict[str, Any]
     deadlines: list[DeadlineOut]
     allowed_transitions: list[TransitionOut]

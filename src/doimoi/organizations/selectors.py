@@ -65,6 +65,12 @@ def unit_members(*, unit: Unit) -> QuerySet[Membership]:
     return Membership.objects.active(on).filter(unit=unit).select_related("person")
 
 
+def people_of_unit(*, unit: Unit) -> QuerySet[Person]:
+    """The people holding a role today in ``unit`` or a unit under it (its office, its boards)."""
+    held = Membership.objects.active().filter(unit__path__startswith=unit.path)
+    return Person.objects.filter(pk__in=held.values("person_id")).order_by("full_name")
+
+
 def unit_history(*, unit: Unit) -> dict[str, QuerySet[UnitSuccession]]:
     """What ``unit`` came from and what it became."""
     return {

@@ -18,6 +18,7 @@ from doimoi.background.queue import defer
 from doimoi.background.tasks import send_mail_batch
 from doimoi.directives.models import Assignment, Directive, Notification
 from doimoi.directives.rules import NOTIFY_ROLES
+from doimoi.documents.selectors import clearance_level
 from doimoi.organizations.models import Membership
 
 
@@ -47,6 +48,12 @@ def _people(unit_ids: set[int]) -> dict[int, list[tuple[int, str]]]:
     return people
 
 
+def _may_read(notice: Notice, user_id: int) -> bool:
+    """A classified directive's message (it names the document) goes only to the cleared."""
+    level = notice.directive.document.confidentiality if notice.directive is not None else 0
+    return level == 0 or clearance_level(user_id=user_id, unit_id=notice.unit_id) >= level
+
+
 CHUNK = 500
 
 
@@ -61,7 +68,12 @@ def send(notices: Iterable[Notice]) -> int:
 @transaction.atomic
 def _send(notices: list[Notice]) -> int:
     people = _people({n.unit_id for n in notices})
-    wanted = [(n, user, email) for n in notices for user, email in people.get(n.unit_id, [])]
+    wanted = [
+        (n, user, email)
+        for n in notices
+        for user, email in people.get(n.unit_id, [])
+        if _may_read(n, user)
+    ]
     if not wanted:
         return 0
     known = set(

@@ -42,7 +42,12 @@ class CommitteeTerm(models.Model):
 
 def clearances_of(user: Any, on: datetime.date) -> list[tuple[str, int]]:
     """(subtree path, level) of the user's clearances in force on ``on`` (fed into the scope)."""
-    rows = Clearance.objects.filter(user=user, valid_from__lte=on).filter(
+    return clearances_of_user_id(user.pk, on)
+
+
+def clearances_of_user_id(user_id: int, on: datetime.date) -> list[tuple[str, int]]:
+    """(subtree path, level) of a user's clearances in force on ``on``."""
+    rows = Clearance.objects.filter(user_id=user_id, valid_from__lte=on).filter(
         Q(valid_to__isnull=True) | Q(valid_to__gt=on)
     )
     return list(rows.values_list("unit__path", "level"))

@@ -18,6 +18,7 @@ from doimoi.documents.services.registers import (
 )
 from doimoi.documents.services.review import (
     citation_add,
+    document_classify,
     document_confirm,
     document_confirm_issuer,
 )
@@ -25,6 +26,7 @@ from doimoi.documents.services.review import (
 __all__ = [
     "citation_add",
     "copies_deliver",
+    "document_classify",
     "document_confirm",
     "document_confirm_issuer",
     "document_create_from_text",

@@ -9,6 +9,7 @@ fails) → index for search. The web, the API, the command and the background ru
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -182,6 +183,20 @@ def ingest_file(*, actor: Any, unit: Unit, name: str, data: bytes, source: str) 
     if stored is not None:  # seen before: no need to read it again
         return _seen_before(stored, unit, actor, source, name)
     return ingest_prepared(actor=actor, unit=unit, prepared=prepare(name, data), source=source)
+
+
+def ingest_upload(
+    *, actor: Any, unit: Unit, name: str, size: int, read: Callable[[int], bytes], source: str
+) -> FileResult:
+    """Ingest an uploaded file without ever reading more of it than the size limit allows:
+    one over the limit is refused by its size; ``read(n)`` reads at most ``n`` bytes."""
+    require(actor, "documents.ingest_document", unit)
+    if message := too_large(size):
+        return FileResult(name, ItemStatus.FAILED, message, size)
+    data = read(max_bytes() + 1)
+    if message := too_large(len(data)):
+        return FileResult(name, ItemStatus.FAILED, message, len(data))
+    return ingest_file(actor=actor, unit=unit, name=name, data=data, source=source)
 
 
 def ingest_prepared(*, actor: Any, unit: Unit, prepared: Prepared, source: str) -> FileResult:

@@ -32,6 +32,7 @@ from doimoi.documents.services.common import clean, issuer_code, require
 from doimoi.ledger import services as ledger
 from doimoi.organizations.closed import require_in_force
 from doimoi.organizations.models import Person, Unit
+from doimoi.organizations.selectors import people_of_unit
 
 
 @dataclass(frozen=True)
@@ -195,6 +196,14 @@ def register_incoming(
     )
 
 
+def _check_handler(unit: Unit, handler: Person | None) -> None:
+    """A document is handled by someone of the unit that received it, never by an outsider."""
+    if handler is not None and not people_of_unit(unit=unit).filter(pk=handler.pk).exists():
+        raise ApplicationError(
+            {"handler": _("Người xử lý phải là người của %(unit)s.") % {"unit": unit.name}}
+        )
+
+
 @transaction.atomic
 def incoming_register_add(
     *,
@@ -206,6 +215,7 @@ def incoming_register_add(
 ) -> IncomingEntry:
     """Enter ``document`` in ``unit``'s incoming register with the next arrival number of the year."""
     require(actor, "documents.ingest_document", unit)
+    _check_handler(unit, handler)
     if IncomingEntry.objects.filter(unit=unit, document=document).exists():
         raise ApplicationError(
             {"document": _("Văn bản này đã được vào sổ văn bản đến của đơn vị.")}
@@ -228,6 +238,7 @@ def incoming_entry_update(
 ) -> IncomingEntry:
     """Correct the date received and the handler of an incoming entry (its number stays)."""
     require(actor, "documents.ingest_document", entry.unit)
+    _check_handler(entry.unit, handler)
     before = {"received_on": entry.received_on, "handler": entry.handler_id}
     entry.received_on, entry.handler = received_on, handler
     entry.save(update_fields=["received_on", "handler"])

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from doimoi.core.errors import ApplicationError
 from doimoi.documents import events
-from doimoi.documents.models import Citation, Document, DocumentState, Relation
+from doimoi.documents.models import Citation, Confidentiality, Document, DocumentState, Relation
 from doimoi.documents.models.documents import INGEST_ROLES
 from doimoi.documents.services import citations
 from doimoi.documents.services.common import canonical_number, clean, require, symbol_key
@@ -164,6 +164,33 @@ def document_confirm_issuer(*, actor: Any, document: Document) -> Document:
         actor=actor,
         unit=issuer,
         payload={"reference": document.reference, "holder": document.unit_id},
+    )
+    return document
+
+
+@transaction.atomic
+def document_classify(*, actor: Any, document: Document, level: int) -> Document:
+    """Set a document's classification (độ mật) — only those who may change it, cleared for
+    both the old and the new level, so nobody declassifies what they may not read."""
+    require(actor, "documents.change_document", document)
+    if level not in Confidentiality.values:
+        raise ApplicationError({"confidentiality": _("Độ mật không hợp lệ.")})
+    if actor is not None and scope_of(actor).level_over(document.unit) < level:
+        raise ApplicationError(
+            {"confidentiality": _("Bạn không được xem văn bản ở độ mật này, nên không đặt được.")}
+        )
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    before = document.confidentiality
+    if before == level:
+        return document
+    document.confidentiality = level
+    document.save(update_fields=["confidentiality", "updated_at"])
+    ledger.append(
+        action=events.DOCUMENT_CLASSIFIED,
+        subject=document,
+        actor=actor,
+        unit=document.unit,
+        payload={"from": before, "to": level},
     )
     return document
 

@@ -71,9 +71,11 @@ def _entry(request: HttpRequest, pk: int) -> Unit:
 @require_rule("documents.ingest_document", _entry)
 def incoming_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Correct the date received and the handler of one arrival."""
-    entry = get_object_or_404(IncomingEntry.objects.select_related("document", "unit"), pk=pk)
+    entry = get_object_or_404(
+        IncomingEntry.objects.restrict(request.user).select_related("document", "unit"), pk=pk
+    )
     initial = {"received_on": entry.received_on, "handler": entry.handler}
-    form = IncomingForm(request.POST or None, initial=initial)
+    form = IncomingForm(request.POST or None, initial=initial, unit=entry.unit)
     if request.method == "POST" and run_form(
         form,
         lambda data: incoming_entry_update(actor=request.user, entry=entry, **data),

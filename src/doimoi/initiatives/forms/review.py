@@ -73,6 +73,15 @@ class VoteForm(TransitionForm):
         ballots = payload.get("ballots") or {}
         return {"held_on": payload.get("held_on")} | {f"voter_{k}": v for k, v in ballots.items()}
 
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        strangers = [k for k in self.data if k.startswith("voter_") and k not in self.fields]
+        if strangers:  # never drop a vote silently (a proposer who is a deputy does not vote)
+            raise forms.ValidationError(
+                _("Chỉ người đứng đầu và cấp phó (không phải người đề xuất) biểu quyết.")
+            )
+        return cleaned
+
     def service_data(self) -> dict[str, Any]:
         ballots = {
             int(name.removeprefix("voter_")): value
