@@ -35,6 +35,15 @@ class ChosenLanguageMiddleware:
         return response
 
 
+def client_ip(request: HttpRequest) -> str:
+    """The client's address: behind the TLS proxy (DOIMOI_SECURE=1), the one the proxy appended
+    last to X-Forwarded-For (earlier entries are the client's own claim); else REMOTE_ADDR."""
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if getattr(settings, "SECURE", False) and forwarded:
+        return forwarded.split(",")[-1].strip()
+    return str(request.META.get("REMOTE_ADDR", ""))
+
+
 def is_bad_number(error: BaseException) -> bool:
     """The error is a number the database cannot hold (SQLite: OverflowError; PostgreSQL: a
     numeric value out of range)."""
