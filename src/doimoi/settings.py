@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "doimoi.organizations",
     "doimoi.ledger",
     "doimoi.workdays",
+    "doimoi.tokens",
     "doimoi.documents",
     "doimoi.initiatives",
     "doimoi.directives",

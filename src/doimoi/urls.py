@@ -6,7 +6,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from doimoi import views
-from doimoi.api.urls import api
+from doimoi.api.urls import urls as api_urls
 from doimoi.core.guide import guide_image, guide_page
 from doimoi.core.views import public
 from doimoi.organizations.people_views import SignInView, password_change
@@ -29,6 +29,7 @@ urlpatterns = [
     path("huong-dan/<slug:slug>/", guide_page, name="guide"),
     path("so-cai/", include("doimoi.ledger.urls")),
     path("bao-cao/", include("doimoi.reporting.urls")),
-    path("api/v1/", api.urls),
+    path("khoa-api/", include("doimoi.tokens.urls")),
+    path("api/v1/", api_urls),
     path("quan-tri/", admin.site.urls),
 ]

@@ -3,6 +3,7 @@
 Signed-in sessions only (deny by default; django_auth checks CSRF on writes); each app mounts its router here.
 """
 
+from functools import partial
 from typing import Any
 
 from django.db import DataError
@@ -16,12 +17,28 @@ from doimoi.directives.api import router as directives_router
 from doimoi.documents.api import router as documents_router
 from doimoi.initiatives.api import router as initiatives_router
 from doimoi.organizations.api import router as organizations_router
+from doimoi.tokens.auth import TokenAuth
 
-api = NinjaAPI(
+
+class DoimoiAPI(NinjaAPI):
+    """The API; its schema documents the two answers every operation can give besides its own:
+    401 (no session, no valid token) and 422 (input that does not fit the schema)."""
+
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(*args, **kwargs)
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                responses.setdefault(401, {"description": "Chưa đăng nhập / Unauthorized"})
+                responses.setdefault(422, {"description": "Dữ liệu không khớp lược đồ"})
+        return schema
+
+
+api = DoimoiAPI(
     title="doimoi API",
     version="1",
     urls_namespace="api-1",
-    auth=django_auth,
+    auth=[TokenAuth(), django_auth],
 )
 
 
@@ -38,3 +55,16 @@ api.add_router("/documents/", documents_router)
 api.add_router("/initiatives/", initiatives_router)
 api.add_router("/directives/", directives_router)
 api.add_router("/organizations/", organizations_router)
+
+
+def _operations_answer_themselves(urls: Any) -> Any:
+    """API operations authenticate a session or a token themselves (401 when neither), so the
+    site's login redirect must not catch a token's request first; the schema and docs pages
+    still need a signed-in session."""
+    for pattern in urls[0]:
+        if not isinstance(pattern.callback, partial):
+            pattern.callback.login_required = False
+    return urls
+
+
+urls = _operations_answer_themselves(api.urls)

@@ -31,6 +31,10 @@ Status: Any = getattr(ninja, "Status", None)
 INLINE_MAX_FILES = 10
 
 
+class ErrorOut(Schema):
+    detail: str
+
+
 class FileOut(Schema):
     name: str
     status: str
@@ -102,7 +106,7 @@ def _unit(request: HttpRequest, unit_id: int) -> Unit:
     return unit
 
 
-@router.post("/ingest", response={200: IngestOut, 202: IngestOut})
+@router.post("/ingest", response={200: IngestOut, 202: IngestOut, 403: ErrorOut, 404: ErrorOut})
 def ingest(
     request: HttpRequest,
     unit: Form[int],
@@ -139,7 +143,7 @@ def ingest(
     return _status(200, {"status": "done", "files": results})
 
 
-@router.get("/ingest/{job_id}", response=JobOut)
+@router.get("/ingest/{job_id}", response={200: JobOut, 404: ErrorOut})
 def ingest_progress(request: HttpRequest, job_id: int) -> dict[str, Any]:
     """Progress of a background ingest job."""
     job = get_object_or_404(IngestJob.objects.restrict(request.user), pk=job_id)
@@ -188,10 +192,6 @@ def _edges(qs: Any, attr: str) -> list[dict[str, Any]]:
 
 class ClassifyIn(Schema):
     confidentiality: int
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 @router.post(
