@@ -54,5 +54,5 @@ def test_the_api_answers_generated_input_without_server_errors(persona: Any) -> 
         except (Exception, BaseExceptionGroup) as error:  # every operation's, then report all
             failures.append(f"{operation.label}: {str(error)[:600]}")
     assert ran > 20
-    print("\n\n".join(failures))  # noqa: T201  (the report, read with -s)
+    print("\n\n".join(failures))  # the report, read with -s
     assert failures == [], f"{len(failures)} operations failed; run with -s for each report"

@@ -29,8 +29,8 @@ def token_list(request: HttpRequest) -> HttpResponse:
         try:
             _token, key = token_create(actor=request.user, name=form.cleaned_data["name"])
         except ApplicationError as error:
-            form.add_error("name", error.message_dict.get("name"))
-    tokens = ApiToken.objects.filter(user_id=request.user.pk)
+            form.add_error("name", error.message_dict.get("name") or [])
+    tokens = ApiToken.objects.filter(user=request.user)
     context = {"form": form, "tokens": tokens, "key": key}
     return render(request, "tokens/token_list.html", context)
 
