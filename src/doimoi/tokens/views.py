@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -30,7 +31,7 @@ def token_list(request: HttpRequest) -> HttpResponse:
             _token, key = token_create(actor=request.user, name=form.cleaned_data["name"])
         except ApplicationError as error:
             form.add_error("name", error.message_dict.get("name") or [])
-    tokens = ApiToken.objects.filter(user=request.user)
+    tokens = ApiToken.objects.filter(Q(user_id=request.user.pk))
     context = {"form": form, "tokens": tokens, "key": key}
     return render(request, "tokens/token_list.html", context)
 
