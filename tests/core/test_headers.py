@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import subprocess
@@ -10,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import time_machine
 from django.test import Client
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "src" / "doimoi"
@@ -65,3 +67,16 @@ def test_hsts_and_https_redirect_when_secure(settings: Any, persona: Any) -> Non
     response = client.get("/dang-nhap/", HTTP_X_FORWARDED_PROTO="https")
     assert response.status_code == 200
     assert response["Strict-Transport-Security"].startswith("max-age=31536000")
+
+
+def test_a_session_ends_after_inactivity(settings: Any, persona: Any) -> None:
+    settings.SESSION_COOKIE_AGE = 30 * 60
+    client = Client()
+    client.force_login(persona("vanthu.baoloc"))
+    start = datetime.datetime.now(tz=datetime.UTC)
+    with time_machine.travel(start + datetime.timedelta(minutes=20), tick=False):
+        assert client.get("/").status_code == 200  # activity renews the session
+    with time_machine.travel(start + datetime.timedelta(minutes=45), tick=False):
+        assert client.get("/").status_code == 200  # 25 minutes after the last request
+    with time_machine.travel(start + datetime.timedelta(minutes=80), tick=False):
+        assert client.get("/").status_code == 302  # 35 idle minutes: signed out

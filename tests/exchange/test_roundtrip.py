@@ -21,7 +21,7 @@ from doimoi.exchange.models import Direction, ExchangeRecord, RemoteStatus
 from doimoi.exchange.services import document_export, inbox_poll
 from doimoi.exchange.services.exports import packet_bytes
 from doimoi.organizations.demo import seed_demo as seed_organization
-from doimoi.organizations.models import Person, Unit
+from doimoi.organizations.models import Membership, Person, Role, Unit
 from tests.documents.files import PLAN_64, seed_text
 
 BTG = "Ban Tuyên giáo Thành ủy Bảo Lộc"
@@ -118,7 +118,8 @@ def test_recipient_actions_come_back_as_statuses_on_the_senders_page(
     record = ExchangeRecord.objects.get(direction=Direction.INCOMING, unit=agencies[BTG])
     entry = IncomingEntry.objects.get(unit=agencies[BTG], document=record.document)
     # assigned (04): the clerk names who handles it in the incoming register
-    handler = Person.objects.create(full_name="Lê Văn Xử Lý")
+    handler = Person.objects.create(full_name="Lê Văn Xử Lý")  # someone of the unit (issue 10)
+    Membership.objects.create(person=handler, unit=entry.unit, role=Role.STAFF)
     with committed(execute=True):
         incoming_entry_update(
             actor=None, entry=entry, received_on=datetime.date.today(), handler=handler
