@@ -7,6 +7,7 @@ from typing import Any
 
 from django.test import Client
 
+from doimoi.organizations.selectors import units_in_scope
 from doimoi.tokens.models import ApiToken
 
 
@@ -31,7 +32,9 @@ def test_a_token_acts_with_its_users_rights_and_is_revocable(
     assert token.key_hash != key and key not in token.key_hash  # only the hash is kept
     api = Client(enforce_csrf_checks=True, HTTP_AUTHORIZATION=f"Bearer {key}")
     units = api.get("/api/v1/organizations/units").json()
-    assert [u["name"] for u in units] == ["Đảng ủy Khối Doanh nghiệp tỉnh Lâm Đồng"]
+    mine = units_in_scope(viewer=persona("vanthu.dukdn"))
+    assert [u["id"] for u in units] == [u.pk for u in mine]
+    assert "Thành ủy Bảo Lộc" not in [u["name"] for u in units]
     created = api.post(
         "/api/v1/documents/999999/confidentiality",
         json.dumps({"confidentiality": 1}),
