@@ -88,6 +88,9 @@ def _own_ledger_checkpoints(settings: Any, tmp_path_factory: pytest.TempPathFact
     own: a checkpoint of one test's database would not match the next test's chain."""
     folder = tmp_path_factory.mktemp("checkpoints")
     settings.DOIMOI_LEDGER_CHECKPOINTS = str(folder / "ledger-checkpoints.jsonl")
+
+
+@pytest.fixture(autouse=True)
 def _sessions_outlive_time_travel(settings: Any) -> None:
     """Tests travel years in time with one signed-in client; the 30-minute inactivity expiry
     would sign it out. tests/core/test_headers.py checks the expiry itself."""
