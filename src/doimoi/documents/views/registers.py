@@ -100,7 +100,11 @@ def incoming_cancel(request: HttpRequest, pk: int) -> HttpResponse:
         url = reverse("documents:incoming_register")
         return redirect(f"{url}?unit={entry.unit_id}&year={entry.year}")
     initial = {"received_on": entry.received_on, "handler": entry.handler}
-    context = {"entry": entry, "form": IncomingForm(initial=initial), "cancel_form": form}
+    context = {
+        "entry": entry,
+        "form": IncomingForm(initial=initial, unit=entry.unit),
+        "cancel_form": form,
+    }
     return render(request, "documents/incoming_edit.html", context, status=400)
 
 
