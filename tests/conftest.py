@@ -157,3 +157,12 @@ class LedgerProbe:
 @pytest.fixture
 def ledger_probe(db: None) -> Iterator[LedgerProbe]:
     yield LedgerProbe()
+
+
+def password_login(client: Any, username: str, password: str) -> bool:
+    """Log a test client in by password, through the login throttle (which needs a request)."""
+    from django.test import RequestFactory
+
+    return bool(
+        client.login(request=RequestFactory().get("/"), username=username, password=password)
+    )

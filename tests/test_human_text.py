@@ -22,6 +22,7 @@ from django.test import Client
 from lxml import html as lxml_html
 
 from doimoi.organizations.demo import DEMO_PASSWORD, demo_logins
+from tests.conftest import password_login
 
 pytestmark = pytest.mark.django_db
 
@@ -224,7 +225,7 @@ def test_no_internal_key_in_any_page_or_download(full_demo: dict[str, Any]) -> N
     downloads: dict[str, int] = {}
     for username in personas():
         client = Client()
-        client.login(username=username, password=DEMO_PASSWORD)
+        password_login(client, username, DEMO_PASSWORD)
         for url, kind, keys in walk(client, choices, downloads):
             pages += 1
             kinds.add(kind)

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from tests.conftest import password_login
 from tests.organizations.conftest import Realm
 
 from doimoi.core.errors import ApplicationError
@@ -157,11 +158,11 @@ def test_deactivated_account_cannot_sign_in(realm: Realm, ledger_probe: Any, cli
         actor=realm.admin, unit=realm.below, full_name="Mạc Thị Tám", role=Role.STAFF,
         username="tam.mac",
     )  # fmt: skip
-    assert client.login(username="tam.mac", password=password)
+    assert password_login(client, "tam.mac", password)
     people.account_deactivate(actor=realm.admin, person=person, reason="Nghỉ hưu")
     ledger_probe.assert_recorded("organizations.account.deactivated", person)
     assert client.get("/").status_code == 302  # the open session ends
-    assert not client.login(username="tam.mac", password=password)
+    assert not password_login(client, "tam.mac", password)
     with pytest.raises(ApplicationError):
         people.account_deactivate(actor=realm.admin, person=person)
     with pytest.raises(ApplicationError):  # nobody locks themselves out

@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
+from tests.conftest import password_login
 from tests.organizations.conftest import Realm
 from tests.organizations.test_people_import import xlsx
 
@@ -74,7 +75,7 @@ def test_admin_adds_a_person_who_must_change_the_temporary_password(
     )
     assert done["Location"] == reverse("home")
     assert user.get("/").status_code == 200
-    assert Client().login(username="chin.cao", password=new)
+    assert password_login(Client(), "chin.cao", new)
 
 
 def test_person_page_lists_positions_past_and_present(realm: Realm) -> None:
