@@ -97,7 +97,7 @@ def installed(demo: dict[str, Any]) -> dict[str, Any]:
 
 
 @pytest.fixture
-def as_persona(browser: Any, live_server: Any) -> Iterator[Any]:
+def as_persona(browser: Any, live_server: Any, task_worker: Any) -> Iterator[Any]:
     contexts: dict[str, Any] = {}
 
     def get(username: str) -> Any:

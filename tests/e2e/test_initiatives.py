@@ -54,7 +54,7 @@ def people(demo: dict[str, Any]) -> dict[str, Any]:
 
 
 @pytest.fixture
-def as_persona(browser: Any, live_server: Any) -> Iterator[Any]:
+def as_persona(browser: Any, live_server: Any, task_worker: Any) -> Iterator[Any]:
     """as_persona("bithu.baoloc") → a page signed in as that persona (one context each)."""
     contexts: dict[str, Any] = {}
 
