@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEV    := $(VENV)/.installed-dev
 
-.PHONY: run test test-postgres lint typecheck messages bench clean
+.PHONY: run test test-processes test-postgres lint typecheck messages bench clean
 
 # the application and what it needs to run (no development tools)
 $(STAMP): pyproject.toml
@@ -29,6 +29,10 @@ run: $(STAMP)
 
 test: $(DEV)
 	$(BIN)/pytest
+
+# Kill -9 and multi-server tests (minutes each; not in CI's 30-minute run). PostgreSQL ones need DATABASE_URL.
+test-processes: $(DEV)
+	DOIMOI_PROCESS_TESTS=1 $(BIN)/pytest -m processes
 
 test-postgres: $(DEV)
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest

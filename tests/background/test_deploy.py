@@ -63,6 +63,7 @@ def _live(env: dict[str, str]) -> int:
 
 
 @pytest.mark.postgres
+@pytest.mark.processes
 def test_two_app_servers_and_two_workers_share_one_postgresql(tmp_path: Path) -> None:
     with instance_env(tmp_path / "a") as env:
         require("DATABASE_URL" in env, "needs PostgreSQL")

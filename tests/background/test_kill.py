@@ -14,6 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.background.processes import Serve, instance_env, run, wait_gone
 
 SEED = (
@@ -76,6 +78,7 @@ def _kill9(pid: int) -> None:
     os.kill(pid, signal.SIGKILL)
 
 
+@pytest.mark.processes
 def test_kill_9_during_an_ingest_batch_loses_and_duplicates_nothing(tmp_path: Path) -> None:
     with instance_env(tmp_path) as env:
         q = _query(env)
