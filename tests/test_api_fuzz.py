@@ -8,10 +8,14 @@ Bounded: DOIMOI_FUZZ_EXAMPLES examples per operation (8 by default, about a minu
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from typing import Any
 
+import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import status_code_conformance
@@ -41,6 +45,21 @@ def _run(operation: Any, key: str) -> None:
     call()
 
 
+@pytest.fixture
+def wsgi_keeps_the_test_connection() -> Iterator[None]:
+    """Calling the WSGI app directly sends request_started/finished, whose close_old_connections
+    closes the test's connection inside its transaction on PostgreSQL (Django's test client
+    disconnects it the same way)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+@pytest.mark.usefixtures("wsgi_keeps_the_test_connection")
 def test_the_api_answers_generated_input_without_server_errors(persona: Any) -> None:
     _token, key = token_create(actor=persona("vanthu.baoloc"), name="schemathesis")
     schema = schemathesis.openapi.from_dict(api.get_openapi_schema())
