@@ -166,6 +166,7 @@ def bulk_load(units: dict[str, Any], total: int) -> None:
     """Fill the database up to ``total`` documents, in bulk, indexed like ingest indexes them."""
     from django.db import transaction
 
+    from doimoi.core.text import fold
     from doimoi.documents.models import Document, DocumentState
     from doimoi.documents.search import backend, body_of
 
@@ -213,7 +214,7 @@ def bulk_load(units: dict[str, Any], total: int) -> None:
                         document.type_name,
                         document.issuer_name,
                         document.title,
-                        document.text,
+                        folded=fold(document.text),
                     ),
                 )
     from django.db import connection

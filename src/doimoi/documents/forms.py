@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from doimoi.core.forms import AccessibleErrorsMixin, NFCFormMixin
@@ -27,7 +28,24 @@ class UnitChoiceField(forms.ModelChoiceField):
 class SearchForm(forms.Form):
     """The search box and its filters."""
 
-    q = forms.CharField(label=_("Tìm văn bản"), required=False, max_length=200)
+    # typing refreshes the results with the last word read as a prefix (the type-ahead box); a
+    # search sent (the button, Enter, a link) matches whole words
+    q = forms.CharField(
+        label=_("Tìm văn bản"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(
+            attrs={
+                "type": "search",
+                "hx-get": reverse_lazy("documents:document_list"),
+                "hx-trigger": "input changed delay:400ms",
+                "hx-include": "closest form",
+                "hx-target": "#results",
+                "hx-push-url": "true",
+                "hx-headers": '{"X-Doimoi-Typing": "1"}',
+            }
+        ),
+    )
     type_code = forms.ChoiceField(label=_("Loại"), required=False)
     kind = forms.ChoiceField(
         label=_("Khối"), required=False, choices=[("", _("Tất cả")), *DocumentKind.choices]

@@ -97,17 +97,26 @@ class SearchPage:
 
 
 def document_search(
-    *, viewer: Any, query: str, limit: int = 20, offset: int = 0, **filters: Any
+    *,
+    viewer: Any,
+    query: str,
+    limit: int = 20,
+    offset: int = 0,
+    prefix: bool = False,
+    **filters: Any,
 ) -> SearchPage:
-    """Documents matching ``query`` (accents and đ/d ignored) that ``viewer`` may see, best first."""
-    words = words_of(query)
+    """Documents matching ``query`` (accents and đ/d ignored) that ``viewer`` may see, best first.
+
+    Words match whole, or as prefixes where typed with a trailing "*"; ``prefix``: the last word
+    too (the type-ahead box, while the user types)."""
+    words = words_of(query, prefix_last=prefix)
     page = SearchPage(query=query, offset=offset, limit=limit)
     if not words:
         return page
     scope = document_list(viewer=viewer, **filters).order_by()
     ids, page.total = search.search(words, scope, limit, offset)
     if offset == 0:  # "1335-CV/TU" typed in full: that document first
-        exact = list(_by_reference(query, scope)[:5])
+        exact = list(_by_reference(query, scope).order_by("-date", "-pk")[:limit])
         ids = [*exact, *(i for i in ids if i not in exact)][:limit]
     found = Document.objects.select_related("issuer_unit").in_bulk(ids)
     page.hits = [
@@ -118,11 +127,12 @@ def document_search(
     return page
 
 
-_REFERENCE = re.compile(r"^\s*(\d{1,5})\s*[-/]\s*(\S+)\s*$")
+_REFERENCE = re.compile(r"^\s*(\d{1,5})\s*[-/\s]\s*(\S+)\s*$")
 
 
 def _by_reference(query: str, scope: QuerySet[Document]) -> QuerySet[Any]:
-    """Documents in ``scope`` whose number and symbol are the query ("1335-CV/TU", "05/QĐ-UBND")."""
+    """Documents in ``scope`` whose number and symbol are the query ("1335-CV/TU", "1335 CV/TU",
+    "05/QĐ-UBND")."""
     found = _REFERENCE.match(query)
     if found is None:
         return scope.none().values_list("pk", flat=True)

@@ -1,7 +1,14 @@
 """Full-text search over documents, accent-insensitive both ways (đ→d too), behind one interface.
 
-SQLite uses an FTS5 table, PostgreSQL a tsvector with a GIN index; both index the same folded
-text (``core.text.fold``), so "dang uy" finds "Đảng ủy" and "Đảng ủy" finds "DANG UY".
+SQLite uses an FTS5 table, PostgreSQL a tsvector with a GIN index. Both index the same terms, cut
+here in Python and never by the database's own parser: the folded text (``core.text.fold``, so "dang
+uy" finds "Đảng ủy" and "Đảng ủy" finds "DANG UY") split into runs of letters and digits, numbers
+without their leading zeros. "1335-CV/TU", "1335 CV/TU" and "1335 cv tu" are the same three terms,
+whatever the database (PostgreSQL's parser would keep "cv/tu" as one file-path token), and
+"ngày 5/3/2024" finds "05/03/2024".
+
+Words match whole; a word typed with a trailing ``*`` ("thuc*") matches the words it begins, and
+so does the last word in the type-ahead box (``prefix_last``), on both databases alike.
 """
 
 from __future__ import annotations
@@ -14,7 +21,11 @@ from django.db.models import QuerySet
 
 from doimoi.core.text import fold
 
-_WORD = re.compile(r"\w+")
+_TERM = re.compile(r"[^\W_]+")
+_QUERY_WORD = re.compile(r"([^\W_]+)(\*?)")
+LONGEST = 60  # a longer run of letters is no word (a hash, OCR lines glued): indexed by neither
+PREFIX_MIN = 2  # a shorter prefix is matched as a whole word
+MAX_WORDS = 12
 
 
 RANK_MOST = 1000  # up to this many matches are ranked by relevance; beyond, newest first
@@ -69,9 +80,31 @@ def _newest(engine: Backend, words: list[str], scope: QuerySet, wanted: int) -> 
     return found[:wanted]
 
 
-def words_of(query: str) -> list[str]:
-    """The folded words of a query, in order, without repeats."""
-    return list(dict.fromkeys(_WORD.findall(fold(query))))[:12]
+def _term(token: str) -> str:
+    return (token.lstrip("0") or "0") if token.isdigit() else token
+
+
+def terms(folded: str) -> list[str]:
+    """The index terms of folded text, in order: runs of letters and digits, numbers without
+    their leading zeros ("05" and "5" are one number)."""
+    return [_term(t) for t in _TERM.findall(folded) if len(t) <= LONGEST]
+
+
+def words_of(query: str, prefix_last: bool = False) -> list[str]:
+    """The terms of a query, in order, without repeats; a word to match as a prefix ends in "*"
+    (typed so, or the last word when ``prefix_last``: the type-ahead box)."""
+    found = [
+        (_term(t), bool(star)) for t, star in _QUERY_WORD.findall(fold(query)) if len(t) <= LONGEST
+    ]
+    if prefix_last and found:
+        found[-1] = (found[-1][0], True)
+    words = [w + ("*" if star and len(w) >= PREFIX_MIN else "") for w, star in found]
+    return list(dict.fromkeys(words))[:MAX_WORDS]
+
+
+def prefix(word: str) -> str | None:
+    """The prefix a query word asks for ("thuc*" → "thuc"), or None for a whole word."""
+    return word[:-1] if word.endswith("*") else None
 
 
 def backend() -> Backend:
@@ -85,6 +118,8 @@ def backend() -> Backend:
     return SqliteBackend()
 
 
-def body_of(*parts: str) -> str:
-    """The folded text a document is indexed under."""
-    return fold(" ".join(p for p in parts if p))
+def body_of(*parts: str, folded: str = "") -> str:
+    """What a document is indexed under: the terms of ``parts`` and of the already folded
+    ``folded``, separated by spaces (each backend splits on spaces only)."""
+    head = terms(fold(" ".join(p for p in parts if p)))
+    return " ".join(head + terms(folded))

@@ -27,8 +27,16 @@ def fold_aligned(text: str) -> str:
     return "".join(_fold_char(ch) for ch in text)
 
 
+def _word_pattern(word: str) -> str:
+    """A query word as search matches it: whole (or as a prefix: "thuc*"), a number with or
+    without leading zeros."""
+    stem = word.rstrip("*")
+    head = "0*" + re.escape(stem) if stem.isdigit() else re.escape(stem)
+    return head + (r"[^\W_]*" if word.endswith("*") else r"(?![^\W_])")
+
+
 def _spans(folded: str, words: list[str]) -> list[tuple[int, int]]:
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\w*")
+    pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(_word_pattern(w) for w in words) + ")")
     return [m.span() for m in pattern.finditer(folded)]
 
 

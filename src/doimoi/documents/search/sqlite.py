@@ -1,4 +1,5 @@
-"""SQLite FTS5 backend: an FTS5 table keyed by the document's id."""
+"""SQLite FTS5 backend: an FTS5 table keyed by the document's id, holding the document's terms
+(cut in Python, see ``search.terms``) separated by spaces."""
 
 from __future__ import annotations
 
@@ -6,16 +7,14 @@ from typing import Any
 
 from django.db import connection
 
+from doimoi.documents.search import prefix
+
 TABLE = "documents_search"
-PREFIX_MIN = 3
 
 
 def _match(words: list[str]) -> str:
-    """FTS5 query: every word; the last one also as a prefix (search as you type) once it has
-    three letters (a shorter prefix expands to too many words to be useful)."""
-    *head, last = words
-    tail = f'"{last}"*' if len(last) >= PREFIX_MIN else f'"{last}"'
-    return " ".join([*(f'"{w}"' for w in head), tail])
+    """FTS5 query: every word, whole, or as a prefix where the word asks for it ("thuc*")."""
+    return " ".join(f'"{w}"' if prefix(w) is None else f'"{prefix(w)}"*' for w in words)
 
 
 class SqliteBackend:

@@ -73,14 +73,14 @@ def index(document: Document, *, fresh: bool = False, folded: str = "") -> None:
     if document.state == DocumentState.PLACEHOLDER:
         search_backend().remove(document.pk)
         return
-    head = body_of(
+    body = body_of(
         document.reference,
         document.type_name,
         document.issuer_name,
         document.signer_name,
         document.title,
+        folded=folded or fold(document.text),
     )
-    body = f"{head} {folded or fold(document.text)}"
     search_backend().index(document.pk, body, fresh=fresh)
 
 

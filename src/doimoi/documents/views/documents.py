@@ -69,6 +69,12 @@ def _search_input(form: SearchForm) -> tuple[str, dict[str, Any]]:
     return data["q"], filters
 
 
+def _typing(request: HtmxHttpRequest) -> bool:
+    """The results refresh while the user types (the type-ahead box): the last word is read as a
+    prefix. A search sent (the button, Enter, a link) matches whole words."""
+    return bool(request.htmx) and request.headers.get("X-Doimoi-Typing") == "1"
+
+
 @require_rule("documents.view_documents")
 def document_list(request: HtmxHttpRequest) -> HttpResponse:
     """All documents the user may see, or those matching the search, with filters."""
@@ -86,7 +92,12 @@ def document_list(request: HtmxHttpRequest) -> HttpResponse:
     }
     if query:
         context["search"] = selectors.document_search(
-            viewer=request.user, query=query, limit=20, offset=(page_no - 1) * 20, **filters
+            viewer=request.user,
+            query=query,
+            limit=20,
+            offset=(page_no - 1) * 20,
+            prefix=_typing(request),
+            **filters,
         )
     else:
         paginator = Paginator(selectors.document_list(viewer=request.user, **filters), 25)
