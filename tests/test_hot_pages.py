@@ -1,0 +1,103 @@
+"""The hot pages hold their query counts (issue 16), so that a page cannot creep back to a query
+per row: each page is opened on the demo data, then again after the data behind it has grown,
+and both times it stays within its ceiling. bench/floors.py times the same pages at national
+scale."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from doimoi.directives.models import Directive
+from doimoi.documents.models import Document
+
+# page → (URL builder, user (None: anonymous), the most queries it may make)
+Page = tuple[Callable[[dict[str, Any]], str], str | None, int]
+
+
+def _directive(ids: dict[str, Any]) -> str:
+    return reverse("directives:directive_detail", args=[ids["directive"]])
+
+
+PAGES: dict[str, Page] = {
+    "login": (lambda ids: reverse("login"), None, 0),
+    "home, ward clerk": (lambda ids: reverse("home"), "vanthu.baoloc", 26),
+    "documents": (lambda ids: reverse("documents:document_list"), "vanthu.baoloc", 18),
+    "search page": (
+        lambda ids: reverse("documents:document_list") + "?q=ke+hoach",
+        "vanthu.baoloc",
+        20,
+    ),
+    "search API": (lambda ids: "/api/v1/documents/?q=ke+hoach", "vanthu.baoloc", 13),
+    "directives": (lambda ids: reverse("directives:directive_list"), "vanthu.tinhuy", 15),
+    "directive, province clerk": (_directive, "vanthu.tinhuy", 34),
+    "directive, ward clerk": (_directive, "vanthu.baoloc", 34),
+    "directive, administrator": (_directive, "admin", 26),
+    "cases": (lambda ids: reverse("initiatives:case_list"), "bithu.baoloc", 14),
+}
+
+
+@pytest.fixture
+def seeded(persona: Any) -> dict[str, Any]:
+    call_command("seed_demo", verbosity=0)
+    directive = Directive.objects.order_by("-pk").first()
+    assert directive is not None and Document.objects.exists()
+    return {"directive": directive.pk}
+
+
+def _count(client: Client, url: str) -> tuple[int, int]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return response.status_code, len(queries)
+
+
+def _clients(persona: Any) -> dict[str | None, Client]:
+    clients: dict[str | None, Client] = {None: Client()}
+    for _url, user, _most in PAGES.values():
+        if user and user not in clients:
+            clients[user] = Client()
+            clients[user].force_login(persona(user))
+    return clients
+
+
+def _grow(ids: dict[str, Any], units: dict[str, Any]) -> None:
+    """Forty more documents matching the searches, held by the ward and by the province."""
+    from doimoi.documents.services.documents import index
+
+    holders = [units["Đảng ủy phường 1 Bảo Lộc"], units["Tỉnh ủy Lâm Đồng"]]
+    for n in range(40):
+        document = Document.objects.create(
+            state="review",
+            kind="party",
+            number=str(100 + n),
+            symbol="KH/ĐU",
+            symbol_key="kh/du",
+            type_code="KH",
+            type_name="Kế hoạch",
+            title=f"Kế hoạch số {100 + n} về tuyên truyền",
+            text="Kế hoạch tuyên truyền",
+            date=datetime.date.today(),
+            unit=holders[n % 2],
+        )
+        index(document, fresh=True)
+
+
+def test_every_hot_page_stays_within_its_query_count(
+    seeded: Any, persona: Any, demo: dict[str, Any]
+) -> None:
+    clients = _clients(persona)
+    for growth in (False, True):
+        if growth:
+            _grow(seeded, demo)
+        for name, (url, user, most) in PAGES.items():
+            status, count = _count(clients[user], url(seeded))
+            assert status == 200, name
+            assert count <= most, f"{name}: {count} queries (at most {most})"
