@@ -5,8 +5,10 @@ document gets a header laid out from random metadata (party or state, stacked or
 columns), a body of seed paragraphs up to about 10 KB, a recipient list and a signature;
 some get the messiness real files have (ƣ, markdown, old tone placement, blank lines).
 
-The floor reads each text once: Unicode NFC, then one ``re.findall`` of the citation pattern
-over the whole text. Results go to ``docs/benchmarks.md`` between ``<!-- bench:parse -->``
+The floor reads each text once: Unicode NFC, then one ``re.findall`` of a fixed citation
+pattern (``FLOOR``, the one issue 12 names) over the whole text. It is fixed on purpose: the
+parser's own citation pattern changes with the parser, and a floor that moves with what it
+measures is no floor. Results go to ``docs/benchmarks.md`` between ``<!-- bench:parse -->``
 markers (only that section is replaced).
 
 Run: ``.venv/bin/python bench/parse.py [--count 1000] [--size 10240] [--rounds 5]``
@@ -19,6 +21,7 @@ import datetime
 import os
 import platform
 import random
+import re
 import sys
 import time
 import unicodedata
@@ -26,7 +29,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from doimoi.vbparse import parse_all
-from doimoi.vbparse.citations import CITATION
 from report import write_section  # bench/report.py (scripts run as bench/<name>.py)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,6 +41,10 @@ PARTY_ISSUERS = ["TỈNH ỦY {P}", "THÀNH ỦY {P}", "HUYỆN ỦY {P}", "Đ�
 STATE_ISSUERS = ["ỦY BAN NHÂN DÂN TỈNH {P}", "SỞ NỘI VỤ", "BỘ NỘI VỤ", "UBND HUYỆN {P}"]
 PARTY_TYPES = [("KẾ HOẠCH", "KH"), ("NGHỊ QUYẾT", "NQ"), ("BÁO CÁO", "BC"), ("QUYẾT ĐỊNH", "QĐ")]
 STATE_TYPES = [("QUYẾT ĐỊNH", "QĐ"), ("KẾ HOẠCH", "KH"), ("BÁO CÁO", "BC"), ("THÔNG BÁO", "TB")]
+FLOOR = re.compile(
+    r"(Nghị quyết|Kết luận|Kế hoạch|Hướng dẫn|Quy định|Chỉ thị|Công văn|Quyết định)\s+(?:số\s+)?"
+    r"(\d+)\s*[- ]\s*([A-ZĐ][A-Za-zĐđ]*)/([A-ZĐ][A-Za-zĐđ]*)"
+)
 SIGNERS = ["Nguyễn Văn An", "Trần Thị Mai", "Lê Đức Hùng", "Phạm Xuân Bình", "Võ Minh Tuấn"]
 
 
@@ -118,7 +124,7 @@ def build_corpus(count: int, size: int, seed: int = 20260523) -> list[str]:
 
 def floor(text: str) -> list[str]:
     """The least a parser must do: read the text once, find its citations."""
-    return CITATION.findall(unicodedata.normalize("NFC", text))
+    return FLOOR.findall(unicodedata.normalize("NFC", text))
 
 
 def best_times(works: list[Callable[[str], object]], corpus: list[str], rounds: int) -> list[float]:
@@ -177,7 +183,7 @@ def report(
         "| measure | seconds | documents/s | MB/s |",
         "|---|---:|---:|---:|",
         f"| `parse_all` | {parse_s:.3f} | {rate:,.0f} | {size_kb / 1024 / parse_s:.1f} |",
-        f"| floor: NFC + one `re.findall` of the citation pattern "
+        f"| floor: NFC + one `re.findall` of the fixed citation pattern "
         f"| {floor_s:.3f} | {floor_rate:,.0f} | {size_kb / 1024 / floor_s:.1f} |",
         "",
         f"- Target ≥ {TARGET_RATE:,} documents/s for ~10 KB documents: **{met}** ({rate:,.0f}).",
