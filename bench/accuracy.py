@@ -109,10 +109,16 @@ def _labels(folder: Path, pattern: str) -> list[tuple[Path, dict[str, Any]]]:
     return [(p, json.loads(p.read_text(encoding="utf-8"))) for p in sorted(folder.glob(pattern))]
 
 
-def score_set(folder: Path, pattern: str, texts: Path) -> tuple[Score, int, Counter[str]]:
-    """Score every label in ``folder`` against its text in ``texts``; count documents, shapes."""
+def score_set(
+    folder: Path, pattern: str, texts: Path, upto: str | None = None
+) -> tuple[Score, int, Counter[str]]:
+    """Score every label in ``folder`` against its text in ``texts``; count documents, shapes.
+
+    ``upto`` keeps only the labels whose name sorts at or before it ("r042": the first 42)."""
     score, documents, shapes = Score(), 0, Counter[str]()
     for path, label in _labels(folder, pattern):
+        if upto is not None and path.stem > upto:
+            continue
         parsed = [d.to_dict() for d in parse_all((texts / label["file"]).read_bytes())]
         shapes[label.get("shape", "seed")] += 1
         for index, want in enumerate(label["documents"]):
@@ -122,9 +128,9 @@ def score_set(folder: Path, pattern: str, texts: Path) -> tuple[Score, int, Coun
     return score, documents, shapes
 
 
-def real_score() -> tuple[Score, int, Counter[str]]:
-    """The real corpus."""
-    return score_set(REAL, "r*.json", REAL)
+def real_score(upto: str | None = None) -> tuple[Score, int, Counter[str]]:
+    """The real corpus (or its first documents, up to the label named ``upto``)."""
+    return score_set(REAL, "r*.json", REAL, upto)
 
 
 def seed_score() -> tuple[Score, int, Counter[str]]:

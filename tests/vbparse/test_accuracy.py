@@ -4,9 +4,19 @@ from __future__ import annotations
 
 from bench.accuracy import real_score, seed_score
 
-# The figures when this was last raised; raise them as the parser improves, never lower them.
-REAL_FLOOR = 0.952
-REAL_DOCUMENTS = 42
+# The figures when these were last raised; raise them as the parser improves, never lower them.
+# The corpus grows with harder documents, so each set of documents keeps its own floor: the
+# first 42 (r001-r042) at the figure they had when the corpus was 42 documents, and the
+# whole corpus at the figure measured when it last grew.
+FIRST_FLOOR, FIRST = 0.952, "r042"
+REAL_FLOOR = 0.939
+REAL_DOCUMENTS = 71
+
+
+def test_the_first_documents_stay_above_their_floor() -> None:
+    score, documents, _shapes = real_score(upto=FIRST)
+    assert documents == 42
+    assert score.share >= FIRST_FLOOR, "\n".join(score.misses)
 
 
 def test_the_real_corpus_stays_above_its_floor() -> None:

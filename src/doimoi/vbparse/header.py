@@ -40,7 +40,8 @@ _ORG_START = re.compile(
 ENACTING = re.compile(
     r"^(?:(?:chu tich|bo truong|thu truong|giam doc|cuc truong|tong cuc truong|chanh an"
     r"|vien truong|truong ban|chanh van phong|tong giam doc) |uy ban nhan dan\b|hoi dong nhan dan\b"
-    r"|chinh phu$|thu tuong chinh phu$|ban thuong vu\b|ban bi thu\b|ban thuong truc\b)"
+    r"|chinh phu$|thu tuong chinh phu$|ban thuong vu\b|ban bi thu\b|ban thuong truc\b"
+    r"|uy ban thuong vu quoc hoi$|quoc hoi$)"
 )
 _NOT_ISSUER = frozenset({"du thao", "ban sao", "mau", "ban chinh", "sao y ban chinh"})
 _PLACE_WORDS = frozenset({"thành", "phố", "tp.", "tp", "thị", "xã", "trấn", "huyện", "tỉnh"})
@@ -196,6 +197,10 @@ class _Scanner:
             title.append(cell)
             self.cv_open = True
             return True
+        if self.cv_open and is_upper(cell) and ENACTING.match(fold(cell)):
+            self.header.enacting = cell  # a resolution's "HỘI ĐỒNG NHÂN DÂN TỈNH X" line
+            self.cv_open = False
+            return False
         wrapped = (not self.gap or not cell[0].isupper()) and len(cell) < 100
         if self.cv_open and len(title) < 4 and not BODY_START.match(cell) and wrapped:
             title.append(cell)
@@ -276,7 +281,7 @@ def _split_caps(place: str | None) -> tuple[str, str | None]:
     caps = 0
     while caps < len(words) and is_upper(words[caps]) and len(words[caps]) > 1:
         caps += 1
-    if 0 < caps < len(words):
+    if 0 < caps < len(words) and not " ".join(words[caps:]).isdigit():  # "PHƯỜNG 12" stays
         return " ".join(words[:caps]), " ".join(words[caps:])
     return "", place
 

@@ -32,8 +32,9 @@ NUMBER = re.compile(
     rf"|(?P<sep>\s*-\s*|\s+)(?P<code>[A-ZĐ][A-Za-zĐđ]{{0,5}})\s*/\s*"
     rf"(?P<issuer>[A-ZĐ][^\W_]*(?:-{_GROUP})*))"
 )
+# A place is words without digits, or a numbered district or ward ("Quận 9", "Phường 1").
 DATE = re.compile(
-    r"^(?P<place>[^,\d]{2,60}?)?\s*[,.]?\s*ngay\s*(?:"
+    r"^(?P<place>(?:quan|phuong)\s+\d{1,2}|[^,\d]{2,60}?)?\s*[,.]?\s*ngay\s*(?:"
     r"(?P<d>\d{1,2})\s*thang\s*(?P<m>\d{1,2})\s*nam\s*(?P<y>\d{4})"
     r"|(?P<d2>\d{1,2})\s*[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>\d{4})"
     r"|[._…\s]*thang\s*[._…\s\d]*nam\s*(?P<y3>\d{4})?)\s*[.;]?$"
@@ -78,7 +79,9 @@ def cells(line: str) -> tuple[str, ...]:
         return (line,)
     parts = [_unwrap(cell) for cell in CELL_GAP.split(line) if cell]
     if len(parts) > 1 and any(_DANGLING_SO.search(part) for part in parts[:-1]):
-        return tuple(_join_dangling(parts))
+        parts = _join_dangling(parts)
+    if len(parts) > 1 and any(_SPLIT_DATE.search(part) for part in parts[:-1]):
+        parts = _join_split_date(parts)
     return tuple(parts)
 
 
@@ -88,6 +91,21 @@ def _unwrap(cell: str) -> str:
         stripped = cell.strip("*_ ")
         return stripped or cell
     return cell
+
+
+# A date line typed with wide spaces ("Quận 9, ngày  04   tháng 6  năm 2014") is one cell.
+_SPLIT_DATE = re.compile(r"(?:ngày|tháng)\s*\d{0,2}$", re.IGNORECASE)
+_DATE_GOES_ON = re.compile(r"^(?:tháng|năm|\d)", re.IGNORECASE)
+
+
+def _join_split_date(parts: list[str]) -> list[str]:
+    joined: list[str] = []
+    for part in parts:
+        if joined and _SPLIT_DATE.search(joined[-1]) and _DATE_GOES_ON.match(part):
+            joined[-1] = f"{joined[-1]} {part}"
+        else:
+            joined.append(part)
+    return joined
 
 
 def _join_dangling(parts: list[str]) -> list[str]:

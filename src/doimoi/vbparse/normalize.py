@@ -74,7 +74,8 @@ _JUNK = re.compile(
     r"[-=]*[ \t]*\d{1,3}[ \t]*[-=]*"  # a page number, "- 2 -"
     r"|(?:Trang|Page)[ \t]+\d+(?:[ \t]*(?:/|of|trên)[ \t]*\d+)?"
     r"|[(\[<][ \t]*(?:[đĐ]ã ký|[kK]ý|[cC]hữ ký|[sS]ignature|[sS]igned|[dD]ấu)[^)\]>\n]{0,40}[)\]>]"
-    r"|(?:Ký bởi|Thời gian ký|Người ký)[ \t]*:.*"
+    # a signature stamp's line, not a site's metadata row ("Người ký : X Nơi ban hành : Y")
+    r"|(?:Ký bởi|Thời gian ký|Người ký)[ \t]*:(?![^\n]*(?:Nơi ban hành|Ngày ban hành|Số hiệu)).*"
     r")(?=\n|$)"
 )
 _TRAILING_SPACE = re.compile(r" \n")

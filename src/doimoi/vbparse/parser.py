@@ -60,6 +60,8 @@ def parse_lines(lines: list[str], warnings: list[str]) -> Document:
     flat = flatten(body)
     fill_header(document, header, body, flat)
     _fill_people(document, header, lines, body)
+    if header.end == 0 and not (document.signing_authority or document.signer_title):
+        _drop_byline(document)
     own = (document.number or "", document.symbol) if document.symbol else None
     title = " ".join((header.type_line and header.title) or header.cv_title)
     apply_web(document, meta, "\n".join(lines[: header.end + 40]))
@@ -125,6 +127,14 @@ def _old_tu(document: Document) -> None:
     for reference in document.references:
         if reference.symbol.endswith("/TƯ"):
             reference.symbol = _tu(reference.symbol, reference.issuer or document.issuer)
+
+
+def _drop_byline(document: Document) -> None:
+    """A web page without a header block: a lone name at its end, under no signing authority
+    or title, is the post's byline (or a section heading), not a signer."""
+    if document.signer_name:
+        document.set("signer_name", None, 0.0)
+        document.signers = []
 
 
 GARBLED = "Chữ nhận dạng lỗi nặng, để trống «{}» / garbled OCR text left empty"

@@ -133,6 +133,11 @@ _CENTRAL = "ban chap hanh trung uong"
 _CENTRAL_ORGAN = re.compile(r"^(?:ban (?!chap hanh)\S+(?: \S+)?|uy ban kiem tra)$(?<!trung uong)")
 
 
+# Issuer names a web table wraps after their first words ("CHÍNH" / "PHỦ", "ỦY BAN THƯỜNG VỤ" /
+# "QUỐC HỘI"): no organ is named by these words alone, so the next line goes on.
+_HEADS = frozenset({"chinh", "thu tuong", "uy ban thuong vu", "van phong", "uy ban"})
+
+
 def _issuer_lines(cells: list[str]) -> list[str]:
     """Issuer cells with wrapped lines joined ("ỦY BAN NHÂN DÂN" + "TỈNH LÂM ĐỒNG")."""
     names: list[str] = []
@@ -140,7 +145,11 @@ def _issuer_lines(cells: list[str]) -> list[str]:
         text = squash(cell).strip(" *")
         if not text:
             continue
-        if names and (_CONTINUES.match(fold(text)) or names[-1].endswith((" VÀ", ",", "-"))):
+        if names and (
+            _CONTINUES.match(fold(text))
+            or names[-1].endswith((" VÀ", ",", "-"))
+            or fold(names[-1]) in _HEADS
+        ):
             names[-1] = f"{names[-1]} {text}"
         else:
             names.append(text)

@@ -164,19 +164,25 @@ _NUMREF = (
 )
 _DATE = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d\d)"
 _LONG_DATE = r"(?P<ld>\d{1,2})\s+tháng\s+(?P<lm>\d{1,2})\s+năm\s+(?P<ly>(?:19|20)\d\d)"
+# An issuer's name may hold commas between capitalised words ("Sở Văn hóa, Thể thao và Du lịch").
 _ISSUER = (
     r"(?P<issuer>(?:Ban|Bộ|Ủy ban|UBND|Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|Chi bộ"
-    r"|Văn phòng|Thường trực|Thủ tướng|Chính phủ|Sở|Hội|Đoàn|Mặt trận|Liên đoàn|Hội đồng)"
-    r"[^,.;:()]{0,80}?)"
+    r"|Văn phòng|Thường trực|Thủ tướng|Chính phủ|Sở|Hội|Đoàn|Mặt trận|Liên đoàn|Hội đồng"
+    r"|Phòng|Trung tâm|Cục)"
+    r"(?:,\s(?=[A-ZĐ])|[^,.;:()]){0,80}?)"
 )
+# Words after a lead's number that start the rest of its sentence, not the document's title.
+_NOT_TITLE = r"(?:gửi|đến|tới|cho|yêu cầu|đề nghị|chỉ đạo|nêu|nhấn mạnh|và)\b"
+_LOWER_START = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 LEAD = re.compile(
     rf"(?:Ngày\s+(?:{_DATE}|(?P<sd>\d{{1,2}})\s*[/-]\s*(?P<sm>\d{{1,2}}))\s*,\s*)?"
-    rf"{_ISSUER}\s+(?:đã\s+|vừa\s+|mới\s+)?(?:ký\s+)?(?:ban hành|có|ra|phát hành)\s+"
-    rf"(?P<type>{_TYPES}|văn bản)\s+\(?(?:số\s+)?{_NUMREF}\)?"
+    rf"{_ISSUER}\s+(?:đã\s+|vừa\s+|mới\s+)?(?:ký\s+)?(?:ban hành|có|ra|phát hành|đăng tải)\s+"
+    rf"(?P<type>(?i:{_TYPES})|văn bản)\s+\(?(?:số\s+)?{_NUMREF}\)?"
     rf"(?:\s*,?\s*ngày\s+(?:{_LONG_DATE}|(?P<d2>\d{{1,2}})\s*[/.-]\s*(?P<m2>\d{{1,2}})\s*[/.-]\s*"
     rf"(?P<y2>(?:19|20)\d\d)))?"
-    rf"(?:\s*,?\s*(?:(?:về việc|về|V/v)\s+|(?=[“\"]))(?P<title>[^\n]{{8,400}}?)"
-    rf"(?=\.\s|\.$|\n|$|,\s+(?:theo|trong) đó))?"
+    rf"(?:\s+của\s+(?P<of>{_ISSUER.replace('?P<issuer>', '')})(?=[.,;]|\s+(?:về|V/v)\s))?"
+    rf"(?:\s*,?\s*(?:(?:về việc|về|V/v)\s+|(?=[“\"])|(?!{_NOT_TITLE})(?=[{_LOWER_START}]))"
+    rf"(?P<title>[^\n]{{8,400}}?)(?=\.\s|\.$|\n|$|,\s+(?:theo|trong) đó))?"
 )
 HEADLINE = re.compile(
     rf"^(?P<type>{_TYPES})\s+(?:số\s+)?{_NUMREF}(?:\s+năm\s+\d{{4}})?"
@@ -223,14 +229,33 @@ def _lead(found: re.Match[str], headline: bool) -> Lead:
                 date = None
             break
     kind = groups["type"]
-    type_name = None if kind.lower() == "văn bản" else kind
-    title = (groups.get("title") or "").strip(" .;,").strip("“”\"'") or None
+    type_name = None if kind.lower() == "văn bản" else _TYPE_CASE.get(kind.lower(), kind)
+    title = _lead_title(groups.get("title") or "")
     if title and title.endswith(("…", "...")):
         title = None  # a teaser cut off mid-title
     if title and headline and type_name and title.startswith(type_name):
         title = title[len(type_name) :].strip() or None
-    issuer, signer = _issuer_and_signer((groups.get("issuer") or "").strip())
+    issuer, signer = _issuer_and_signer((groups.get("of") or groups.get("issuer") or "").strip())
     return Lead(type_name, groups["num"], symbol, issuer, date, title, signer)
+
+
+_TYPE_CASE = {name.lower(): name for name in TYPE_NAMES}
+
+
+# A headline that goes on after the title with what the document says: "Chỉ thị 35-CT/TW của
+# Bộ Chính trị về Đại hội Đảng bộ các cấp nêu rõ sẽ giảm ...".
+_TITLE_VERB = re.compile(r"\s(?:nêu rõ|chỉ rõ|nhấn mạnh|khẳng định|yêu cầu các)\s")
+
+
+def _lead_title(raw: str) -> str | None:
+    """A lead's title without end marks ("./."), and without quotes that enclose all of it."""
+    cut = _TITLE_VERB.search(raw)
+    title = (raw[: cut.start()] if cut else raw).strip(" .;,/")
+    if len(title) > 1 and title[0] in "“\"'" and title[-1] in "”\"'":
+        title = title[1:-1]
+    elif title[:1] in "“\"'" and not any(q in title[1:] for q in '”"'):
+        title = title[1:]
+    return title.strip() or None
 
 
 _OFFICE = re.compile(

@@ -1,0 +1,163 @@
+"""Shapes met in the real corpus (tests/corpus/real), each on made-up documents of that shape:
+numbered places in the date line, date lines typed with wide spaces, issuers a web table
+wrapped after their first words, resolutions whose copy lost the type line."""
+
+from __future__ import annotations
+
+import pytest
+
+from doimoi.vbparse import parse
+
+
+def _state(issuer: list[str], number: str, dateline: str, rest: list[str]) -> str:
+    return "\n".join(
+        [*issuer, "-------", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+         "---------------", f"Số: {number}", dateline, *rest, "Căn cứ Luật Tổ chức chính quyền "
+         "địa phương ngày 19 tháng 6 năm 2015;", "QUYẾT ĐỊNH:", "Điều 1. Nội dung."]
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("dateline", "place", "day"),
+    [
+        ("Phường 1, ngày 15 tháng 3 năm 2021", "Phường 1", "2021-03-15"),
+        ("Quận 10, ngày 02/3/2020", "Quận 10", "2020-03-02"),
+        ("PHƯỜNG 12, ngày 7 tháng 11 năm 2019", "PHƯỜNG 12", "2019-11-07"),
+        ("Quận 9, ngày  04   tháng 6  năm 2014", "Quận 9", "2014-06-04"),
+        ("Hà Nội, ngày  04   tháng   6  năm  2014", "Hà Nội", "2014-06-04"),
+    ],
+)
+def test_numbered_places_and_wide_spaces_in_the_date_line(
+    dateline: str, place: str, day: str
+) -> None:
+    text = _state(["ỦY BAN NHÂN DÂN", "PHƯỜNG 1"], "12/QĐ-UBND", dateline,
+                  ["QUYẾT ĐỊNH", "Về việc thành lập tổ công tác"])  # fmt: skip
+    document = parse(text)
+    assert (document.place, document.date, document.number) == (place, day, "12")
+
+
+def test_a_two_column_date_line_still_splits_from_its_issuer() -> None:
+    text = "ỦY BAN NHÂN DÂN        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n" + (
+        "QUẬN 9        Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 21/UBND        Quận 9, ngày  04   tháng 6  năm 2014\n"
+        "V/v báo cáo định kỳ\nKính gửi: Các phường.\nNội dung công văn."
+    )
+    document = parse(text)
+    assert (document.place, document.date, document.issuer) == (
+        "Quận 9", "2014-06-04", "Ủy ban nhân dân quận 9",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lines", "issuer"),
+    [
+        (["CHÍNH", "PHỦ"], "chính phủ"),
+        (["ỦY BAN THƯỜNG VỤ", "QUỐC HỘI"], "ủy ban thường vụ quốc hội"),
+        (["VĂN PHÒNG", "CHÍNH PHỦ"], "văn phòng chính phủ"),
+    ],
+)
+def test_issuers_wrapped_after_their_first_words_are_joined(lines: list[str], issuer: str) -> None:
+    text = _state(lines, "80/NQ-CP", "Hà Nội, ngày 19 tháng 05 năm 2011",
+                  ["NGHỊ QUYẾT", "VỀ ĐỊNH HƯỚNG GIẢM NGHÈO BỀN VỮNG"])  # fmt: skip
+    document = parse(text)
+    assert (document.issuer or "").casefold() == issuer
+    assert document.parent_issuer is None
+
+
+@pytest.mark.parametrize(
+    ("enacting", "issuer"),
+    [
+        (["HỘI ĐỒNG NHÂN DÂN TỈNH HÀ GIANG", "KHÓA XVIII, KỲ HỌP THỨ 17"],
+         "Hội đồng nhân dân tỉnh Hà Giang"),
+        (["HỘI ĐỒNG NHÂN DÂN TỈNH BÌNH ĐỊNH", "KHÓA XII, KỲ HỌP THỨ 5"],
+         "Hội đồng nhân dân tỉnh Bình Định"),
+    ],
+)  # fmt: skip
+def test_a_resolution_without_its_type_line_ends_its_title_at_the_enacting_line(
+    enacting: list[str], issuer: str
+) -> None:
+    text = _state(["HỘI ĐỒNG NHÂN DÂN"], "97/NQ-HĐND", "Hà Giang, ngày 10 tháng 7 năm 2024",
+                  ["VỀ VIỆC THÔNG QUA KẾ HOẠCH SỬ DỤNG ĐẤT 05 NĂM (2021 - 2025)", *enacting])  # fmt: skip
+    document = parse(text)
+    assert document.issuer == issuer
+    assert document.type == "Nghị quyết"
+    assert (document.title or "").casefold() == (
+        "về việc thông qua kế hoạch sử dụng đất 05 năm (2021 - 2025)"
+    )
+
+
+# ---- leads on portals and newspapers -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ban Thường vụ Tỉnh ủy vừa ban hành công điện số 07-CĐ/TU về tăng cường lãnh đạo "
+            "phòng, chống dịch trên địa bàn tỉnh. Sau đây là nội dung công điện:",
+            ("07", "CĐ/TU", "Công điện", "Ban Thường vụ Tỉnh ủy", None,
+             "tăng cường lãnh đạo phòng, chống dịch trên địa bàn tỉnh"),
+        ),
+        (
+            "Ban Thường vụ Huyện ủy đã ban hành kế hoạch số 12-KH/HU về tổ chức đại hội chi bộ.",
+            ("12", "KH/HU", "Kế hoạch", "Ban Thường vụ Huyện ủy", None, "tổ chức đại hội chi bộ"),
+        ),
+        (
+            "Ngày 02/11/2021, Sở Văn hóa, Thể thao và Du lịch đã ban hành Kế hoạch số "
+            "67/KH-SVHTTDL tổ chức Hội thi xe tuyên truyền lưu động./.\n\nDoãn Thành",
+            ("67", "KH-SVHTTDL", "Kế hoạch", "Sở Văn hóa, Thể thao và Du lịch", "2021-11-02",
+             "tổ chức Hội thi xe tuyên truyền lưu động"),
+        ),
+        (
+            "Ngày 5/3/2020, Sở Lao động, Thương binh và Xã hội ban hành Kế hoạch số 45/KH-SLĐTBXH "
+            "triển khai công tác giảm nghèo năm 2020.",
+            ("45", "KH-SLĐTBXH", "Kế hoạch", "Sở Lao động, Thương binh và Xã hội", "2020-03-05",
+             "triển khai công tác giảm nghèo năm 2020"),
+        ),
+        (
+            "Thực hiện Hướng dẫn số 70- HD/BTGTU ngày 14/12/2018 của Ban Tuyên giáo Thành ủy.\n"
+            "Phòng Văn hóa và Thông tin đăng tải Hướng dẫn số 35-HD/BTG ngày 25/12/2018 của Ban "
+            "Tuyên giáo Quận ủy. Xem nội dung Hướng dẫn tại đây.",
+            ("35", "HD/BTG", "Hướng dẫn", "Ban Tuyên giáo Quận ủy", "2018-12-25", None),
+        ),
+        (
+            "Trung tâm Văn hóa đăng tải Kế hoạch số 8-KH/ĐU ngày 3/2/2022 của Đảng ủy phường.",
+            ("8", "KH/ĐU", "Kế hoạch", "Đảng ủy phường", "2022-02-03", None),
+        ),
+    ],
+)  # fmt: skip
+def test_leads_with_lower_case_types_commas_in_issuers_and_posted_documents(
+    text: str, expected: tuple[str | None, ...]
+) -> None:
+    document = parse(text)
+    got = (document.number, document.symbol, document.type, document.issuer, document.date,
+           document.title)  # fmt: skip
+    assert got == expected
+    assert document.signer_name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Chỉ thị 35-CT/TW của Bộ Chính trị về Đại hội Đảng bộ các cấp nêu rõ sẽ giảm 5% ủy viên.",
+         "Đại hội Đảng bộ các cấp"),
+        ("Kết luận 14-KL/TW của Bộ Chính trị về bảo vệ cán bộ năng động khẳng định cần khuyến "
+         "khích cán bộ.", "bảo vệ cán bộ năng động"),
+    ],
+)  # fmt: skip
+def test_a_headline_title_ends_where_the_headline_says_what_the_document_says(
+    text: str, title: str
+) -> None:
+    document = parse(text + "\n\nĐỒNG HÀNH CÙNG DOANH NGHIỆP")
+    assert document.title == title
+    assert document.signer_name is None
+
+
+@pytest.mark.parametrize("key", ["Người ký : ", "Người ký: "])
+def test_a_site_metadata_row_naming_the_signer_is_not_a_signature_stamp(key: str) -> None:
+    text = (
+        "Loại văn bản : Quyết định Số hiệu : 15/2014/QĐ-UBND\n"
+        f"{key}Dương Ngọc Long Nơi ban hành : UBND TỈNH THÁI NGUYÊN\n\n"
+    ) + _state(["ỦY BAN NHÂN DÂN", "TỈNH THÁI NGUYÊN"], "15/2014/QĐ-UBND",
+               "Thái Nguyên, ngày 10 tháng 6 năm 2014", ["QUYẾT ĐỊNH", "Ban hành Quy định"])  # fmt: skip
+    assert parse(text).signer_name == "Dương Ngọc Long"
