@@ -161,3 +161,50 @@ def test_a_site_metadata_row_naming_the_signer_is_not_a_signature_stamp(key: str
     ) + _state(["ỦY BAN NHÂN DÂN", "TỈNH THÁI NGUYÊN"], "15/2014/QĐ-UBND",
                "Thái Nguyên, ngày 10 tháng 6 năm 2014", ["QUYẾT ĐỊNH", "Ban hành Quy định"])  # fmt: skip
     assert parse(text).signer_name == "Dương Ngọc Long"
+
+
+# ---- copies cut above the type line; headers without a number -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "NGHỊ ĐỊNH\nQUY ĐỊNH CHỨC NĂNG, NHIỆM VỤ, QUYỀN HẠN VÀ CƠ\nCẤU TỔ CHỨC CỦA BỘ NỘI VỤ\n"
+            "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm\n2025;\nTheo đề nghị của Bộ "
+            "trưởng Bộ Nội vụ;\nChính phủ\nban hành Nghị định quy định chức năng của Bộ Nội vụ.\n"
+            "Điều 1. Vị trí và chức năng",
+            ("state", "Nghị định", "Chính phủ",
+             "QUY ĐỊNH CHỨC NĂNG, NHIỆM VỤ, QUYỀN HẠN VÀ CƠ CẤU TỔ CHỨC CỦA BỘ NỘI VỤ"),
+        ),
+        (
+            "KẾ HOẠCH\nTổ chức đại hội Đoàn các cấp, tiến tới Đại hội đại biểu\nĐoàn TNCS Hồ Chí "
+            "Minh tỉnh lần thứ XV\nCăn cứ Điều lệ Đoàn TNCS Hồ Chí Minh; Ban Chấp hành Tỉnh đoàn "
+            "ban hành Kế hoạch tổ chức đại hội như sau:\nI. YÊU CẦU",
+            ("party", "Kế hoạch", "Ban Chấp hành Tỉnh đoàn",
+             "Tổ chức đại hội Đoàn các cấp, tiến tới Đại hội đại biểu Đoàn TNCS Hồ Chí Minh tỉnh "
+             "lần thứ XV"),
+        ),
+    ],
+)  # fmt: skip
+def test_a_copy_cut_above_its_type_line(text: str, expected: tuple[str, ...]) -> None:
+    document = parse(text)
+    assert (document.kind, document.type, document.issuer, document.title) == expected
+    assert (document.number, document.date) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("issuer", "name"),
+    [
+        ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN TW", "đảng ủy khối các cơ quan tw"),
+        ("HUYỆN ỦY ĐỨC TRỌNG", "huyện ủy đức trọng"),
+    ],
+)
+def test_a_party_header_without_a_number_keeps_its_issuer(issuer: str, name: str) -> None:
+    text = (
+        f"{issuer}\n*\n\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Nội, ngày 08 tháng 01 năm 2021\n\n"
+        "BÁO CÁO\ntổng kết công tác tuyên giáo năm 2020\nPhần thứ nhất\nNăm 2020, ..."
+    )
+    document = parse(text)
+    assert (document.issuer or "").casefold() == name
+    assert (document.type, document.date, document.number) == ("Báo cáo", "2021-01-08", None)

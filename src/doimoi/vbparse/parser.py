@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from doimoi.vbparse.header import Header, read_header
+from doimoi.vbparse.headless import read_headless
 from doimoi.vbparse.lines import parse_number, split_motto
 from doimoi.vbparse.model import Document, Recipient
 from doimoi.vbparse.nesting import nest
@@ -64,7 +65,9 @@ def parse_lines(lines: list[str], warnings: list[str]) -> Document:
         _drop_byline(document)
     own = (document.number or "", document.symbol) if document.symbol else None
     title = " ".join((header.type_line and header.title) or header.cv_title)
-    apply_web(document, meta, "\n".join(lines[: header.end + 40]))
+    apply_web(document, meta, "\n".join(lines[: header.end + 40]), header.motto is not None)
+    if header.end == 0 and document.number is None and document.type is None:
+        read_headless(document, lines)
     own = (document.number or "", document.symbol) if document.symbol else own
     mentions: list[Mention] = []
     document.references = find_references(title, body, own, flat, mentions)

@@ -291,7 +291,7 @@ _ORG = re.compile(
 )
 
 
-def apply_web(document: Document, meta: SiteMeta, head: str) -> None:
+def apply_web(document: Document, meta: SiteMeta, head: str, motto: bool = False) -> None:
     """Fill what the header did not give from a site's metadata block or a lead sentence."""
     if meta.values or meta.headline:
         _apply_meta(document, meta)
@@ -301,8 +301,8 @@ def apply_web(document: Document, meta: SiteMeta, head: str) -> None:
             _apply_lead(document, lead)
         else:
             _symbol_only(document, head)
-    if document.issuer and document.number is None and document.symbol is None:
-        # No number, no lead: the lines read as an issuer were a page's headings.
+    if document.issuer and document.number is None and document.symbol is None and not motto:
+        # No number, no lead, no motto: the lines read as an issuer were a page's headings.
         document.set("issuer", None, 0.0)
         document.set("parent_issuer", None, 0.0)
 

@@ -1,0 +1,51 @@
+"""A copy cut above its type line ("NGHỊ ĐỊNH" / "QUY ĐỊNH CHỨC NĂNG ..."): the header table with
+issuer, number and date is gone. The type and the title are read from the first lines, the
+issuer from the enacting sentence ("...; Chính phủ ban hành Nghị định ..."); number and date
+stay empty, since the text does not give them."""
+
+from __future__ import annotations
+
+import re
+
+from doimoi.vbparse.header import BODY_START
+from doimoi.vbparse.model import Document
+from doimoi.vbparse.text import fold, is_upper, squash
+from doimoi.vbparse.typeline import parse_type_line
+
+NOTE = "Bản sao mất phần đầu, đọc loại và trích yếu từ dòng đầu / copy cut above its type line"
+_PARTY = re.compile(r"\b(?:uy|dang|chi bo|ban chap hanh|ban thuong vu|doan|ban bi thu)\b")
+_TITLE_LINES = 4
+_OPENING = 1500
+
+
+def read_headless(document: Document, lines: list[str]) -> None:
+    """Type, title and issuer of a copy that starts at its type line, when it is one."""
+    filled = [line.strip() for line in lines[:40] if line.strip()]
+    if not filled or not is_upper(filled[0]):
+        return
+    typeline = parse_type_line(filled[0])
+    if typeline is None or typeline.rest:
+        return
+    title = []
+    for line in filled[1 : 1 + _TITLE_LINES]:
+        if BODY_START.match(line):
+            break
+        title.append(line)
+    if not title or len(title) == _TITLE_LINES:
+        return
+    issuer = _enacting_issuer(" ".join(filled)[:_OPENING], typeline.name)
+    document.set("type", typeline.name, 0.7)
+    document.set("title", squash(" ".join(title)), 0.6)
+    if issuer:
+        document.set("issuer", issuer, 0.5)
+        document.set("kind", "party" if _PARTY.search(fold(issuer)) else "state", 0.5)
+    document.warnings.append(NOTE)
+
+
+def _enacting_issuer(text: str, type_name: str) -> str | None:
+    """ "...; Chính phủ ban hành Nghị định ...": the body that says it issues this document."""
+    found = re.search(rf"([^;:.]{{2,120}}?)\s+ban hành\s+{re.escape(type_name)}\b", text, re.I)
+    if found is None:
+        return None
+    issuer = found.group(1).strip(" ,")
+    return issuer if issuer[:1].isupper() and len(issuer.split()) <= 10 else None
