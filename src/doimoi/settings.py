@@ -84,6 +84,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "doimoi.core",
     "doimoi.background",
     "doimoi.ops",
@@ -91,6 +93,7 @@ INSTALLED_APPS = [
     "doimoi.ledger",
     "doimoi.workdays",
     "doimoi.tokens",
+    "doimoi.twofactor",
     "doimoi.documents",
     "doimoi.initiatives",
     "doimoi.directives",
@@ -107,8 +110,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "doimoi.organizations.middleware.PasswordChangeRequiredMiddleware",
+    "doimoi.twofactor.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -212,6 +217,10 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_AGE = int(os.environ.get("DOIMOI_SESSION_IDLE_MINUTES", "30")) * 60
 SESSION_SAVE_EVERY_REQUEST = True  # the age counts from the last request: expiry after inactivity
 SECURE_SSL_REDIRECT = SECURE
+# Two-step sign-in (TOTP) for heads, inspection and organization work, unit and site admins:
+# on behind TLS unless turned off, off for the demo that `make run` seeds (DOIMOI_TWO_FACTOR=1 turns it on).
+DOIMOI_TWO_FACTOR = env_bool("DOIMOI_TWO_FACTOR", SECURE)
+OTP_TOTP_ISSUER = "doimoi"
 if SECURE:  # the TLS proxy says the request came over HTTPS
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = int(os.environ.get("DOIMOI_HSTS_SECONDS", "31536000")) if SECURE else 0

@@ -30,6 +30,7 @@ urlpatterns = [
     path("so-cai/", include("doimoi.ledger.urls")),
     path("bao-cao/", include("doimoi.reporting.urls")),
     path("khoa-api/", include("doimoi.tokens.urls")),
+    path("xac-thuc-hai-buoc/", include("doimoi.twofactor.urls")),
     path("api/v1/", api_urls),
     path("quan-tri/", admin.site.urls),
 ]
