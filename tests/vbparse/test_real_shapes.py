@@ -208,3 +208,29 @@ def test_a_party_header_without_a_number_keeps_its_issuer(issuer: str, name: str
     document = parse(text)
     assert (document.issuer or "").casefold() == name
     assert (document.type, document.date, document.number) == ("Báo cáo", "2021-01-08", None)
+
+
+@pytest.mark.parametrize(
+    ("number", "line", "kind"),
+    [
+        ("53/2014/TT-BYT", "QUY ĐỊNH ĐIỀU KIỆN HOẠT ĐỘNG Y TẾ TRÊN MÔI TRƯỜNG MẠNG", "Thông tư"),
+        ("12/2020/NĐ-CP", "QUY ĐỊNH CHI TIẾT MỘT SỐ ĐIỀU CỦA LUẬT", "Nghị định"),
+        ("05/2019/TT-BNV", "HƯỚNG DẪN THI HÀNH MỘT SỐ ĐIỀU CỦA NGHỊ ĐỊNH", "Thông tư"),
+    ],
+)
+def test_a_title_opening_with_a_type_word_under_a_number_of_another_type(
+    number: str, line: str, kind: str
+) -> None:
+    text = _state(["BỘ Y TẾ"], number, "Hà Nội, ngày 29 tháng 12 năm 2014", [line])
+    document = parse(text)
+    assert document.type == kind
+    assert (document.title or "").casefold() == line.casefold()
+
+
+def test_a_party_rule_under_a_qd_number_stays_a_rule() -> None:
+    text = (
+        "TỈNH ỦY LÂM ĐỒNG\n*\nSố 05-QĐ/TU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Đà Lạt, ngày 3 tháng 4 năm 2021\n\nQUY ĐỊNH VỀ CHỨC NĂNG CỦA BAN TUYÊN GIÁO\n"
+        "Căn cứ Điều lệ Đảng;"
+    )
+    assert parse(text).type == "Quy định"

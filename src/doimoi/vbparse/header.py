@@ -19,6 +19,7 @@ from doimoi.vbparse.lines import (
     parse_number,
     split_motto,
 )
+from doimoi.vbparse.tables import type_name
 from doimoi.vbparse.text import fold, is_upper
 from doimoi.vbparse.typeline import TypeLine, parse_type_line, strip_of_heading
 
@@ -43,6 +44,8 @@ ENACTING = re.compile(
     r"|chinh phu$|thu tuong chinh phu$|ban thuong vu\b|ban bi thu\b|ban thuong truc\b"
     r"|uy ban thuong vu quoc hoi$|quoc hoi$)"
 )
+# Type names that also open a title as a verb ("QUY ĐỊNH ĐIỀU KIỆN ...", "HƯỚNG DẪN THI HÀNH ...").
+_VERB_TYPES = frozenset({"Quy định", "Hướng dẫn"})
 _NOT_ISSUER = frozenset({"du thao", "ban sao", "mau", "ban chinh", "sao y ban chinh"})
 _PLACE_WORDS = frozenset({"thành", "phố", "tp.", "tp", "thị", "xã", "trấn", "huyện", "tỉnh"})
 GO, STOP = False, True
@@ -175,6 +178,8 @@ class _Scanner:
             self.header.kinh_gui = idx
             return STOP
         type_line = parse_type_line(cell) if anchored else None
+        if type_line is not None and type_line.rest:
+            type_line = self._verb_title(type_line, cell)
         if type_line is not None:
             self.header.type_line = type_line
             self.header.title = [type_line.rest] if type_line.rest else []
@@ -188,6 +193,17 @@ class _Scanner:
             self.header.issuer_cells.append(cell)
             return GO
         return STOP if anchored and _looks_like_body(cell) else GO
+
+    def _verb_title(self, type_line: TypeLine, cell: str) -> TypeLine:
+        """ "QUY ĐỊNH ĐIỀU KIỆN ..." under a TT number: the copy lost the type line "THÔNG TƯ",
+        and "Quy định" opens the title as a verb. The symbol's code names the type."""
+        number = self.header.number
+        if type_line.name not in _VERB_TYPES or number is None or number.type_code == "QĐ":
+            return type_line
+        by_code = type_name(number.kind, number.type_code)
+        if by_code is None or by_code == type_line.name:
+            return type_line
+        return TypeLine(by_code, cell)
 
     def _cv_title(self, cell: str) -> bool:
         title = self.header.cv_title
