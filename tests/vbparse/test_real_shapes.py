@@ -234,3 +234,62 @@ def test_a_party_rule_under_a_qd_number_stays_a_rule() -> None:
         "Căn cứ Điều lệ Đảng;"
     )
     assert parse(text).type == "Quy định"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("HỘI ĐỒNG NHÂN DÂN TỈNH HÒA BÌNH", "KHÓA XVI KỲ HỌP THỨ TƯ"),
+        ("HỘI ĐỒNG NHÂN DÂN TỈNH BÌNH PHƯỚC", "KHÓA IX, KỲ HỌP THỨ NHẤT"),
+    ],
+)
+def test_a_copy_without_type_and_title_completes_its_issuer_from_the_enacting_line(
+    first: str, second: str
+) -> None:
+    text = (
+        "HỘI ĐỒNG NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 54/2017/NQ-HĐND | Hòa Bình, ngày 13 tháng 7 năm 2017 |\n"
+        f"{first}\n{second}\nCăn cứ Luật Tổ chức chính quyền địa phương;\nQUYẾT NGHỊ:\nĐiều 1."
+    )
+    document = parse(text)
+    assert (document.issuer or "").casefold() == first.casefold()
+    assert (document.type, document.title) == ("Nghị quyết", None)
+
+
+@pytest.mark.parametrize("rule", ["-------------", "_____________"])
+def test_a_header_table_flattened_onto_one_line_with_rules(rule: str) -> None:
+    text = (
+        f"ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN {rule} Số: 52/2018/QĐ-UBND | CỘNG HOÀ XÃ HỘI CHỦ NGHĨA "
+        f"VIỆT NAM Độc lập - Tự do - Hạnh phúc {rule} Lạng Sơn, ngày 05 tháng 9 năm 2018 |\n"
+        "QUYẾT ĐỊNH\nBan hành Quy định về dự toán ngân sách\nCăn cứ Luật ngân sách nhà nước;"
+    )
+    document = parse(text)
+    assert (document.issuer, document.place, document.date, document.number) == (
+        "Ủy ban nhân dân tỉnh Lạng Sơn", "Lạng Sơn", "2018-09-05", "52",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ngày 23/11/2018, thừa lệnh Chủ tịch UBND tỉnh Tuyên Quang, Phó Chánh Văn phòng UBND "
+            "tỉnh Tuyên Quang Nguyễn Thanh đã ký ban hành văn bản số 3653/UBND-TNMT, V/v đề xuất "
+            "của Sở TN & MT. Toàn văn như sau:",
+            ("3653", "UBND-TNMT", "Công văn", "UBND tỉnh Tuyên Quang", "2018-11-23",
+             "đề xuất của Sở TN & MT", "Nguyễn Thanh"),
+        ),
+        (
+            "Ngày 30/7/2021, quán triệt tinh thần của Tổng Bí thư, thay mặt BTV Thành ủy Hà Nội, "
+            "đồng chí Đinh Tiến Dũng, Ủy viên Bộ Chính trị, Bí thư Thành ủy đã ký ban hành Chỉ "
+            "thị số 05-CT/TU về “Tăng cường trách nhiệm của hệ thống chính trị”.",
+            ("05", "CT/TU", "Chỉ thị", "BTV Thành ủy Hà Nội", "2021-07-30",
+             "Tăng cường trách nhiệm của hệ thống chính trị", "Đinh Tiến Dũng"),
+        ),
+    ],
+)  # fmt: skip
+def test_a_lead_naming_the_body_a_signer_signs_for(text: str, expected: tuple[str, ...]) -> None:
+    document = parse(text)
+    got = (document.number, document.symbol, document.type, document.issuer, document.date,
+           document.title, document.signer_name)  # fmt: skip
+    assert got == expected

@@ -187,12 +187,24 @@ class _Scanner:
             return GO
         if self._cv_title(cell):
             return GO
+        if self._enacting_after_number(cell):
+            return STOP
         if self.cv_open:
             return STOP
         if self.header.number is None and _issuer_like(cell):
             self.header.issuer_cells.append(cell)
             return GO
         return STOP if anchored and _looks_like_body(cell) else GO
+
+    def _enacting_after_number(self, cell: str) -> bool:
+        """A copy that lost type line and title: the enacting line ("HỘI ĐỒNG NHÂN DÂN TỈNH X")
+        comes right after the number and date, and the body after it."""
+        if self.header.number is None or self.header.dateline is None or self.header.title:
+            return False
+        if not (is_upper(cell) and ENACTING.match(fold(cell))):
+            return False
+        self.header.enacting = cell
+        return True
 
     def _verb_title(self, type_line: TypeLine, cell: str) -> TypeLine:
         """ "QUY ĐỊNH ĐIỀU KIỆN ..." under a TT number: the copy lost the type line "THÔNG TƯ",

@@ -14,7 +14,9 @@ from functools import lru_cache
 from doimoi.vbparse.tables import MARKS, NUMBER_PREFIXES, STATE_TYPES
 from doimoi.vbparse.text import fold
 
-CELL_GAP = re.compile(r"\s{3,}")  # the cell fast path in cells() assumes three spaces
+# Wide gaps, and rules between cells of a table flattened onto one line ("TỈNH X ----- Số: 5").
+# The fast path in cells() assumes three spaces or " -----".
+CELL_GAP = re.compile(r"\s{3,}|\s+[-_=]{5,}\s+")
 RULE = re.compile(r"^[\s*\-_=~.•·+]+$")
 MOTTO_PARTY = re.compile(r"dang\s*cong\s*san\s*viet\s*nam")
 MOTTO_STATE = re.compile(r"cong\s*hoa\s*xa\s*hoi\s*chu\s*nghia\s*viet\s*nam")
@@ -75,7 +77,8 @@ def cells(line: str) -> tuple[str, ...]:
     line = line.strip()
     if not line:
         return ()
-    if "   " not in line and line[0] not in "*_" and line[-1] not in "*_":
+    plain = "   " not in line and " -----" not in line
+    if plain and line[0] not in "*_" and line[-1] not in "*_":
         return (line,)
     parts = [_unwrap(cell) for cell in CELL_GAP.split(line) if cell]
     if len(parts) > 1 and any(_DANGLING_SO.search(part) for part in parts[:-1]):

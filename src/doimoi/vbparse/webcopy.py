@@ -184,6 +184,15 @@ LEAD = re.compile(
     rf"(?:\s*,?\s*(?:(?:về việc|về|V/v)\s+|(?=[“\"])|(?!{_NOT_TITLE})(?=[{_LOWER_START}]))"
     rf"(?P<title>[^\n]{{8,400}}?)(?=\.\s|\.$|\n|$|,\s+(?:theo|trong) đó))?"
 )
+# "Ngày 23/11/2018, thừa lệnh Chủ tịch UBND tỉnh X, Phó Chánh Văn phòng ... Nguyễn Thanh đã ký
+# ban hành văn bản số 3653/UBND-TNMT, V/v ...": the body the document speaks for, then who signed.
+SIGNED = re.compile(
+    rf"(?:Ngày\s+{_DATE}\s*,[^.]{{0,400}}?)?(?:thừa lệnh|thay mặt)\s+(?:Chủ tịch\s+|Bộ trưởng\s+)?"
+    r"(?P<issuer>(?:Ban|BTV|Ủy ban|UBND|Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Đảng ủy|Bộ|Sở)"
+    r"[^,.;:()]{0,60}?)\s*,\s*(?P<who>[^.;]{0,160}?)\s+(?:đã\s+)?ký\s+ban hành\s+"
+    rf"(?P<type>(?i:{_TYPES})|văn bản)\s+(?:số\s+)?{_NUMREF}"
+    rf"(?:\s*,?\s*(?:(?:về việc|về|V/v)\s+|(?=[“\"]))(?P<title>[^\n]{{8,400}}?)(?=\.\s|\.$|\n|$))?"
+)
 HEADLINE = re.compile(
     rf"^(?P<type>{_TYPES})\s+(?:số\s+)?{_NUMREF}(?:\s+năm\s+\d{{4}})?"
     rf"(?:\s*,?\s*ngày\s+(?:{_DATE}|{_LONG_DATE}))?(?:\s+của\s+{_ISSUER}(?=\s+(?:về|V/v)\s))?"
@@ -211,8 +220,31 @@ def read_lead(text: str) -> Lead | None:
         found = HEADLINE.match(line.strip())
         if found:
             return _lead(found, headline=True)
+    signed = SIGNED.search(head)
+    if signed:
+        lead = _lead(signed, headline=False)
+        lead.issuer = signed.group("issuer").strip()
+        lead.signer = _name_in(signed.group("who"))
+        return lead
     found = LEAD.search(head)
     return _lead(found, headline=False) if found else None
+
+
+def _name_in(words: str) -> str | None:
+    """The first person's name in a phrase ("đồng chí Đinh Tiến Dũng, Ủy viên ..."): a surname
+    and one to three more capitalised words."""
+    tokens = words.replace(",", " , ").split()
+    for at, token in enumerate(tokens):
+        if token not in SURNAMES:
+            continue
+        name = [token]
+        for word in tokens[at + 1 : at + 4]:
+            if not word[0].isupper():
+                break
+            name.append(word)
+        if len(name) >= 2:
+            return " ".join(name)
+    return None
 
 
 def _lead(found: re.Match[str], headline: bool) -> Lead:
@@ -381,7 +413,8 @@ def _apply_lead(document: Document, lead: Lead) -> None:
     document.set("symbol", lead.symbol, 0.6)
     code = _code_of(lead.symbol)
     document.set("type_code", code, 0.5)
-    document.set("type", lead.type or type_name(kind, code), 0.6)
+    letter = "Công văn" if kind == "state" and lead.symbol and code is None else None
+    document.set("type", lead.type or type_name(kind, code) or letter, 0.6)
     document.set("issuer", lead.issuer, 0.5)
     document.set("parent_issuer", None, 0.0)
     if lead.date:
