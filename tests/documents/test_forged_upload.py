@@ -201,3 +201,71 @@ def test_the_handler_of_an_arrival_is_someone_of_the_unit(
     other = Client()
     other.force_login(persona("vanthu.baoloc"))
     assert other.get(f"/van-ban/so-den/{entry.pk}/").status_code == 404
+
+
+def test_the_same_bytes_from_another_committee_open_nothing_of_the_first(
+    real: Document, demo: dict[str, Any], persona: Any
+) -> None:
+    """Byte for byte the file Bảo Lộc holds: read again as the sibling's own received document,
+    the file kept once; Bảo Lộc's record stays out of the sibling's reach."""
+    result = _ingest(persona, demo, *SIBLING, REAL, "cung-tep.txt")
+    (summary,) = result.documents
+    assert summary["id"] != real.pk and summary["created"] is True
+    theirs = Document.objects.get(pk=summary["id"])
+    assert theirs.unit == demo[SIBLING[1]] and theirs.issuer_confirmed is False
+    assert real.copies.filter(unit=demo[SIBLING[1]]).count() == 0
+    assert theirs.copies.get().stored_file_id == real.copies.get().stored_file_id
+    assert not selectors.document_list(viewer=persona(SIBLING[0])).filter(pk=real.pk).exists()
+
+
+PROVINCE_PLAN = """TỈNH ỦY LÂM ĐỒNG
+*
+Số 77-KH/TU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Lâm Đồng, ngày 02 tháng 10 năm 2025
+KẾ HOẠCH
+thực hiện nhiệm vụ chuyển đổi số năm 2026
+Nội dung kế hoạch của Tỉnh ủy.
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+Nguyễn Văn Tỉnh
+"""
+
+
+def test_a_units_own_copy_of_a_document_is_not_anothers(demo: dict[str, Any], persona: Any) -> None:
+    """Two committees receive the province's plan; one keeps its own scan with its notes. The
+    other sees the plan, not that scan (file, page image, the list of copies and arrivals)."""
+    province, ward, bloc = (
+        demo["Tỉnh ủy Lâm Đồng (từ 01/7/2025)"],
+        demo["Đảng ủy phường 1 Bảo Lộc"],
+        demo["Đảng ủy Ủy ban nhân dân tỉnh Lâm Đồng"],
+    )
+    plan = ingest_file(
+        actor=persona("vanthu.tinhuy"),
+        unit=province,
+        name="kh77.txt",
+        data=PROVINCE_PLAN.encode(),
+        source="test",
+    )
+    document = Document.objects.get(pk=plan.documents[0]["id"])
+    services.copies_deliver(actor=None, document=document, units=[ward, bloc], source="directive")
+    noted = PROVINCE_PLAN + "\nGhi chú của phường: chuyển Ban Xây dựng Đảng, ghichuphuong.\n"
+    own = ingest_file(
+        actor=persona("vanthu.baoloc"),
+        unit=ward,
+        name="kh77-phuong.txt",
+        data=noted.encode(),
+        source="test",
+    )
+    assert own.documents[0]["id"] == document.pk  # the ward's scan is a copy of the same plan
+    scan = document.copies.get(unit=ward, stored_file__original_name="kh77-phuong.txt")
+    bloc_clerk, ward_clerk = Client(), Client()
+    bloc_clerk.force_login(persona("vanthu.dukdn"))
+    ward_clerk.force_login(persona("vanthu.baoloc"))
+    assert bloc_clerk.get(f"/van-ban/{document.pk}/").status_code == 200  # the plan: yes
+    page = bloc_clerk.get(f"/van-ban/{document.pk}/").content.decode()
+    assert "kh77-phuong.txt" not in page and "phường 1 Bảo Lộc" not in page
+    assert bloc_clerk.get(f"/van-ban/{document.pk}/tep/{scan.pk}/").status_code == 404
+    assert bloc_clerk.get(f"/van-ban/{document.pk}/tep/{scan.pk}/trang/").status_code == 404
+    assert ward_clerk.get(f"/van-ban/{document.pk}/tep/{scan.pk}/").status_code == 200
+    assert "kh77-phuong.txt" in ward_clerk.get(f"/van-ban/{document.pk}/").content.decode()

@@ -192,8 +192,13 @@ def _copies_in(paths: Iterable[str]) -> Q:
 
 
 class DocumentCopy(models.Model):
-    """A copy of a document held by a unit: which stored file, which part of it, how it came."""
+    """A copy of a document held by a unit: which stored file, which part of it, how it came.
 
+    A copy (its file: a unit's own scan, with its stamp and notes) is seen in its holder's subtree
+    only: seeing the document through one's own copy does not open another unit's.
+    """
+
+    access = Access(units=("unit",), level="document__confidentiality")
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="copies")
     stored_file = models.ForeignKey(
         StoredFile, on_delete=models.PROTECT, null=True, blank=True, related_name="copies"
@@ -207,6 +212,8 @@ class DocumentCopy(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedQuerySet["DocumentCopy"].as_manager()
 
     class Meta:
         verbose_name = _("bản lưu văn bản")

@@ -73,9 +73,17 @@ def too_large(size: int) -> str | None:
 
 
 def _seen_before(stored: StoredFile, unit: Unit, actor: Any, source: str, name: str) -> FileResult:
-    """The same bytes again: nothing new stored; a unit that had no copy gets one."""
+    """The same bytes again: nothing new stored; a unit that had no copy gets one.
+
+    Only where the uploader can already see every document of the file: the same bytes held by
+    another committee never open its records (issue 10); they are read again as the uploader's
+    own received documents, stored once.
+    """
     copies = list(stored.copies.select_related("document").order_by("part"))
     documents = list(dict.fromkeys(c.document for c in copies))
+    visible = Document.objects.restrict(actor).filter(pk__in=[d.pk for d in documents])
+    if actor is not None and visible.count() < len(documents):
+        return _read_again(stored, unit, actor, source, name)
     if any(c.unit_id == unit.pk for c in copies):
         message = _("Tệp này đã được nhập trước đây (%(date)s); không lưu lại lần nữa.") % {
             "date": stored.created_at.strftime("%d/%m/%Y")
@@ -109,6 +117,19 @@ def _seen_before(stored: StoredFile, unit: Unit, actor: Any, source: str, name: 
     return FileResult(
         name, ItemStatus.COPY, message, stored.size, [_summary(d, False) for d in documents]
     )
+
+
+def _read_again(stored: StoredFile, unit: Unit, actor: Any, source: str, name: str) -> FileResult:
+    """Another unit's file with the same bytes: its documents as the uploader's own (the file is
+    kept once; the copies are the uploader's)."""
+    prepared = prepare(name, store.read(stored))
+    if prepared.error:
+        return FileResult(name, ItemStatus.FAILED, prepared.error, stored.size)
+    with transaction.atomic():
+        outcomes = store_parts(
+            prepared.parts, actor=actor, unit=unit, stored_file=stored, source=source
+        )
+    return _result(name, stored.size, outcomes, prepared.warnings)
 
 
 def _store(prepared: Prepared, actor: Any, unit: Unit, source: str) -> list[Outcome]:

@@ -118,8 +118,8 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "document": document,
         "svg": graph.render_svg(picture, _("Quan hệ trích dẫn của %(ref)s") % {"ref": document}),
         "outline": graph.outline(picture, document.pk),
-        "copies": document.copies.select_related("unit", "stored_file"),
-        "arrivals": document.arrivals.select_related("unit", "handler"),
+        "copies": document.copies.restrict(request.user).select_related("unit", "stored_file"),
+        "arrivals": document.arrivals.restrict(request.user).select_related("unit", "handler"),
         "can_review": request.user.has_perm("documents.change_document", document),
         "panels": panels.render("documents.document", request, document),
         "can_confirm_issuer": request.user.has_perm("documents.confirm_issuer", document),
@@ -139,7 +139,12 @@ def document_issuer_confirm(request: HttpRequest, pk: int) -> HttpResponse:
 @require_rule("documents.view_document", get_document)
 def document_file(request: HttpRequest, pk: int, copy_pk: int) -> FileResponse:
     """The original file of a copy, byte for byte."""
-    copy = get_object_or_404(DocumentCopy, pk=copy_pk, document_id=pk, stored_file__isnull=False)
+    copy = get_object_or_404(
+        DocumentCopy.objects.restrict(request.user),
+        pk=copy_pk,
+        document_id=pk,
+        stored_file__isnull=False,
+    )
     stored = copy.stored_file
     assert stored is not None
     data = file_store.read(stored)
@@ -154,7 +159,12 @@ def document_file(request: HttpRequest, pk: int, copy_pk: int) -> FileResponse:
 @require_rule("documents.view_document", get_document)
 def document_page(request: HttpRequest, pk: int, copy_pk: int) -> HttpResponse:
     """Page ``?trang=N`` of a copy's file as an image, shown beside the text read from it."""
-    copy = get_object_or_404(DocumentCopy, pk=copy_pk, document_id=pk, stored_file__isnull=False)
+    copy = get_object_or_404(
+        DocumentCopy.objects.restrict(request.user),
+        pk=copy_pk,
+        document_id=pk,
+        stored_file__isnull=False,
+    )
     stored = copy.stored_file
     assert stored is not None
     number = request.GET.get("trang", "1")
@@ -165,9 +175,9 @@ def document_page(request: HttpRequest, pk: int, copy_pk: int) -> HttpResponse:
     return HttpResponse(image, content_type="image/png")
 
 
-def _page_image(document: Document) -> DocumentCopy | None:
-    """The copy whose file can be shown as page images (a scan, or a PDF), if any."""
-    for copy in document.copies.select_related("stored_file").order_by("pk"):
+def _page_image(document: Document, viewer: Any) -> DocumentCopy | None:
+    """The viewer's copy whose file can be shown as page images (a scan, or a PDF), if any."""
+    for copy in document.copies.restrict(viewer).select_related("stored_file").order_by("pk"):
         kind = copy.stored_file.content_type if copy.stored_file else ""
         if kind.startswith("image/") or kind == "application/pdf":
             return copy
@@ -231,7 +241,7 @@ def document_review(request: HttpRequest, pk: int) -> HttpResponse:
         "candidates": _issuer_candidates(document),
         "warnings": warning_texts((document.parsed or {}).get("warnings") or []),
         "disagreements": _disagreements(document, form),
-        "page_copy": _page_image(document),
+        "page_copy": _page_image(document, request.user),
     }
     return render(
         request, "documents/document_review.html", context, status=400 if form.errors else 200
