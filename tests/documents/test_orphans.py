@@ -29,6 +29,12 @@ def _age(root: Path, name: str, hours: float) -> None:
     os.utime(root / name, (then, then))
 
 
+@pytest.fixture(autouse=True)
+def _private_var(settings: Any, tmp_path: Path) -> Path:
+    settings.VAR_DIR = tmp_path / "var"
+    return Path(settings.VAR_DIR)
+
+
 def test_only_old_files_that_no_row_names_are_removed(
     demo: dict[str, Any], admin: Any, _private_file_store: Path
 ) -> None:
@@ -50,3 +56,17 @@ def test_only_old_files_that_no_row_names_are_removed(
     assert sorted(removed) == sorted([orphan, done.staged])
     for name in (kept_path, young, waiting.staged):
         assert default_storage.exists(name)
+
+
+def test_the_folders_of_conversions_a_killed_worker_left_are_removed(_private_var: Path) -> None:
+    from doimoi.compose.convert import work_root
+
+    left = work_root() / "doimoi-lo-killed"
+    (left / "profile").mkdir(parents=True)
+    (left / "input.docx").write_bytes(b"PK")
+    running = work_root() / "doimoi-lo-running"
+    running.mkdir()
+    _age(work_root(), left.name, 2)
+    removed = orphan_files_remove(grace=datetime.timedelta(hours=1))
+    assert removed == ["doimoi-lo-killed/"]
+    assert not left.exists() and running.exists()

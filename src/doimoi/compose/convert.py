@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -27,6 +28,27 @@ def available() -> bool:
     return shutil.which(soffice()) is not None
 
 
+PREFIX = "doimoi-lo-"
+
+
+def work_root() -> Path:
+    """Where conversions work (``var/tmp``): a process killed mid-conversion leaves its folder
+    there, for ``stale_remove`` to find, instead of somewhere in the system's /tmp."""
+    root = Path(settings.VAR_DIR) / "tmp"
+    root.mkdir(parents=True, exist_ok=True)
+    return root
+
+
+def stale_remove(grace: float) -> list[Path]:
+    """Remove conversion folders older than ``grace`` seconds (left by a killed process)."""
+    limit, removed = time.time() - grace, []
+    for folder in work_root().glob(f"{PREFIX}*"):
+        if folder.is_dir() and folder.stat().st_mtime < limit:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
 def convert(data: bytes, suffix: str, target: str, timeout: int = TIMEOUT) -> bytes:
     """Convert ``data`` (a file ending in ``suffix``) to ``target`` ("pdf",
     "txt:Text (encoded):UTF8" …), in a temporary folder with its own LibreOffice profile, so
@@ -34,7 +56,7 @@ def convert(data: bytes, suffix: str, target: str, timeout: int = TIMEOUT) -> by
     command = shutil.which(soffice())
     if not command:
         raise ConversionError("missing")
-    with tempfile.TemporaryDirectory(prefix="doimoi-lo-") as tmp:
+    with tempfile.TemporaryDirectory(prefix=PREFIX, dir=work_root()) as tmp:
         source = Path(tmp) / f"input{suffix}"
         source.write_bytes(data)
         profile = Path(tmp, "profile").as_uri()

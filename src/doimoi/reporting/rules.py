@@ -9,7 +9,8 @@ import rules
 
 from doimoi.documents.rules import NUMBER_ROLES
 from doimoi.organizations.models import Unit
-from doimoi.organizations.scope import scope_of
+from doimoi.organizations.scope import may, scope_of
+from doimoi.reporting.models import IssueJob
 
 
 @rules.predicate
@@ -30,5 +31,12 @@ def may_read_figures(user: Any, unit: Unit | None) -> bool:
     return scope.covers(unit)
 
 
+@rules.predicate
+def may_follow_issue(user: Any, job: IssueJob | None) -> bool:
+    """An issue is followed by the person who asked for it."""
+    return may(user, job, "view")
+
+
 rules.add_perm("reporting.compose_document", may_compose)
+rules.add_perm("reporting.view_issue_job", may_follow_issue)
 rules.add_perm("reporting.view_figures", may_read_figures)

@@ -5,6 +5,7 @@ transaction, one ledger event; a PDF that cannot be made stops the issue and tak
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,7 +33,8 @@ class Printed:
     pdf: bytes
 
 
-def _check(ctx: Context) -> None:
+def check(ctx: Context) -> None:
+    """Refuse a composition with a required field empty or a placeholder left in it."""
     missing = [
         (name, label)
         for name, label in (
@@ -82,13 +84,43 @@ def file_stem(reference: str, template_key: str) -> str:
     return f"{template_key}-{reference.replace('/', '-')}"
 
 
-@transaction.atomic
-def document_issue(
+ATTEMPTS = 5
+
+
+class NumberTaken(Exception):
+    """Another issue took the number printed ahead while this one was printing."""
+
+
+def issue_print(
     *, actor: Any, unit: Unit, template_key: str, ctx: Context, day: datetime.date
-) -> Document:
-    """Issue the document of ``template_key`` that ``unit`` composed, numbered today."""
+) -> Printed:
+    """Print ``ctx`` with the number the unit's register gives next, holding no lock and no
+    transaction while LibreOffice runs (seconds: on SQLite a transaction would block every
+    other writer meanwhile)."""
     template = TEMPLATES[template_key]
-    _check(ctx)
+    check(ctx)
+    ctx.reference = documents.outgoing_register_next(
+        actor=actor, unit=unit, type_code=type_code(template, ctx.kind), kind=ctx.kind, date=day
+    )
+    ctx.day = day
+    return print_forms(compose_from(template, ctx))
+
+
+@transaction.atomic
+def issue_store(
+    *,
+    actor: Any,
+    unit: Unit,
+    template_key: str,
+    ctx: Context,
+    day: datetime.date,
+    printed: Printed,
+    then: Callable[[Document], None] | None = None,
+) -> Document:
+    """Take the number printed ahead and store the document with its files, in one transaction
+    (with ``then``, the caller's own row: an issue job marked done); NumberTaken if another
+    issue took that number first."""
+    template = TEMPLATES[template_key]
     entry = documents.outgoing_register_take(
         actor=actor,
         unit=unit,
@@ -97,8 +129,8 @@ def document_issue(
         date=day,
         title=ctx.title,
     )
-    ctx.reference, ctx.day = entry.symbol, day
-    printed = print_forms(compose_from(template, ctx))
+    if entry.symbol != ctx.reference:
+        raise NumberTaken(entry.symbol)
     stem = file_stem(entry.symbol, template_key)
     document = documents.document_create_from_text(
         actor=actor,
@@ -111,4 +143,37 @@ def document_issue(
     ledger.append(
         action=events.DOCUMENT_ISSUED, subject=document, actor=actor, unit=unit, payload=payload
     )
+    if then is not None:
+        then(document)
     return document
+
+
+def document_issue(
+    *,
+    actor: Any,
+    unit: Unit,
+    template_key: str,
+    ctx: Context,
+    day: datetime.date,
+    then: Callable[[Document], None] | None = None,
+) -> Document:
+    """Issue the document of ``template_key`` that ``unit`` composed, numbered today: printed
+    with the next number, then that number taken and the document stored in one short
+    transaction; printed again if another issue took the number meanwhile."""
+    for _attempt in range(ATTEMPTS):
+        printed = issue_print(actor=actor, unit=unit, template_key=template_key, ctx=ctx, day=day)
+        try:
+            return issue_store(
+                actor=actor,
+                unit=unit,
+                template_key=template_key,
+                ctx=ctx,
+                day=day,
+                printed=printed,
+                then=then,
+            )
+        except NumberTaken:
+            continue
+    raise ApplicationError(
+        {"__all__": _("Sổ văn bản đi đang được dùng liên tục: ban hành lại sau ít phút.")}
+    )

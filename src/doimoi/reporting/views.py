@@ -7,18 +7,21 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_htmx.http import HttpResponseClientRedirect
 
 from doimoi import compose
 from doimoi.compose import lines as L
 from doimoi.compose import text as T
 from doimoi.core.errors import ApplicationError
-from doimoi.core.views import require_rule
-from doimoi.reporting import drafting, services
+from doimoi.core.views import HtmxHttpRequest, require_rule
+from doimoi.reporting import drafting, jobs
 from doimoi.reporting.forms import ComposeForm
 from doimoi.reporting.kinds import TEMPLATES, compose_from
+from doimoi.reporting.models import IssueJob, IssueStatus
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -75,21 +78,44 @@ def _prefill(request: HttpRequest, form: ComposeForm) -> ComposeForm:
 
 
 def _issue(request: HttpRequest, form: ComposeForm) -> HttpResponse | None:
+    """Queue the issue (numbering and printing run in the background); its page follows it."""
     if not form.is_valid():
         return None
-    data, day = form.cleaned_data, timezone.localdate()
-    source = drafting.source_find(request.user, data["source"])
-    ctx = drafting.context(data["unit"], data, source, day)
+    data = form.cleaned_data
     try:
-        document = services.document_issue(
-            actor=request.user, unit=data["unit"], template_key=data["template"], ctx=ctx, day=day
+        job = jobs.document_issue_request(
+            actor=request.user,
+            unit=data["unit"],
+            template_key=data["template"],
+            fields=data,
+            day=timezone.localdate(),
         )
     except ApplicationError as error:
         for field, text in error.message_dict.items():
             form.add_error(None if field not in form.fields else field, text)
         return None
-    messages.success(request, _("Đã ban hành văn bản số %(ref)s.") % {"ref": document.reference})
-    return redirect("documents:document_detail", pk=document.pk)
+    return redirect("reporting:issue_job", pk=job.pk)
+
+
+def _job(request: HttpRequest, pk: int, **_: Any) -> IssueJob:
+    return get_object_or_404(IssueJob.objects.restrict(request.user, "view"), pk=pk)
+
+
+@require_rule("reporting.view_issue_job", _job)
+def issue_job(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """An issue's progress, polled while it runs; once done, the document issued."""
+    job = _job(request, pk)
+    if job.status == IssueStatus.DONE and job.document is not None:
+        ref = job.document.reference
+        messages.success(request, _("Đã ban hành văn bản số %(ref)s.") % {"ref": ref})
+        target = reverse("documents:document_detail", args=[job.document.pk])
+        if request.htmx:
+            return HttpResponseClientRedirect(target)
+        return redirect(target)
+    template = "reporting/issue_job.html"
+    if request.htmx and not request.htmx.boosted:
+        template += "#progress"
+    return render(request, template, {"job": job})
 
 
 def _draft(c: compose.Composition) -> HttpResponse:

@@ -3,6 +3,7 @@
 Other apps call these (keep the signatures stable):
 
 - ``outgoing_register_take(*, actor, unit, type_code, kind, date) -> OutgoingEntry``
+- ``outgoing_register_next(*, actor, unit, type_code, kind, date) -> str`` (the next symbol)
 - ``document_create_from_text(*, actor, unit, text, confidentiality=None, outgoing=None) -> Document``
 - ``citation_add(*, actor, source, target, relation) -> Citation``
 - ``copies_deliver(*, actor, document, units, source) -> None``
@@ -13,6 +14,7 @@ from doimoi.documents.services.registers import (
     incoming_entry_cancel,
     incoming_entry_update,
     incoming_register_add,
+    outgoing_register_next,
     outgoing_register_take,
     term_of,
 )
@@ -33,6 +35,7 @@ __all__ = [
     "incoming_entry_cancel",
     "incoming_entry_update",
     "incoming_register_add",
+    "outgoing_register_next",
     "outgoing_register_take",
     "term_of",
 ]

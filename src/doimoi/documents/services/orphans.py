@@ -8,6 +8,7 @@ import datetime
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
+from doimoi.compose import convert
 from doimoi.documents.models import IngestItem, ItemStatus, StoredFile
 
 GRACE = datetime.timedelta(hours=1)
@@ -47,9 +48,11 @@ def _orphans(before: datetime.datetime) -> list[str]:
 
 def orphan_files_remove(*, grace: datetime.timedelta = GRACE) -> list[str]:
     """Remove files no row names that are older than ``grace`` (a younger one may belong to a
-    transaction still running); the names removed."""
+    transaction still running), and the work folders of conversions a killed process left;
+    the names removed."""
     removed = []
     for name in _orphans(timezone.now() - grace):
         default_storage.delete(name)
         removed.append(name)
-    return removed
+    folders = convert.stale_remove(grace.total_seconds())
+    return removed + [f"{f.name}/" for f in folders]

@@ -130,6 +130,26 @@ def _symbol(kind: str, number: str, type_code: str, code: str) -> str:
     return f"{number}/{type_code}-{code}" if type_code else f"{number}/{code}"
 
 
+def outgoing_register_next(
+    *,
+    actor: Any,
+    unit: Unit,
+    type_code: str,
+    kind: str,
+    date: datetime.date,
+    confidentiality: int = 0,
+) -> str:
+    """The symbol ``outgoing_register_take`` would give next, nothing written or held: a
+    composer prints it ahead (LibreOffice takes seconds), then takes the number and compares."""
+    require(actor, "documents.take_outgoing_number", unit)
+    type_code = clean(type_code)
+    code = _check_outgoing(unit, kind, type_code, date)
+    series = _series(unit, kind, type_code, date, confidentiality > 0)
+    counter = RegisterCounter.objects.filter(unit=unit, series=series)
+    last = counter.values_list("last", flat=True).first() or 0
+    return _symbol(kind, f"{last + 1:02d}", type_code, code)
+
+
 @transaction.atomic
 def outgoing_register_take(
     *,
