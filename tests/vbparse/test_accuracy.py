@@ -7,10 +7,10 @@ from bench.accuracy import real_score, seed_score
 # The figures when these were last raised; raise them as the parser improves, never lower them.
 # The corpus grows with harder documents, so each set of documents keeps its own floor: the
 # first 42 (r001-r042) at the figure they had when the corpus was 42 documents, and the
-# whole corpus at the figure measured when it last grew (85 documents, 95.6 %).
+# whole corpus at the figure measured when it last grew (95 documents, 95.7 %).
 FIRST_FLOOR, FIRST = 0.952, "r042"
 REAL_FLOOR = 0.956
-REAL_DOCUMENTS = 85
+REAL_DOCUMENTS = 95
 
 
 def test_the_first_documents_stay_above_their_floor() -> None:

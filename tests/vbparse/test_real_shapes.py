@@ -293,3 +293,85 @@ def test_a_lead_naming_the_body_a_signer_signs_for(text: str, expected: tuple[st
     got = (document.number, document.symbol, document.type, document.issuer, document.date,
            document.title, document.signer_name)  # fmt: skip
     assert got == expected
+
+
+_WORD_CELL = (
+    '<td style="width:2.25in;border:none;padding:0in 5.4pt 0in 5.4pt" valign="top" width="216">'
+)
+
+
+@pytest.mark.parametrize(
+    ("issuer", "number", "dateline", "expected"),
+    [
+        ("ỦY BAN NHÂN DÂN<br /> THÀNH PHỐ HÀ NỘI", "242/KH-UBND", "Hà Nội, ngày 13 tháng 12 năm 2017",
+         ("Ủy ban nhân dân thành phố Hà Nội", "242", "Kế hoạch", "Hà Nội", "2017-12-13")),
+        ("SỞ&nbsp;NỘI&nbsp;VỤ", "15/QĐ-SNV", "Đà Lạt, ngày&nbsp;2 tháng 3 năm 2020",
+         ("Sở Nội vụ", "15", "Quyết định", "Đà Lạt", "2020-03-02")),
+    ],
+)  # fmt: skip
+def test_a_word_html_header_table_served_as_text(
+    issuer: str, number: str, dateline: str, expected: tuple[str, ...]
+) -> None:
+    text = (
+        f'<table class="MsoNormalTable"> <tbody> <tr> {_WORD_CELL} <p align="center"><b>{issuer}'
+        f"</b><br /> <b>-------</b></p> <p>Số: {number}</p> </td> {_WORD_CELL} <p><b>CỘNG HÒA XÃ"
+        ' HỘI CHỦ NGHĨA VIỆT NAM<br /> Độc lập - Tự do - Hạnh phúc</b></p> <p align="right"><i>'
+        f"{dateline}</i></p> </td> </tr> </tbody> </table> <p"
+    )
+    document = parse(text)
+    got = (document.issuer, document.number, document.type, document.place, document.date)
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thay mặt Bộ Chính trị, đồng chí Võ Văn Thưởng, Ủy viên Bộ Chính trị, Thường trực Ban "
+         "Bí thư, vừa ký ban hành Kết luận số 34-KL/TW ngày 18/4/2022 về Chiến lược công tác kiểm "
+         "tra, giám sát của Đảng đến năm 2030. Kết luận nêu rõ:",
+         ("34", "Bộ Chính trị", "2022-04-18", "Võ Văn Thưởng")),
+        ("Thay mặt Bộ Chính trị, Thường trực Ban Bí thư Trần Cẩm Tú ký ban hành Kết luận số "
+         "185-KL/TW, ngày 22/8/2025 về tăng cường lãnh đạo công tác tổ chức đại hội.",
+         ("185", "Bộ Chính trị", "2025-08-22", "Trần Cẩm Tú")),
+    ],
+)  # fmt: skip
+def test_thay_mat_with_a_capital_and_the_date_after_the_number(
+    text: str, expected: tuple[str, ...]
+) -> None:
+    document = parse(text)
+    assert (document.number, document.issuer, document.date, document.signer_name) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "refs"),
+    [
+        ("HƯỚNG DẪN VỀ THỂ THỨC VĂN BẢN CỦA ĐẢNG", "Bộ Chính trị số31-QĐ/TW và Ban Bí thư số91-QĐ/TW"),
+        ("HƯỚNG DẪN\nVỀTHỂ THỨC VĂN BẢN CỦA ĐẢNG", "Bộ Chính trị số 31-QĐ/TW và Ban Bí thư số91-QĐ/TW"),
+    ],
+)  # fmt: skip
+def test_the_central_office_its_titles_about_the_party_and_numbers_glued_to_so(
+    title: str, refs: str
+) -> None:
+    text = (
+        "BAN CHẤP HÀNH TRUNG ƯƠNG\nVĂN PHÒNG\n--------\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\n"
+        f"Số: 11-HD/VPTW\n\nHà Nội, ngày 28 tháng 05 năm 2004\n\n{title}\n\n"
+        f"Thi hành các Quyết định của {refs}, Văn phòng Trung ương Đảng hướng dẫn như sau:"
+    )
+    document = parse(text)
+    assert document.issuer == "Văn phòng Trung ương Đảng"
+    assert "thể thức văn bản của đảng" in (document.title or "").casefold()
+    assert [(r.number, r.symbol) for r in document.references] == [("31", "QĐ/TW"), ("91", "QĐ/TW")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "BAN CHẤP HÀNH TRUNG ƯƠNG VĂN PHÒNG * Số 36-HD/VPTW ĐẢNG CỘNG SẢN VIỆT NAM Hà Nội, ngày 03 "
+        "tháng 4 năm 2018 HƯỚNG DẪN thể thức và kỹ thuật trình bày văn bản",
+        "TỈNH ỦY LÂM ĐỒNG * Số 12-KH/TU ĐẢNG CỘNG SẢN VIỆT NAM Đà Lạt, ngày 03 tháng 4 năm 2018 "
+        "KẾ HOẠCH tổ chức hội nghị sơ kết công tác năm",
+    ],
+)
+def test_a_short_header_that_lost_its_line_breaks(line: str) -> None:
+    document = parse(line + "\n\nNội dung kế hoạch.")
+    assert (document.date, document.kind) == ("2018-04-03", "party")

@@ -16,7 +16,7 @@ from doimoi.vbparse.text import fold, squash
 
 _CAPS = r"[A-ZĐ0-9]+(?:&[A-ZĐ0-9]+)*(?![^\W_&])"
 CITATION = re.compile(
-    r"(?P<num>\d(?<![\w/.,-]\d)\d{0,4}[a-z]?)(?:"
+    r"(?P<num>\d(?<!(?!ố)[\w/.,-]\d)\d{0,4}[a-z]?)(?:"  # "số31-QĐ/TW": glued to "số"
     r"\s*/\s*(?:(?P<year>(?:19|20)\d\d)\s*/\s*)?"
     rf"(?P<ssym>[A-ZĐ][^\W_]*(?:&[^\W_]+)*(?:(?:[-/.]|/\s(?=[A-ZĐ]{{2}}))[A-ZĐ0-9][^\W_]*(?:&[^\W_]+)*"
     rf"|\s-\s?{_CAPS}|-\s{_CAPS})*)"

@@ -265,6 +265,8 @@ class _Scanner:
 
 def _organ_heading(cell: str) -> bool:
     """A capitals line naming the organ under the type ("CỦA BỘ CHÍNH TRỊ", "KẾT LUẬN CỦA ...")."""
+    if cell.startswith(("VỀ", "V/V")):  # a title about something "... CỦA ĐẢNG"
+        return False
     return is_upper(cell) and (cell.startswith("CỦA ") or " CỦA " in cell[:40])
 
 

@@ -5,6 +5,7 @@ Every repair that could change what a field says is reported as a warning.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -214,7 +215,7 @@ def strip_markdown(text: str) -> str:
     if "]" in text and "](" in text:
         text = _LINK.sub(r"\1", _IMAGE.sub("", text))
     if "<" in text:
-        text = _TAG.sub("", _BREAK_TAG.sub("\n", text))
+        text = _html(text) if text.count("</") >= 5 else _TAG.sub("", _BREAK_TAG.sub("\n", text))
     if "#" in text:
         text = _HEADING.sub("", text)
     if ">" in text:
@@ -226,6 +227,17 @@ def strip_markdown(text: str) -> str:
     if stars > 1 and text.count("*") > 1:
         text = _ITALIC.sub(r"\1", text)
     return text
+
+
+# A page's HTML served as text (a Word table: "<td style=...>", "<br />", "&nbsp;"): block ends
+# become line breaks, every tag goes, entities are read.
+_BLOCK_END = re.compile(r"<(?:br\b[^<>]*|/(?:p|td|th|tr|div|li|h\d|table))\s*/?>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"</?[a-zA-Z!][^<>]*>|<[a-zA-Z][^<>]*$")
+
+
+def _html(text: str) -> str:
+    text = _ANY_TAG.sub(" ", _BLOCK_END.sub("\n", text))
+    return html.unescape(text)
 
 
 def _fix_ocr(text: str, located: list[tuple[int, str]]) -> str:

@@ -103,6 +103,8 @@ def _issuer(document: Document, header: Header, flat: str) -> None:
     parent = normal_case(names[-2], opening) if len(names) > 1 else None
     if issuer and parent and _CENTRAL_ORGAN.match(fold(issuer)) and fold(parent) == _CENTRAL:
         issuer = f"{issuer} Trung ương"
+    elif issuer and parent and fold(issuer) == "van phong" and fold(parent) == _CENTRAL:
+        issuer = f"{issuer} Trung ương Đảng"  # the Central Committee's Office
     if issuer and header.motto == "youth" and "doan" not in fold(issuer):
         issuer = f"{issuer} Đoàn TNCS Hồ Chí Minh"
     if issuer and not parent and header.enacting:

@@ -175,7 +175,7 @@ _ISSUER = (
 _NOT_TITLE = r"(?:gửi|đến|tới|cho|yêu cầu|đề nghị|chỉ đạo|nêu|nhấn mạnh|và)\b"
 _LOWER_START = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 LEAD = re.compile(
-    rf"(?:Ngày\s+(?:{_DATE}|(?P<sd>\d{{1,2}})\s*[/-]\s*(?P<sm>\d{{1,2}}))\s*,\s*)?"
+    rf"(?:Ngày\s+(?:{_DATE}|(?P<sd>\d{{1,2}})\s*[/-]\s*(?P<sm>\d{{1,2}}))\s*,?\s*)?"
     rf"{_ISSUER}\s+(?:đã\s+|vừa\s+|mới\s+)?(?:ký\s+)?(?:ban hành|có|ra|phát hành|đăng tải)\s+"
     rf"(?P<type>(?i:{_TYPES})|văn bản)\s+\(?(?:số\s+)?{_NUMREF}\)?"
     rf"(?:\s*,?\s*ngày\s+(?:{_LONG_DATE}|(?P<d2>\d{{1,2}})\s*[/.-]\s*(?P<m2>\d{{1,2}})\s*[/.-]\s*"
@@ -187,10 +187,11 @@ LEAD = re.compile(
 # "Ngày 23/11/2018, thừa lệnh Chủ tịch UBND tỉnh X, Phó Chánh Văn phòng ... Nguyễn Thanh đã ký
 # ban hành văn bản số 3653/UBND-TNMT, V/v ...": the body the document speaks for, then who signed.
 SIGNED = re.compile(
-    rf"(?:Ngày\s+{_DATE}\s*,[^.]{{0,400}}?)?(?:thừa lệnh|thay mặt)\s+(?:Chủ tịch\s+|Bộ trưởng\s+)?"
+    rf"(?:Ngày\s+{_DATE}\s*,[^.]{{0,400}}?)?(?i:thừa lệnh|thay mặt)\s+(?:Chủ tịch\s+|Bộ trưởng\s+)?"
     r"(?P<issuer>(?:Ban|BTV|Ủy ban|UBND|Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Đảng ủy|Bộ|Sở)"
-    r"[^,.;:()]{0,60}?)\s*,\s*(?P<who>[^.;]{0,160}?)\s+(?:đã\s+)?ký\s+ban hành\s+"
+    r"[^,.;:()]{0,60}?)\s*,\s*(?P<who>[^.;]{0,160}?)\s*,?\s+(?:đã\s+|vừa\s+)?ký\s+ban hành\s+"
     rf"(?P<type>(?i:{_TYPES})|văn bản)\s+(?:số\s+)?{_NUMREF}"
+    rf"(?:\s*,?\s*ngày\s+(?P<d2>\d{{1,2}})\s*[/.-]\s*(?P<m2>\d{{1,2}})\s*[/.-]\s*(?P<y2>(?:19|20)\d\d))?"
     rf"(?:\s*,?\s*(?:(?:về việc|về|V/v)\s+|(?=[“\"]))(?P<title>[^\n]{{8,400}}?)(?=\.\s|\.$|\n|$))?"
 )
 HEADLINE = re.compile(
@@ -480,12 +481,21 @@ _TYPE_GLUED = re.compile(
 _AFTER = re.compile(r"(\((?:đã|Đã) ký\)|\*{3}|-{5,})\s*")
 
 
+def _flat(line: str) -> bool:
+    """A header that lost its line breaks: a long line with a header anchor, or a shorter one
+    with two different ones (a motto and a number)."""
+    if len(line) < 120:
+        return False
+    hints = {found.group(0)[:4] for found in _FLAT_HINT.finditer(line[:400])}
+    return len(hints) >= 2 or (len(line) >= 250 and bool(hints))
+
+
 def unflatten(text: str) -> str:
     """A copy that lost its line breaks ("…TRUNG ƯƠNG***Số: 367 - QĐ/TWĐTN-VP…") cut again
     at the places a header's parts begin: motto, number, place and date, V/v, Kính gửi, …"""
     head = text[:800]
-    first = next((line for line in head.split("\n") if len(line) >= 250), "")
-    if not first or not _FLAT_HINT.search(first[:400]):
+    first = next((line for line in head.split("\n") if _flat(line)), "")
+    if not first:
         return text
     line = _ANCHOR.sub(lambda m: f"\n{m.group(1).lstrip()}", first)
     line = _TYPE_GLUED.sub(lambda m: f"\n{m.group(1)}\n", line)
