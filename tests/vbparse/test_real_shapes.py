@@ -375,3 +375,36 @@ def test_the_central_office_its_titles_about_the_party_and_numbers_glued_to_so(
 def test_a_short_header_that_lost_its_line_breaks(line: str) -> None:
     document = parse(line + "\n\nNội dung kế hoạch.")
     assert (document.date, document.kind) == ("2018-04-03", "party")
+
+
+@pytest.mark.parametrize(
+    ("number", "title", "kind"),
+    [
+        (
+            "23/KH-UBND",
+            "RÀ SOÁT, ĐÁNH GIÁ THỦ TỤC HÀNH CHÍNH NĂM 2024 TRÊN ĐỊA BÀN TỈNH",
+            "Kế hoạch",
+        ),
+        ("105/QĐ-UBND", "PHÊ DUYỆT DANH MỤC DỰ ÁN ĐẦU TƯ CÔNG NĂM 2024", "Quyết định"),
+    ],
+)
+def test_a_capitals_title_right_under_the_number_of_a_table_copy(
+    number: str, title: str, kind: str
+) -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        f"Số: {number} | Quảng Ngãi, ngày 31 tháng 01 năm 2024 |\n{title}\n"
+        "Thực hiện Nghị định số 63/2010/NĐ-CP ngày 08/6/2010 về kiểm soát thủ tục hành chính;"
+    )
+    document = parse(text)
+    assert (document.type, (document.title or "").casefold()) == (kind, title.casefold())
+
+
+@pytest.mark.parametrize("headline", ["Quyết định 1281/QĐ-UBND", "Kế hoạch 55/KH-UBND"])
+def test_a_headline_without_an_issuer_keeps_the_headers(headline: str) -> None:
+    text = (
+        f"{headline}\n\nỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT "
+        "NAM\n\nSố: 1281/-UBND\n\nHà Tĩnh, ngày 13 tháng 05 năm 2014\n\nQUYẾT ĐỊNH\n\nVỀ VIỆC "
+        "CÔNG BỐ THỦ TỤC HÀNH CHÍNH\n\nCăn cứ Luật Tổ chức HĐND và UBND;"
+    )
+    assert parse(text).issuer == "Ủy ban nhân dân tỉnh Hà Tĩnh"

@@ -189,6 +189,8 @@ class _Scanner:
             return GO
         if self._enacting_after_number(cell):
             return STOP
+        if self._title_after_number(cell):
+            return GO
         if self.cv_open:
             return STOP
         if self.header.number is None and _issuer_like(cell):
@@ -204,6 +206,24 @@ class _Scanner:
         if not (is_upper(cell) and ENACTING.match(fold(cell))):
             return False
         self.header.enacting = cell
+        return True
+
+    def _title_after_number(self, cell: str) -> bool:
+        """A table copy that lost its type line: a capitals title right under the number and date
+        ("RÀ SOÁT, ĐÁNH GIÁ ..." under 23/KH-UBND); the symbol's code names the type."""
+        number = self.header.number
+        if number is None or self.header.dateline is None or self.header.title or self.cv_open:
+            return False
+        if self.header.cv_title or BODY_START.match(cell):
+            return False
+        if not is_upper(cell) or len(cell) < 20 or ENACTING.match(fold(cell)):
+            return False
+        by_code = type_name(number.kind, number.type_code)
+        if by_code is None:
+            return False
+        self.header.type_line = TypeLine(by_code, cell)
+        self.header.title = [cell]
+        self.phase = "title"
         return True
 
     def _verb_title(self, type_line: TypeLine, cell: str) -> TypeLine:

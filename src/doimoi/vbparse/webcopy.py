@@ -416,8 +416,9 @@ def _apply_lead(document: Document, lead: Lead) -> None:
     document.set("type_code", code, 0.5)
     letter = "Công văn" if kind == "state" and lead.symbol and code is None else None
     document.set("type", lead.type or type_name(kind, code) or letter, 0.6)
-    document.set("issuer", lead.issuer, 0.5)
-    document.set("parent_issuer", None, 0.0)
+    if lead.issuer or document.issuer is None:  # a headline without an issuer keeps the header's
+        document.set("issuer", lead.issuer, 0.5)
+        document.set("parent_issuer", None, 0.0)
     if lead.date:
         document.set("date", lead.date, 0.6)
     if lead.title:
