@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "doimoi.documents",
     "doimoi.initiatives",
     "doimoi.directives",
+    "doimoi.outreach",
     "doimoi.exchange",
     "doimoi.reporting",
 ]

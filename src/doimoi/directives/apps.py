@@ -11,7 +11,9 @@ class DirectivesConfig(AppConfig):
     verbose_name = _("Văn bản chỉ đạo")
 
     def ready(self) -> None:
-        from doimoi.directives import events, rules  # noqa: F401  (ledger verbs, permissions)
+        from doimoi.directives import events, hooks, rules  # noqa: F401  (verbs, permissions)
+
+        hooks.install()
 
     def seed_demo(self, units: dict[str, Any]) -> None:
         """Turn the seeds' cascade into live directives (idempotent); runs after the documents'."""

@@ -8,7 +8,6 @@ same file twice adds nothing). The whole import is one transaction and one ledge
 from __future__ import annotations
 
 import datetime
-import io
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,12 +15,12 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import load_workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from doimoi.compose.sheets import Book
 from doimoi.core.errors import ApplicationError
-from doimoi.core.text import canonical_tones, fold, nfc
+from doimoi.core.sheets import RowError, cell_date, cell_text, read_rows
+from doimoi.core.text import fold, nfc
 from doimoi.ledger import services as ledger
 from doimoi.organizations import events
 from doimoi.organizations.models import Membership, Person, Role, Unit
@@ -39,10 +38,6 @@ COLUMNS = (
 )
 HEADERS = ("Họ và tên", "Tên đăng nhập", "Đơn vị", "Vai trò", "Chức vụ", "Từ ngày", "Đến ngày")
 MAX_ROWS = 5000
-
-
-class RowError(Exception):
-    """A row refused, with the reason shown next to its number."""
 
 
 @dataclass
@@ -86,56 +81,15 @@ def template_workbook(units: list[Unit]) -> bytes:
 
 
 def _rows(content: bytes) -> list[tuple[int, list[Any]]]:
-    try:
-        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a file that is not XLSX
-        raise ApplicationError({"file": _("Tệp không đọc được như một tệp XLSX.")}) from error
-    sheet = book.worksheets[0]
-    rows = list(sheet.iter_rows(values_only=True, max_col=len(HEADERS)))
-    header = [fold(str(v or "")) for v in (rows[0] if rows else ())]
-    if header[: len(HEADERS)] != [fold(h) for h in HEADERS] and header[: len(HEADERS)] != [
-        fold(str(c)) for c in COLUMNS
-    ]:
-        raise ApplicationError(
-            {
-                "file": _(
-                    "Tệp không đúng mẫu: dòng 1 phải là %(cols)s. Hãy tải mẫu và chép dữ liệu vào."
-                )
-                % {"cols": ", ".join(str(c) for c in COLUMNS)}
-            }
-        )
-    if len(rows) - 1 > MAX_ROWS:
-        raise ApplicationError(
-            {"file": _("Tệp có quá %(n)s dòng; hãy chia thành nhiều tệp.") % {"n": MAX_ROWS}}
-        )
-    data = []
-    for number, row in enumerate(rows[1:], start=2):
-        values = list(row) + [None] * (len(HEADERS) - len(row))
-        if any(v not in (None, "") for v in values):
-            data.append((number, values))
-    return data
+    return read_rows(content, [HEADERS, [str(c) for c in COLUMNS]], MAX_ROWS)
 
 
 def _text(value: Any) -> str:
-    return canonical_tones(nfc(str(value))) if value not in (None, "") else ""
+    return cell_text(value)
 
 
 def _date(value: Any, column: str) -> datetime.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    text = str(value).strip()
-    for pattern in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"):
-        try:
-            return datetime.datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    raise RowError(
-        _("cột «%(col)s»: «%(value)s» không phải ngày dd/mm/yyyy.") % {"col": column, "value": text}
-    )
+    return cell_date(value, column)
 
 
 def _role(value: Any) -> str:

@@ -253,3 +253,36 @@ def plan_tasks_assign(
         payload=sending_payload(dist) | {"tasks": len(tasks)},
     )
     return dist
+
+
+def study_answered_elsewhere(*, event: Any, unit_id: int, documents: list[int], on: Any) -> int:
+    """A study session recorded by another app (outreach) answers the "study session" requirement
+    of the unit's assignments whose directive carries one of ``documents``: one record, two
+    views. Returns how many assignments it answered (the first session is the one that counts)."""
+    day = on if isinstance(on, datetime.date) else datetime.date.fromisoformat(str(on))
+    owed = (
+        Assignment.objects.select_for_update()
+        .select_related("distribution", "unit")
+        .filter(
+            unit_id=unit_id,
+            directive__document_id__in=documents,
+            study_due__isnull=False,
+            study_on__isnull=True,
+        )
+        .exclude(state=A.DONE)
+    )
+    answered = 0
+    for a in owed:
+        a.study_on = day
+        start(a)
+        settle(a)
+        a.save()
+        ledger.append(
+            action=events.ASSIGNMENT_ANSWERED,
+            subject=a,
+            actor=None,
+            unit=a.unit,
+            payload={"kind": RequirementKind.STUDY, "on": day, "session": event.seq},
+        )
+        answered += 1
+    return answered
