@@ -22,6 +22,7 @@ urlpatterns = [
     path("van-ban/", include("doimoi.documents.urls")),
     path("de-xuat/", include("doimoi.initiatives.urls")),
     path("chi-dao/", include("doimoi.directives.urls")),
+    path("tuyen-truyen/", include("doimoi.outreach.urls")),
     path("lich-lam-viec/", include("doimoi.workdays.urls")),
     path("lien-thong/", include("doimoi.exchange.urls")),
     path("huong-dan/", guide_page, name="guide_index"),

@@ -17,6 +17,7 @@ from doimoi.directives.api import router as directives_router
 from doimoi.documents.api import router as documents_router
 from doimoi.initiatives.api import router as initiatives_router
 from doimoi.organizations.api import router as organizations_router
+from doimoi.outreach.api import router as outreach_router
 from doimoi.tokens.auth import TokenAuth
 
 
@@ -55,6 +56,7 @@ api.add_router("/documents/", documents_router)
 api.add_router("/initiatives/", initiatives_router)
 api.add_router("/directives/", directives_router)
 api.add_router("/organizations/", organizations_router)
+api.add_router("/outreach/", outreach_router)
 
 
 def _operations_answer_themselves(urls: Any) -> Any:

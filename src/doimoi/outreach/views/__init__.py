@@ -1,0 +1,1 @@
+"""The outreach pages (thin: they call selectors and services)."""
