@@ -28,26 +28,21 @@ def _open(title: str, width: int, height: int) -> list[str]:
     ]
 
 
-def bars(
-    title: str,
-    rows: Sequence[tuple[str, float, str]],
-    *,
-    top: float | None = None,
-    label_w: int = 230,
-) -> str:
-    """One horizontal bar per (label, value, shown figure); ``top`` fixes the scale (100 for %)."""
+def bars(title: str, rows: Sequence[tuple[str, float, str]], *, top: float | None = None) -> str:
+    """One horizontal bar per (label, value, shown figure), the label above its bar so that long
+    unit names stay whole on a phone; ``top`` fixes the scale (100 for a percentage)."""
     scale = top or max((v for _l, v, _s in rows), default=0) or 1
-    bar_w = 300
-    width, height = label_w + bar_w + 70, PAD * 3 + ROW * (len(rows) + 1)
+    width, bar_w, row = 440, 340, 34
+    height = PAD * 4 + row * len(rows) + 8
     parts = _open(title, width, height)
     for i, (label, value, shown) in enumerate(rows):
-        y = PAD * 2 + ROW * (i + 1)
+        y = PAD * 4 + row * i
         length = round(bar_w * min(value, scale) / scale)
         parts += [
-            f'<text x="{label_w - 6}" y="{y + 14}" text-anchor="end">{escape(label[:38])}</text>',
-            f'<rect x="{label_w}" y="{y + 3}" width="{length}" height="{ROW - 8}" fill="{PALETTE[0]}">'
+            f'<text x="{PAD}" y="{y + 12}">{escape(label[:64])}</text>',
+            f'<rect x="{PAD}" y="{y + 16}" width="{max(length, 1)}" height="12" fill="{PALETTE[0]}">'
             f"<title>{escape(label)}: {escape(shown)}</title></rect>",
-            f'<text x="{label_w + length + 4}" y="{y + 14}">{escape(shown)}</text>',
+            f'<text x="{PAD + length + 4}" y="{y + 27}">{escape(shown)}</text>',
         ]
     parts.append("</svg>")
     return "".join(parts)
@@ -55,8 +50,8 @@ def bars(
 
 def line(title: str, points: Sequence[tuple[str, float]], *, unit: str = "") -> str:
     """A line over the months (label, value), each point with its figure."""
-    width, height, left, bottom = 620, 240, 44, 40
-    inner_w, inner_h = width - left - PAD * 2, height - bottom - PAD * 5
+    width, height, left, bottom = 480, 220, 30, 40
+    inner_w, inner_h = width - left - PAD * 2 - 24, height - bottom - PAD * 5
     top = max((v for _l, v in points), default=0) or 1
     step = inner_w / max(len(points) - 1, 1)
     parts = _open(title, width, height)
@@ -89,7 +84,7 @@ def stacked(
     """Bars over ``columns`` (months), each stacked by the ``series`` (name, one value per
     column), with a legend; every segment carries its figure in a tooltip."""
     legend_h = ROW * ((len(series) + 1) // 2)
-    width, chart_h, left = 620, 200, 44
+    width, chart_h, left = 480, 180, 30
     height = PAD * 5 + chart_h + 24 + legend_h
     totals = [sum(values[i] for _n, values in series) for i in range(len(columns))]
     top = max(totals, default=0) or 1
@@ -115,7 +110,7 @@ def stacked(
         lx, ly = PAD + (k % 2) * (width // 2), base + 30 + ROW * (k // 2)
         parts += [
             f'<rect x="{lx}" y="{ly}" width="12" height="12" fill="{PALETTE[k % len(PALETTE)]}"/>',
-            f'<text x="{lx + 18}" y="{ly + 11}">{escape(name[:44])}</text>',
+            f'<text x="{lx + 18}" y="{ly + 11}">{escape(name[:34])}</text>',
         ]
     parts.append("</svg>")
     return "".join(parts)

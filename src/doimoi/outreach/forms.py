@@ -37,7 +37,8 @@ class UnitChoice(forms.ModelChoiceField):
 
 class PlanChoice(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.document.reference} — {obj.title[:90]}"
+        ref, title = obj.document.reference, obj.title
+        return title[:100] if title.startswith(ref) else f"{ref} — {title[:90]}"
 
 
 class ItemChoices(forms.ModelMultipleChoiceField):
