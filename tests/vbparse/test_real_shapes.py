@@ -408,3 +408,25 @@ def test_a_headline_without_an_issuer_keeps_the_headers(headline: str) -> None:
         "CÔNG BỐ THỦ TỤC HÀNH CHÍNH\n\nCăn cứ Luật Tổ chức HĐND và UBND;"
     )
     assert parse(text).issuer == "Ủy ban nhân dân tỉnh Hà Tĩnh"
+
+
+@pytest.mark.parametrize("place", ["TP. Hồ Chí Minh", "TP Hồ Chí Minh"])
+def test_a_city_place_keeps_its_tp(place: str) -> None:
+    text = _state(["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ MINH"], "214/UBND-VX",
+                  f"{place}, ngày 12 tháng 01 năm 2008", ["V/v cho phép tổ chức đi bộ"])  # fmt: skip
+    assert parse(text).place == place
+
+
+def test_an_old_table_wrapped_inside_its_words_and_a_heading_naming_its_body() -> None:
+    text = (
+        "ỦY BAN NHÂN\nDÂN\nTHÀNH PHỐ HỒ CHÍ MINH\n********\n|\nCỘNG HOÀ XÃ\nHỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n********\n|\nSố:\n120/2003/QĐ-UB\n|\nTP Hồ Chí\nMinh, ngày 17 "
+        "tháng 7 năm 2003\n|\nQUYẾT ĐỊNH\nCỦA ỦY BAN NHÂN DÂN THÀNH PHỐ V/V PHÊ DUYỆT ĐỀ CƯƠNG QUY "
+        "HOẠCH\nPHÁT TRIỂN NGÀNH CÔNG NGHIỆP\nỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH\nCăn cứ Luật;"
+    )
+    document = parse(text)
+    assert document.issuer == "Ủy ban nhân dân thành phố Hồ Chí Minh"
+    assert document.place == "TP Hồ Chí Minh"
+    assert (document.title or "").casefold() == (
+        "v/v phê duyệt đề cương quy hoạch phát triển ngành công nghiệp"
+    )

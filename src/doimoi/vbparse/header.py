@@ -331,7 +331,8 @@ def _split_caps(place: str | None) -> tuple[str, str | None]:
     caps = 0
     while caps < len(words) and is_upper(words[caps]) and len(words[caps]) > 1:
         caps += 1
-    if 0 < caps < len(words) and not " ".join(words[caps:]).isdigit():  # "PHƯỜNG 12" stays
+    keep = " ".join(words[caps:]).isdigit() or set(words[:caps]) <= {"TP", "TP."}
+    if 0 < caps < len(words) and not keep:  # "PHƯỜNG 12", "TP. Hồ Chí Minh" stay whole
         return " ".join(words[:caps]), " ".join(words[caps:])
     return "", place
 

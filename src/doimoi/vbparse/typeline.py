@@ -58,6 +58,6 @@ def strip_of_heading(rest: str) -> str:
     if "CỦA" not in words[:4]:
         return rest
     upper = words.index("CỦA") + 1
-    while upper < len(words) and is_upper(words[upper]):
-        upper += 1
+    while upper < len(words) and is_upper(words[upper]) and words[upper] not in ("V/V", "VỀ"):
+        upper += 1  # "CỦA ỦY BAN NHÂN DÂN THÀNH PHỐ V/V PHÊ DUYỆT ...": the abstract stays
     return " ".join(words[upper:])

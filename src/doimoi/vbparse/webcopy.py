@@ -63,12 +63,20 @@ def _breaks(line: str) -> bool:
         return False
     if " " not in stripped:
         return stripped in ("|", "Số:") or (len(stripped) > 1 and stripped.isalpha())
-    if stripped.endswith((" |", "Số:", "ngày", "XÃ HỘI", "ỦY BAN")):
+    if stripped.endswith((" |", "Số:", "ngày", "XÃ HỘI", "ỦY BAN", "BAN NHÂN", "HÒA XÃ")):
         return True
     return "ngày" in stripped and "năm" not in stripped and stripped[-1].isdigit()
 
 
 _RULE_CHARS = frozenset("-_=*. ")
+
+
+# Motto and issuer words a table wraps: (how the first line ends, how the next one may begin).
+_WRAPPED = (
+    (("XÃ HỘI", "CỘNG HÒA", "CỘNG", "HÒA XÃ"), ("CHỦ NGHĨA", "HÒA XÃ HỘI", "HỘI CHỦ NGHĨA")),
+    (("ỦY BAN",), ("NHÂN DÂN",)),
+    (("BAN NHÂN",), ("DÂN",)),
+)
 
 
 def _joins(previous: str, line: str) -> bool:
@@ -80,10 +88,9 @@ def _joins(previous: str, line: str) -> bool:
         if previous.endswith("ngày"):
             return line[:1].isdigit()
         return previous[-1].isdigit() and line.startswith(("tháng", "năm"))
-    if previous.endswith(("XÃ HỘI", "CỘNG HÒA", "CỘNG")):
-        return line.startswith(("CHỦ NGHĨA", "HÒA XÃ HỘI"))
-    if previous.endswith("ỦY BAN"):
-        return line.startswith("NHÂN DÂN")
+    wrapped = next((goes_on for end, goes_on in _WRAPPED if previous.endswith(end)), None)
+    if wrapped is not None:
+        return line.startswith(wrapped)
     if ", ngày" in line and _PLACE_OPEN.match(line) and _place_start(previous):
         return True
     if " " in previous or len(previous) < 2 or len(line) < 4 or not previous.isalpha():
