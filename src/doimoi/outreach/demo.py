@@ -132,8 +132,9 @@ def _activities(plans: dict[str, Plan], units: dict[str, Unit], clerk: Any) -> N
             plan=plan,
             items=chosen,
             photo=_photo("Khu pho Loc Phat") if n == 0 else None,
-            **counts,
         )
+        for name, value in counts.items():  # the figures the row gives
+            setattr(spec, name, value)
         services.activity_log(
             actor=clerk if unit in (BL1, CELL_LP, CELL_LT, BOARD, OFFICE, UBND) else None, spec=spec
         )
