@@ -430,3 +430,39 @@ def test_an_old_table_wrapped_inside_its_words_and_a_heading_naming_its_body() -
     assert (document.title or "").casefold() == (
         "v/v phê duyệt đề cương quy hoạch phát triển ngành công nghiệp"
     )
+
+
+def test_a_table_wrapping_the_motto_after_chu_and_the_date_after_thang() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\n-------\n|\nCỘNG HÒA XÃ HỘI CHỦ\nNGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n---------------\n|\nSố: 39/KH-UBND\n|\nCần Thơ, ngày 11 tháng\n"
+        "7 năm 2011\n|\nKẾ HOẠCH\nĐẦU TƯ PHÁT TRIỂN CHỢ ĐÔ THỊ\nCăn cứ Nghị định số 02/2003/NĐ-CP;"
+    )
+    document = parse(text)
+    assert (document.issuer, document.place, document.date) == (
+        "Ủy ban nhân dân thành phố Cần Thơ", "Cần Thơ", "2011-07-11",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("eth", ["\u00d0", "Đ"])
+def test_the_icelandic_eth_is_read_as_d_with_stroke(eth: str) -> None:
+    text = (
+        f"Văn phòng UBND TP Cần Thơ vừa ban hành Công văn số 1560/VPUB-XD{eth}T gửi Sở Xây dựng, "
+        f"UBND quận, huyện về việc rà soát quy hoạch đô thị ({eth}VHC) các cấp."
+    )
+    document = parse(text)
+    assert (document.symbol, document.title) == (
+        "VPUB-XDĐT", "rà soát quy hoạch đô thị (ĐVHC) các cấp",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("chrome", ["Sign In\n\n", "Đăng nhập\nTải về\n\n"])
+def test_a_copy_cut_above_its_type_line_after_a_sites_links(chrome: str) -> None:
+    text = (
+        f"{chrome}THÔNG TƯ\n\nQuy định thẩm quyền thanh tra\n\nvề khiếu nại\n\n_______________\n\n"
+        "Căn cứ Luật Thanh tra số 56/2010/QH12;\n\nThanh tra Chính phủ ban hành Thông tư quy định."
+    )
+    document = parse(text)
+    assert (document.type, document.issuer, document.title) == (
+        "Thông tư", "Thanh tra Chính phủ", "Quy định thẩm quyền thanh tra về khiếu nại",
+    )  # fmt: skip

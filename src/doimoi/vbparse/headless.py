@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from doimoi.vbparse.header import BODY_START
+from doimoi.vbparse.lines import is_rule
 from doimoi.vbparse.model import Document
 from doimoi.vbparse.text import fold, is_upper, squash
 from doimoi.vbparse.typeline import parse_type_line
@@ -21,14 +22,17 @@ _OPENING = 1500
 def read_headless(document: Document, lines: list[str]) -> None:
     """Type, title and issuer of a copy that starts at its type line, when it is one."""
     filled = [line.strip() for line in lines[:40] if line.strip()]
-    if not filled or not is_upper(filled[0]):
+    # a site's link or two ("Sign In") may come before the type line
+    at = next((i for i, line in enumerate(filled[:3]) if is_upper(line)), None)
+    if at is None or any(len(line) > 40 for line in filled[:at]):
         return
+    filled = filled[at:]
     typeline = parse_type_line(filled[0])
     if typeline is None or typeline.rest:
         return
     title = []
     for line in filled[1 : 1 + _TITLE_LINES]:
-        if BODY_START.match(line):
+        if BODY_START.match(line) or is_rule(line):
             break
         title.append(line)
     if not title or len(title) == _TITLE_LINES:

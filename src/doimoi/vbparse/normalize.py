@@ -19,6 +19,8 @@ _CHARS: dict[str, str] = dict(
     {
         "\u01a3": "ư",  # ƣ: a PDF font artefact for ư
         "\u01a2": "Ư",
+        "\u00d0": "Đ",  # Ð (Icelandic eth): a font's stand-in for Đ ("XDÐT", "QÐ-UBND")
+        "\u00f0": "đ",
         "\u00a0": " ",
         "\u202f": " ",
         "\u3000": " ",

@@ -63,9 +63,11 @@ def _breaks(line: str) -> bool:
         return False
     if " " not in stripped:
         return stripped in ("|", "Số:") or (len(stripped) > 1 and stripped.isalpha())
-    if stripped.endswith((" |", "Số:", "ngày", "XÃ HỘI", "ỦY BAN", "BAN NHÂN", "HÒA XÃ")):
+    ends = (" |", "Số:", "ngày", "XÃ HỘI", "ỦY BAN", "BAN NHÂN", "HÒA XÃ", "HỘI CHỦ")
+    if stripped.endswith(ends):
         return True
-    return "ngày" in stripped and "năm" not in stripped and stripped[-1].isdigit()
+    dated = "ngày" in stripped and "năm" not in stripped
+    return dated and (stripped[-1].isdigit() or stripped.endswith("tháng"))
 
 
 _RULE_CHARS = frozenset("-_=*. ")
@@ -74,6 +76,7 @@ _RULE_CHARS = frozenset("-_=*. ")
 # Motto and issuer words a table wraps: (how the first line ends, how the next one may begin).
 _WRAPPED = (
     (("XÃ HỘI", "CỘNG HÒA", "CỘNG", "HÒA XÃ"), ("CHỦ NGHĨA", "HÒA XÃ HỘI", "HỘI CHỦ NGHĨA")),
+    (("HỘI CHỦ",), ("NGHĨA VIỆT NAM",)),
     (("ỦY BAN",), ("NHÂN DÂN",)),
     (("BAN NHÂN",), ("DÂN",)),
 )
@@ -85,7 +88,7 @@ def _joins(previous: str, line: str) -> bool:
     if previous in ("Số:", "Số", "SỐ:") or previous.endswith(" Số:"):
         return line[0].isdigit()
     if "ngày" in previous and "năm" not in previous:
-        if previous.endswith("ngày"):
+        if previous.endswith(("ngày", "tháng")):  # "Cần Thơ, ngày 11 tháng" / "7 năm 2011"
             return line[:1].isdigit()
         return previous[-1].isdigit() and line.startswith(("tháng", "năm"))
     wrapped = next((goes_on for end, goes_on in _WRAPPED if previous.endswith(end)), None)
@@ -188,6 +191,7 @@ LEAD = re.compile(
     rf"(?:\s*,?\s*ngày\s+(?:{_LONG_DATE}|(?P<d2>\d{{1,2}})\s*[/.-]\s*(?P<m2>\d{{1,2}})\s*[/.-]\s*"
     rf"(?P<y2>(?:19|20)\d\d)))?"
     rf"(?:\s+của\s+(?P<of>{_ISSUER.replace('?P<issuer>', '')})(?=[.,;]|\s+(?:về|V/v)\s))?"
+    r"(?:\s+gửi\s+[^.\n]{3,200}?(?=\s+về việc\s))?"  # the addressees before the abstract
     rf"(?:\s*,?\s*(?:(?:về việc|về|V/v)\s+|(?=[“\"])|(?!{_NOT_TITLE})(?=[{_LOWER_START}]))"
     rf"(?P<title>[^\n]{{8,400}}?)(?=\.\s|\.$|\n|$|,\s+(?:theo|trong) đó))?"
 )
