@@ -61,6 +61,9 @@ class Unit(MP_Node):
     class Meta:
         verbose_name = _("đơn vị")
         verbose_name_plural = _("đơn vị")
+        # a unit's children (depth + 1 under its path) without reading the whole subtree: at the
+        # top of a 60,000-unit tree the path range alone covers every row
+        indexes = [models.Index(fields=["depth", "path"], name="unit_depth_path")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
