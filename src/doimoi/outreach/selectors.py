@@ -150,6 +150,18 @@ def _sums() -> dict[str, Any]:
     return {name: Sum(name) for name in SUMS}
 
 
+def totals(
+    *, viewer: Any, root: Unit, start: datetime.date, end: datetime.date, plan: Plan | None = None
+) -> Figures:
+    """The sums of ``root``'s subtree over the months of [start, end] (one indexed query on the
+    tallies); nothing when the viewer may not see ``root``. Periodic reports read this."""
+    figures = Figures()
+    if scope_of(viewer).covers(root):
+        rows = _tallies(plan, start, end).filter(unit=root, item_key=0).aggregate(**_sums())
+        figures.add(rows)
+    return figures
+
+
 def _children(root: Unit, end: datetime.date) -> list[Unit]:
     """The units directly below ``root`` that existed in the period (closed ones still count for
     the months they worked)."""

@@ -11,6 +11,7 @@ from doimoi.compose.names import official_name
 from doimoi.organizations.models import Unit
 from doimoi.reporting.periodic.figures import (
     DIRECTIVE_ROWS,
+    OUTREACH_ROWS,
     UnitFigures,
     children_of,
     mechanism_rows,
@@ -65,6 +66,9 @@ def tables(topic: str, total: UnitFigures, below: list[UnitFigures]) -> list[Tab
     t = _rows(DIRECTIVE_ROWS, total, below)
     t.key, t.title = "directives", "Thực hiện văn bản chỉ đạo"
     out.append(t)
+    t = _rows(OUTREACH_ROWS, total, below)
+    t.key, t.title = "outreach", "Tuyên truyền, học tập, quán triệt"
+    out.append(t)
     return out
 
 
@@ -74,6 +78,7 @@ def _facts(f: UnitFigures, name: str, period: Period, topic: str) -> list[str]:
         f"{period.end:%d/%m/%Y}), {name} và các đơn vị trực thuộc nhận {f['received']} văn bản "
         f"chỉ đạo phải thực hiện; đã hoàn thành {f['done']} (đúng hạn {f['on_time']}, trễ hạn "
         f"{f['late']}); đến cuối kỳ còn {f['overdue']} việc quá hạn chưa hoàn thành.",
+        _outreach_fact(f),
     ]
     if topic == "kl14":
         lines += [
@@ -88,6 +93,21 @@ def _facts(f: UnitFigures, name: str, period: Period, topic: str) -> list[str]:
             f"lượt nhân rộng, {f['rewards']} trường hợp được khen thưởng, khuyến khích.",
         ]
     return lines
+
+
+def _outreach_fact(f: UnitFigures) -> str:
+    """The dissemination sentence; the attendance rate is figured from the counts."""
+    text = (
+        f"Công tác tuyên truyền: tổ chức {f['outreach_activities']} hoạt động tuyên truyền với "
+        f"{f['outreach_participants']} lượt người tham dự, {f['outreach_audience']} lượt tiếp "
+        f"cận; {f['outreach_sessions']} buổi học tập, quán triệt"
+    )
+    if f["outreach_expected"]:
+        rate = f"{100 * f['outreach_attended'] / f['outreach_expected']:.1f}".replace(".", ",")
+        text += (
+            f" với {f['outreach_attended']}/{f['outreach_expected']} đảng viên tham dự ({rate} %)"
+        )
+    return text + "."
 
 
 def _table_lines(table: Table) -> list[str]:
@@ -106,9 +126,10 @@ def body(unit: Unit, period: Period, topic: str, total: UnitFigures, tabs: list[
         f"cáo kết quả {period.label} như sau:",
         "I. TÌNH HÌNH TRIỂN KHAI",
         facts[0],
+        facts[1],
         f"{AUTHOR_MARK} Nhận xét việc quán triệt, cụ thể hóa, tuyên truyền: «…».",
         "II. KẾT QUẢ ĐẠT ĐƯỢC",
-        *facts[1:],
+        *facts[2:],
         f"{AUTHOR_MARK} Đánh giá chung về kết quả: «…».",
     ]
     lines += [line for t in tabs for line in _table_lines(t)]

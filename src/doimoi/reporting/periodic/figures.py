@@ -25,6 +25,7 @@ from doimoi.initiatives.models import (
 from doimoi.initiatives.selectors import case_list
 from doimoi.initiatives.states import CaseState
 from doimoi.organizations.models import Unit
+from doimoi.outreach.selectors import totals as outreach_totals
 from doimoi.reporting.periodic.periods import Period
 
 
@@ -58,6 +59,14 @@ DIRECTIVE_ROWS = [
     ("on_time", "— trong đó: đúng hạn"),
     ("late", "— trong đó: trễ hạn"),
     ("overdue", "Quá hạn chưa hoàn thành (cuối kỳ)"),
+]
+OUTREACH_ROWS = [
+    ("outreach_activities", "Hoạt động tuyên truyền"),
+    ("outreach_participants", "Lượt người tham dự"),
+    ("outreach_audience", "Lượt tiếp cận (nghe, đọc, xem)"),
+    ("outreach_sessions", "Buổi học tập, quán triệt"),
+    ("outreach_attended", "Đảng viên tham dự học tập, quán triệt"),
+    ("outreach_expected", "Đảng viên phải dự (trừ vắng có lý do)"),
 ]
 RUNNING = (CaseState.IN_PROGRESS, CaseState.SUSPENDED)
 
@@ -141,6 +150,19 @@ def directives(viewer: Any, unit: Unit, period: Period, directive: Any = None) -
     }
 
 
+def outreach(viewer: Any, unit: Unit, period: Period) -> dict[str, int]:
+    """Dissemination in ``unit``'s subtree over ``period``'s months (every plan), from outreach."""
+    f = outreach_totals(viewer=viewer, root=unit, start=period.start, end=period.end)
+    return {
+        "outreach_activities": f.activities,
+        "outreach_participants": f.participants,
+        "outreach_audience": f.audience,
+        "outreach_sessions": f.sessions,
+        "outreach_attended": f.attended,
+        "outreach_expected": f.expected,
+    }
+
+
 def children_of(unit: Unit) -> list[Unit]:
     """The units directly below ``unit``, in tree order."""
     return list(Unit.objects.get_children(unit).order_by("path"))
@@ -149,7 +171,7 @@ def children_of(unit: Unit) -> list[Unit]:
 def unit_figures(
     viewer: Any, unit: Unit, period: Period, topic: str = "kl14", directive: Any = None
 ) -> UnitFigures:
-    counts = directives(viewer, unit, period, directive)
+    counts = directives(viewer, unit, period, directive) | outreach(viewer, unit, period)
     if topic == "kl14":
         counts |= mechanism(viewer, unit, period)
     return UnitFigures(unit, counts)
