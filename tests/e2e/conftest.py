@@ -76,6 +76,40 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
+@pytest.fixture
+def fast_passwords(settings: Any) -> None:
+    """Walks that re-seed the demo after the previous one's flush hash its passwords quickly."""
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    ]
+
+
+@pytest.fixture
+def as_persona(browser: Any, live_server: Any, task_worker: Any) -> Iterator[Any]:
+    """as_persona("bithu.baoloc") → a page signed in as that persona (one browser context each,
+    kept for the test, so several people can work side by side)."""
+    contexts: dict[str, Any] = {}
+
+    def get(username: str) -> Any:
+        if username not in contexts:
+            context = browser.new_context(
+                base_url=live_server.url,
+                locale="vi-VN",
+                viewport={"width": 1280, "height": 900},
+                accept_downloads=True,
+            )
+            page = context.new_page()
+            page.set_default_timeout(20_000)
+            login(page, username)
+            contexts[username] = page
+        return contexts[username]
+
+    yield get
+    for page in contexts.values():
+        page.context.close()
+
+
 def login(page: Any, username: str, password: str = "doimoi-demo") -> None:
     page.goto("/dang-nhap/")
     page.get_by_label("Tên đăng nhập").fill(username)

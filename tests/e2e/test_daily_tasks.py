@@ -12,7 +12,6 @@ user guide in docs/guide/ uses them).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,8 @@ from doimoi.directives.demo_live import PROVINCE_PLAN, seed_live
 from doimoi.initiatives.demo import ensure_people
 from doimoi.initiatives.ruleset_data import seed_rule_sets
 from doimoi.organizations.models import Unit
-from tests.e2e.conftest import login
+
+pytestmark = pytest.mark.usefixtures("fast_passwords")
 
 PROVINCE, WARD = "Tỉnh ủy Lâm Đồng (từ 01/7/2025)", "Đảng ủy phường 1 Bảo Lộc"
 RECIPIENTS = (WARD, "Đảng ủy phường 2 Bảo Lộc")
@@ -79,14 +79,6 @@ Lê Văn Mặt
 """
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings: Any) -> None:
-    settings.PASSWORD_HASHERS = [
-        "django.contrib.auth.hashers.MD5PasswordHasher",
-        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
-    ]
-
-
 @pytest.fixture
 def installed(demo: dict[str, Any]) -> dict[str, Any]:
     """The demo as ``make run`` installs it today: people, rule sets, the live directive."""
@@ -94,29 +86,6 @@ def installed(demo: dict[str, Any]) -> dict[str, Any]:
     ensure_people(demo)
     seed_live(demo)
     return demo
-
-
-@pytest.fixture
-def as_persona(browser: Any, live_server: Any, task_worker: Any) -> Iterator[Any]:
-    contexts: dict[str, Any] = {}
-
-    def get(username: str) -> Any:
-        if username not in contexts:
-            context = browser.new_context(
-                base_url=live_server.url,
-                locale="vi-VN",
-                viewport={"width": 1280, "height": 900},
-                accept_downloads=True,
-            )
-            page = context.new_page()
-            page.set_default_timeout(20_000)
-            login(page, username)
-            contexts[username] = page
-        return contexts[username]
-
-    yield get
-    for page in contexts.values():
-        page.context.close()
 
 
 def _shot(page: Any, artifacts: Path, name: str) -> None:

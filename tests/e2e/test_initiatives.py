@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +20,8 @@ from doimoi.initiatives.dossier import case_events
 from doimoi.initiatives.models import Case
 from doimoi.initiatives.ruleset_data import seed_rule_sets
 from doimoi.ledger.verify import verify
-from tests.e2e.conftest import login
+
+pytestmark = pytest.mark.usefixtures("fast_passwords")
 
 PLAN = {
     "Sự cần thiết, mục đích, yêu cầu": "Đảng viên đi làm xa khó dự sinh hoạt chi bộ đầy đủ.",
@@ -36,42 +36,12 @@ PLAN = {
 }
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings: Any) -> None:
-    """Each walk re-seeds the demo after the previous one's flush: hash its passwords quickly."""
-    settings.PASSWORD_HASHERS = [
-        "django.contrib.auth.hashers.MD5PasswordHasher",
-        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
-    ]
-
-
 @pytest.fixture
 def people(demo: dict[str, Any]) -> dict[str, Any]:
     """The demo units with the rule sets and the extra people of the initiatives demo."""
     seed_rule_sets(apps)
     ensure_people(demo)
     return demo
-
-
-@pytest.fixture
-def as_persona(browser: Any, live_server: Any, task_worker: Any) -> Iterator[Any]:
-    """as_persona("bithu.baoloc") → a page signed in as that persona (one context each)."""
-    contexts: dict[str, Any] = {}
-
-    def get(username: str) -> Any:
-        if username not in contexts:
-            context = browser.new_context(base_url=live_server.url, locale="vi-VN",
-                                          viewport={"width": 1280, "height": 900},
-                                          accept_downloads=True)  # fmt: skip
-            page = context.new_page()
-            page.set_default_timeout(15_000)
-            login(page, username)
-            contexts[username] = page
-        return contexts[username]
-
-    yield get
-    for page in contexts.values():
-        page.context.close()
 
 
 def _iso(day: datetime.date) -> str:
