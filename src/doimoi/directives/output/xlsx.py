@@ -33,8 +33,9 @@ def _summary_rows(scope: Scope, today: datetime.date) -> list[list[Any]]:
         "on_time",
         "late",
     ]
-    rows = [[str(row["label"]), *(row[k] for k in keys)] for row in summary.levels]
-    return [*rows, [_("Tổng cộng"), *(summary.total.get(k, 0) for k in keys)]]
+    rows = [[str(row["label"]), *(row[k] for k in keys), row["rate"]] for row in summary.levels]
+    total = summary.total
+    return [*rows, [_("Tổng cộng"), *(total.get(k, 0) for k in keys), total.get("rate")]]
 
 
 def _assignment_rows(scope: Scope, today: datetime.date) -> Any:
@@ -88,6 +89,7 @@ def _headers() -> dict[str, list[str]]:
             _("Quá hạn"),
             _("Đúng hạn"),
             _("Trễ hạn"),
+            _("Tỷ lệ hoàn thành (%)"),
         ],
         "units": [
             _("Đơn vị"),
@@ -121,7 +123,7 @@ def _headers() -> dict[str, list[str]]:
 def cascade_xlsx(scope: Scope, *, today: datetime.date) -> bytes:
     """The workbook of a directive's cascade as the viewer sees it."""
     book, headers = Book(), _headers()
-    book.sheet(_("Tổng hợp"), headers["summary"], _summary_rows(scope, today))
+    book.sheet(_("Tổng hợp"), headers["summary"], _summary_rows(scope, today), figures=True)
     book.sheet(_("Đơn vị"), headers["units"], _assignment_rows(scope, today))
     book.sheet(_("Nhiệm vụ"), headers["tasks"], _task_rows(scope))
     return book.save()

@@ -131,11 +131,21 @@ def _total(rows: list[dict[str, Any]], keys: list[str]) -> dict[str, Any]:
     return {key: sum(row[key] for row in rows) for key in keys}
 
 
+def _with_rate(row: dict[str, Any]) -> dict[str, Any]:
+    """The share of the units that received the directive and have completed it, in percent."""
+    received = row.get("received") or 0
+    row["rate"] = round(100 * row.get("done", 0) / received, 1) if received else None
+    return row
+
+
 def directive_summary(scope: Scope, *, today: datetime.date) -> Summary:
     """Counts per level (received, plan issued, reported, overdue, on time, late), tasks, reports."""
     metrics = assignment_metrics(today, scope.requirement)
     levels = _rows(scoped_assignments(scope).order_by().values("level").annotate(**metrics))
-    summary = Summary(levels=_by_level(levels), total=_total(levels, list(metrics)))
+    summary = Summary(
+        levels=[_with_rate(row) for row in _by_level(levels)],
+        total=_with_rate(_total(levels, list(metrics))),
+    )
     if not scope.requirement or scope.requirement == "tasks":
         tmetrics = task_metrics(today)
         tasks = _rows(scoped_tasks(scope).order_by().values("level").annotate(**tmetrics))
