@@ -13,7 +13,11 @@ class InitiativesConfig(AppConfig):
     verbose_name = _("Đề xuất đổi mới sáng tạo")
 
     def ready(self) -> None:
+        from doimoi.core import panels
         from doimoi.initiatives import events, rules  # noqa: F401  (ledger verbs, permissions)
+        from doimoi.initiatives.views.collective import unit_panel
+
+        panels.register("organizations.unit", unit_panel)
 
     def seed_demo(self, units: dict[str, Any]) -> None:
         """Demo cases in the Lâm Đồng units, driven through the services (idempotent)."""

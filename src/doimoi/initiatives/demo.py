@@ -82,6 +82,23 @@ PEOPLE: list[tuple[str, str, list[Position]]] = [
 ]
 
 
+# Units whose working rules put the standing-committee members in the collective that votes:
+# a party committee decides as its standing committee (the seeds' "T/M BAN THƯỜNG VỤ").
+COLLECTIVES = {
+    BL1: "Quy chế làm việc của Ban Chấp hành Đảng bộ phường 1 Bảo Lộc, nhiệm kỳ 2025-2030",
+    TU_2025: "Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh Lâm Đồng, nhiệm kỳ 2025-2030",
+}
+
+
+def ensure_collectives(units: dict[str, Unit]) -> None:
+    """The demo units' rules on who votes (set once, through the service)."""
+    for name, basis in COLLECTIVES.items():
+        if name in units and not services.collective_rule(units[name]).pk:
+            services.collective_rule_set(
+                actor=None, unit=units[name], standing_members_vote=True, basis=basis
+            )
+
+
 def ensure_people(units: dict[str, Unit]) -> None:
     """The demo people the cases need, with their positions past and present (idempotent)."""
     for username, full_name, positions in PEOPLE:
@@ -124,6 +141,7 @@ def seed_demo(units: dict[str, Unit]) -> None:
     """Create (once) the demo cases in the Lâm Đồng units."""
     seed_rule_sets(apps)
     ensure_people(units)
+    ensure_collectives(units)
     demo = Demo(units)
     for title, build in CASES:
         if not Case.objects.filter(title=title).exists():

@@ -79,7 +79,14 @@ def _pilot(d: Demo, case: Any, head: str, supervisor: str, on: Any = None) -> An
     return d.do(head, case, "start", started_on=on, resources_allotted="Cấp 30 triệu đồng.")
 
 
-TU_VOTES = {"bithu.baoloc": "for", "phobithu.baoloc": "for", "phobithu2.baoloc": "for"}
+# The ward's party committee decides as its standing committee (its documents are signed "T/M BAN
+# THƯỜNG VỤ"): its working rules make the standing-committee member a voter (demo.COLLECTIVES).
+TU_VOTES = {
+    "bithu.baoloc": "for",
+    "phobithu.baoloc": "for",
+    "phobithu2.baoloc": "for",
+    "uvbtv.baoloc": "for",
+}
 
 
 def draft(d: Demo, title: str) -> None:
@@ -107,7 +114,8 @@ def under_review(d: Demo, title: str) -> None:
 def rejected(d: Demo, title: str) -> None:
     case = d.start("phobithu.baoloc", TU, Regime.KL14, title, **plan("khoán chi văn phòng phẩm"))
     case = d.do("phobithu.baoloc", case, "submit")
-    votes = {"bithu.baoloc": "against", "phobithu2.baoloc": "for"}  # a tie follows the head
+    # a tie follows the head (the standing-committee member was away)
+    votes = {"bithu.baoloc": "against", "phobithu2.baoloc": "for", "uvbtv.baoloc": "absent"}
     case = _review(d, case, head="bithu.baoloc", clerk="vanthu.baoloc", votes=votes)
     d.do(
         "bithu.baoloc",

@@ -9,6 +9,9 @@ ATTACHMENT_ADDED = register("initiatives.case.attached", _("Đính kèm tài li�
 RULE_SET_VERSIONED = register("initiatives.ruleset.versioned", _("Tạo phiên bản bộ quy tắc"))
 TIME_LIMIT_SET = register("initiatives.ruleset.limit_set", _("Sửa thời hạn của bộ quy tắc"))
 RULE_SET_UPDATED = register("initiatives.ruleset.updated", _("Sửa bộ quy tắc"))
+COLLECTIVE_SET = register(
+    "initiatives.collective.set", _("Sửa quy định tập thể biểu quyết của đơn vị")
+)
 
 # One verb per transition name (states.TABLE); the label is what the timeline shows.
 TRANSITION_VERBS = {

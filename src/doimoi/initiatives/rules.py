@@ -15,6 +15,7 @@ import rules
 from doimoi.initiatives.models import Case
 from doimoi.initiatives.states import CaseRole, CaseState
 from doimoi.organizations.models import Role
+from doimoi.organizations.rules import is_unit_admin_over
 from doimoi.organizations.scope import Scope, scope_of
 
 UNIT_ROLES = {Role.HEAD: CaseRole.HEAD, Role.DEPUTY: CaseRole.DEPUTY, Role.CLERK: CaseRole.CLERK}
@@ -78,6 +79,7 @@ rules.add_perm("initiatives.create_case", has_a_unit)
 rules.add_perm("initiatives.view_rule_sets", rules.is_authenticated)
 rules.add_perm("initiatives.change_rule_sets", rules.is_superuser)
 rules.add_perm("initiatives.view_figures", rules.is_authenticated)
+rules.add_perm("initiatives.change_collective", rules.is_superuser | is_unit_admin_over)
 
 
 def headed_unit_ids(user: Any) -> set[int]:

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from doimoi.initiatives.views import cases, pages
+from doimoi.initiatives.views import cases, collective, pages
 
 app_name = "initiatives"
 
@@ -20,5 +20,6 @@ urlpatterns = [
     path("quy-tac/", pages.rule_set_list, name="rule_set_list"),
     path("quy-tac/<int:pk>/", pages.rule_set_edit, name="rule_set_edit"),
     path("quy-tac/<int:pk>/phien-ban-moi/", pages.rule_set_version, name="rule_set_version"),
+    path("tap-the/<int:pk>/", collective.collective_edit, name="collective_edit"),
     path("quy-tac/thoi-han/<int:pk>/", pages.time_limit_edit, name="time_limit_edit"),
 ]

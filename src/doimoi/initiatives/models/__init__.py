@@ -34,6 +34,7 @@ from doimoi.initiatives.models.records import (
     VoteRound,
 )
 from doimoi.initiatives.models.rulesets import (
+    CollectiveRule,
     Confidence,
     ItemKind,
     LimitKey,
@@ -53,6 +54,7 @@ __all__ = [
     "ChecklistAnswer",
     "Checkpoint",
     "Choice",
+    "CollectiveRule",
     "Confidence",
     "Decision",
     "DecisionKind",

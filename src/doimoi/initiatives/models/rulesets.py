@@ -14,6 +14,8 @@ from django.db import models
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from doimoi.organizations.models import Unit
+
 
 class Regime(models.TextChoices):
     """Which rule a proposal is handled under."""
@@ -155,3 +157,38 @@ class RuleItem(models.Model):
     def short_label(self) -> str:
         """The label cut to a few words, for the labels of the fields that follow it."""
         return Truncator(self.label).words(10)
+
+
+class CollectiveRule(models.Model):
+    """Who sits in a unit's leadership collective when it votes on a proposal.
+
+    ND 73 art. 8.1: the head and the deputies (without a deputy who proposed it). A party
+    committee decides as its standing committee (its documents are signed "T/M BAN THƯỜNG VỤ"), so
+    its working rules may make each standing-committee member a voter too. Without a row, a unit
+    follows art. 8.1 alone.
+    """
+
+    unit = models.OneToOneField(
+        Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="+"
+    )
+    standing_members_vote = models.BooleanField(
+        _("Ủy viên Ban Thường vụ tham gia biểu quyết"),
+        default=False,
+        help_text=_(
+            "Theo quy chế làm việc của đơn vị: tập thể lãnh đạo gồm người đứng đầu, cấp phó và "
+            "các ủy viên Ban Thường vụ."
+        ),
+    )
+    basis = models.CharField(
+        _("căn cứ"),
+        max_length=255,
+        blank=True,
+        help_text=_("Văn bản quy định, ví dụ «Quy chế làm việc của Ban Chấp hành Đảng bộ phường»."),
+    )
+
+    class Meta:
+        verbose_name = _("quy định biểu quyết của đơn vị")
+        verbose_name_plural = _("quy định biểu quyết của đơn vị")
+
+    def __str__(self) -> str:
+        return str(self.unit)

@@ -4,6 +4,7 @@
 attach a file, or change the rule sets.
 """
 
+from doimoi.initiatives.services.collective import collective_rule, collective_rule_set
 from doimoi.initiatives.services.proposal import attachment_add, case_create
 from doimoi.initiatives.services.review import tally, voters
 from doimoi.initiatives.services.rulesets import (
@@ -18,6 +19,8 @@ __all__ = [
     "attachment_add",
     "case_create",
     "check",
+    "collective_rule",
+    "collective_rule_set",
     "draft_autosave",
     "rule_item_add",
     "rule_set_new_version",

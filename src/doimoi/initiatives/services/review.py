@@ -28,6 +28,7 @@ from doimoi.initiatives.models import (
     Stage,
     VoteRound,
 )
+from doimoi.initiatives.services.collective import collective_roles
 from doimoi.initiatives.services.common import (
     Context,
     clean_text,
@@ -157,12 +158,16 @@ def _proposer_ids(case: Case) -> set[int]:
 
 
 def _collective(case: Case) -> Any:
-    rows = Membership.objects.active().filter(unit=case.decider, role__in=[Role.HEAD, Role.DEPUTY])
+    unit = case.decider
+    if unit is None:
+        return Membership.objects.none()
+    rows = Membership.objects.active().filter(unit=unit, role__in=collective_roles(unit))
     return rows.select_related("person")
 
 
 def voters(case: Case) -> list[tuple[Person, bool]]:
-    """The collective (head and deputies of the deciding unit), without proposers (art. 8.1).
+    """The collective (head and deputies of the deciding unit, and its standing-committee members
+    where its rules say so), without proposers (art. 8.1).
 
     Each voter comes with whether they are the head, head first.
     """
@@ -206,7 +211,7 @@ def _check_ballots(eligible: dict[int, tuple[Person, bool]], choices: dict[int, 
     }
     if set(choices) - set(eligible):
         errors["ballots"] = _(
-            "Chỉ người đứng đầu và cấp phó (không phải người đề xuất) biểu quyết."
+            "Chỉ thành viên tập thể lãnh đạo (không phải người đề xuất) biểu quyết."
         )
     if not errors and all(c == Choice.ABSENT for c in choices.values()):
         errors["ballots"] = _("Chưa có ý kiến biểu quyết nào.")
