@@ -89,3 +89,18 @@ def test_live_directive_has_deadlines_relative_to_today(demo: dict[str, Any]) ->
     soon = Task.objects.get(directive=live, unit=demo["Chi bộ khu phố Lộc Phát"])
     overdue = Task.objects.get(directive=live, unit=demo["Chi bộ thôn Lộc Thanh"])
     assert soon.due_date == add_working_days(today, 2) and overdue.due_date < today
+
+
+def test_working_days_ago_is_what_the_calendar_counts_on_every_day_of_the_year(db: None) -> None:
+    """«Sent 20 working days ago» must read as 20 on any day the demo is seeded: seeded on a
+    Saturday it gave 19 (the Monday-frozen tests never saw it; found on Saturday 05/12/2026)."""
+    from doimoi.directives.demo_live import working_days_ago
+    from doimoi.workdays.calendar import is_working_day, working_days_between
+
+    start = datetime.date(datetime.date.today().year, 1, 1)
+    for offset in range(366):
+        day = start + datetime.timedelta(days=offset)
+        for n in (1, 20):
+            sent = working_days_ago(day, n)
+            assert is_working_day(sent), (day, n, sent)
+            assert working_days_between(sent, day) == n, (day, n, sent)

@@ -135,8 +135,13 @@ SIGNERS = {
 
 
 def working_days_ago(today: datetime.date, n: int) -> datetime.date:
-    """The day ``n`` working days before ``today``."""
-    day, counted = today, 0
+    """The working day ``n`` working days before ``today``, as the calendar counts them:
+    ``working_days_between(day, today) == n``. On a weekend or a holiday the count runs from
+    the last working day (counted from the weekend itself, a Saturday seeding gave 19)."""
+    day = today
+    while not is_working_day(day):
+        day -= datetime.timedelta(days=1)
+    counted = 0
     while counted < n:
         day -= datetime.timedelta(days=1)
         counted += is_working_day(day)
