@@ -61,7 +61,12 @@ PLANTED = FORGED.replace("99-CV", "98-CV").replace("ngày 10 tháng 3", "ngày 0
 
 def _ingest(persona: Any, demo: dict[str, Any], who: str, unit: str, text: str, name: str) -> Any:
     return ingest_file(
-        actor=persona(who), unit=demo[unit], name=name, data=text.encode(), source="test"
+        actor=persona(who),
+        unit=demo[unit],
+        name=name,
+        data=text.encode(),
+        source="test",
+        register_old=True,  # 2024 letters, entered as arrivals (an archive upload would not be)
     )
 
 

@@ -62,3 +62,50 @@ def test_upload_review_graph_and_search(page: Any, demo: Any, artifacts: Path) -
     assert "287-CV/ĐUK" in first.inner_text()
     assert first.locator("mark").count() > 0
     page.screenshot(path=str(artifacts / "documents-search.png"), full_page=True)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_merge_a_document_received_twice_and_register_an_archive_on_request(
+    page: Any, demo: Any, artifacts: Path, tmp_path: Path
+) -> None:
+    """The ward's clerk uploads plan 64 twice (once with its date left blank: read as another
+    document), merges them after confirming, then enters an old plan in the register by hand."""
+    plan = SEEDS[0].read_text(encoding="utf-8")
+    twice = [tmp_path / "ke-hoach-64.txt", tmp_path / "ke-hoach-64-ban-luu.txt"]
+    twice[0].write_text(plan, encoding="utf-8")
+    blank = plan.replace("ngày 04 tháng 5 năm 2022", "ngày     tháng     năm 2022")
+    twice[1].write_text(blank, encoding="utf-8")
+    login(page, "vanthu.baoloc")
+    page.goto("/van-ban/nhap/")
+    page.get_by_label("Vào sổ văn bản đến năm nay cả văn bản ban hành trước năm nay").check()
+    page.locator("#id_files").set_input_files([str(p) for p in twice])
+    page.get_by_role("button", name="Nhập các tệp đã chọn").click()
+    page.wait_for_url("**/van-ban/nhap/*/")
+    page.locator("#job-progress[data-status=done]").wait_for(timeout=60_000)
+    assert "2 văn bản mới" in page.locator("#job-progress").inner_text()
+
+    page.locator("#job-progress a", has_text="64-KH/ThU").last.click()
+    namesakes = page.get_by_test_id("namesakes")
+    namesakes.wait_for()
+    page.screenshot(path=str(artifacts / "documents-namesakes.png"), full_page=True)
+    namesakes.get_by_role("link", name="Gộp văn bản này vào 64-KH/ThU").click()
+    assert "bị hủy" in page.get_by_test_id("merge-plan").inner_text()
+    page.screenshot(path=str(artifacts / "documents-merge-confirm.png"), full_page=True)
+    page.get_by_label("Tôi đã xem hai văn bản: đây là cùng một văn bản.").check()
+    page.get_by_role("button", name="Gộp văn bản").click()
+    page.get_by_text("Đã gộp: 64-KH/ThU").wait_for()
+    copies = page.locator("#copies-heading + ul").inner_text()
+    assert "ke-hoach-64.txt" in copies and "ke-hoach-64-ban-luu.txt" in copies
+    page.screenshot(path=str(artifacts / "documents-merged.png"), full_page=True)
+
+    # an old plan uploaded as an archive: no arrival until the clerk asks on its page
+    page.goto("/van-ban/nhap/")
+    page.locator("#id_files").set_input_files([str(SEEDS[1])])
+    page.get_by_role("button", name="Nhập các tệp đã chọn").click()
+    page.locator("#job-progress[data-status=done]").wait_for(timeout=60_000)
+    assert "không vào sổ văn bản đến năm nay" in page.locator("#job-progress").inner_text()
+    page.locator("#job-progress a", has_text="39-KH/ĐUK").click()
+    page.get_by_test_id("unregistered").wait_for()
+    page.screenshot(path=str(artifacts / "documents-archive-register.png"), full_page=True)
+    page.get_by_role("button", name="Vào sổ văn bản đến của Đảng ủy phường 1 Bảo Lộc").click()
+    page.get_by_text("Đã vào sổ văn bản đến của Đảng ủy phường 1 Bảo Lộc").wait_for()

@@ -112,11 +112,15 @@ def ingest(
     unit: Form[int],
     files: File[list[UploadedFile]],
     background: Form[bool] = False,
+    register_old: Form[bool] = False,
 ) -> Any:
-    """Ingest the uploaded files for ``unit``."""
+    """Ingest the uploaded files for ``unit``; ``register_old``: documents dated before this
+    year enter this year's incoming register too (by default an archive upload does not)."""
     holder = _unit(request, unit)
     if background or len(files) > INLINE_MAX_FILES:
-        job = jobs.ingest_job_create(actor=request.user, unit=holder, source="api")
+        job = jobs.ingest_job_create(
+            actor=request.user, unit=holder, source="api", register_old=register_old
+        )
         for upload in files:
             jobs.ingest_job_add(
                 actor=request.user,
@@ -137,6 +141,7 @@ def ingest(
                 size=f.size or 0,
                 read=f.read,
                 source="api",
+                register_old=register_old,
             ).as_dict()
             for f in files
         ]

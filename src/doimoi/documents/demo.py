@@ -62,5 +62,14 @@ def seed_demo(units: dict[str, Any]) -> None:
     with cache.batch():
         for name, data in corpus().items():
             for unit_name in HOLDERS[name]:
-                ingest_file(actor=None, unit=units[unit_name], name=name, data=data, source="demo")
+                # the units received them when they came (the demo asks for the arrival
+                # although they are older than this year: an upload would not, by default)
+                ingest_file(
+                    actor=None,
+                    unit=units[unit_name],
+                    name=name,
+                    data=data,
+                    source="demo",
+                    register_old=True,
+                )
     _clearances(units)

@@ -14,6 +14,9 @@ ISSUER_CONFIRMED = register(
 )
 DOCUMENT_CLASSIFIED = register("documents.document.classified", _("Đặt độ mật của văn bản"))
 COPY_ATTACHED = register("documents.copy.attached", _("Nhận thêm bản của văn bản đã có"))
+DOCUMENT_MERGED = register(
+    "documents.document.merged", _("Gộp văn bản trùng: một văn bản, thêm bản lưu")
+)
 CITATION_ADDED = register("documents.citation.added", _("Liên kết văn bản"))
 OUTGOING_NUMBERED = register("documents.outgoing.numbered", _("Lấy số văn bản đi"))
 INCOMING_REGISTERED = register("documents.incoming.registered", _("Vào sổ văn bản đến"))

@@ -75,6 +75,14 @@ class IngestForm(forms.Form):
     """Which unit receives the files (the files come from the file input)."""
 
     unit = UnitChoiceField(label=_("Đơn vị nhận văn bản"), queryset=Unit.objects.none())
+    register_old = forms.BooleanField(
+        label=_("Vào sổ văn bản đến năm nay cả văn bản ban hành trước năm nay"),
+        required=False,
+        help_text=_(
+            "Để trống khi nhập văn bản lưu trữ (văn bản cũ): chúng được lưu và tìm được, nhưng "
+            "không chiếm số đến của năm nay."
+        ),
+    )
 
     def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -152,6 +160,23 @@ class CancelForm(AccessibleErrorsMixin, NFCFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         max_length=1000,
         error_messages={"required": _("Ghi lý do hủy số đến.")},
+    )
+
+
+class MergeForm(AccessibleErrorsMixin, NFCFormMixin, forms.Form):
+    """Merge a duplicate into the document it repeats: the reason goes on the cancelled arrival."""
+
+    reason = forms.CharField(
+        label=_("Lý do gộp (ghi vào số đến bị hủy)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=1000,
+        error_messages={"required": _("Ghi lý do gộp (lý do hủy số đến trùng).")},
+    )
+    confirm = forms.BooleanField(
+        label=_("Tôi đã xem hai văn bản: đây là cùng một văn bản."),
+        error_messages={
+            "required": _("Đánh dấu xác nhận trước khi gộp: việc gộp không hoàn tác được.")
+        },
     )
 
 

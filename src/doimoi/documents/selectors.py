@@ -43,6 +43,7 @@ def document_list(
     confidentiality: int | None = None,
     state: str = "",
     include_placeholders: bool = False,
+    include_merged: bool = False,
 ) -> QuerySet[Document]:
     """Documents ``viewer`` may see, newest first, narrowed by the filters given.
 
@@ -50,6 +51,8 @@ def document_list(
     issued by that unit's subtree.
     """
     qs = Document.objects.restrict(viewer, "view")
+    if not include_merged:  # a duplicate merged into another lives on as that one
+        qs = qs.filter(merged_into=None)
     if not include_placeholders:
         qs = qs.exclude(state=DocumentState.PLACEHOLDER)
     if unit is not None:
@@ -73,7 +76,28 @@ def document_list(
 
 def document_get(*, viewer: Any, pk: int) -> Document:
     """The document ``pk`` if ``viewer`` may see it (placeholders included)."""
-    return document_list(viewer=viewer, include_placeholders=True).get(pk=pk)
+    return document_list(viewer=viewer, include_placeholders=True, include_merged=True).get(pk=pk)
+
+
+def document_namesakes(*, viewer: Any, document: Document) -> list[Document]:
+    """Other documents of the same holding unit with the same number and symbol, that ``viewer``
+    may change: the ones ``document`` may be merged into (none for a document without a number;
+    another unit's record of the same document is its own, never merged into this one)."""
+    if document.is_placeholder or document.merged_into_id or not document.number:
+        return []
+    qs = Document.objects.restrict(viewer, "change")
+    return list(
+        qs.filter(
+            unit=document.unit_id,
+            number=document.number,
+            symbol_key=document.symbol_key,
+            merged_into=None,
+        )
+        .exclude(pk=document.pk)
+        .exclude(state=DocumentState.PLACEHOLDER)
+        .select_related("unit", "issuer_unit")
+        .order_by("pk")
+    )
 
 
 @dataclass

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from doimoi.documents.views import documents, ingest, registers
+from doimoi.documents.views import arrivals, documents, ingest, merge, registers
 
 app_name = "documents"
 
@@ -10,6 +10,8 @@ urlpatterns = [
     path("<int:pk>/kiem-tra/", documents.document_review, name="document_review"),
     path("<int:pk>/don-vi-moi/", documents.issuer_new, name="issuer_new"),
     path("<int:pk>/xac-nhan/", documents.document_issuer_confirm, name="document_issuer_confirm"),
+    path("<int:pk>/vao-so-den/", arrivals.document_register, name="document_register"),
+    path("<int:pk>/gop-vao/<int:into>/", merge.document_merge_page, name="document_merge"),
     path("<int:pk>/tep/<int:copy_pk>/", documents.document_file, name="document_file"),
     path("<int:pk>/tep/<int:copy_pk>/trang/", documents.document_page, name="document_page"),
     path("nhap/", ingest.ingest_page, name="ingest"),

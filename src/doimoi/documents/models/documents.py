@@ -150,6 +150,17 @@ class Document(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # The same document stored twice (a PNG and a PDF scan read differently): the second one is
+    # merged into the first; its row stays, so its cancelled arrival and its history still point
+    # somewhere, but lists, search and matching skip it and its page leads to the first.
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("đã gộp vào văn bản"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="merged",
+    )
 
     objects = ScopedQuerySet["Document"].as_manager()
 

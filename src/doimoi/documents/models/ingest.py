@@ -45,6 +45,11 @@ class IngestJob(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     heartbeat = models.DateTimeField(null=True, blank=True)
+    register_old = models.BooleanField(
+        _("vào sổ đến cả văn bản ban hành trước năm nay"),
+        default=False,
+        help_text=_("Văn bản lưu trữ chỉ vào sổ văn bản đến năm nay khi người nhập chọn."),
+    )
 
     objects = ScopedQuerySet["IngestJob"].as_manager()
 

@@ -10,6 +10,7 @@ Other apps call these (keep the signatures stable):
 """
 
 from doimoi.documents.services.documents import copies_deliver, document_create_from_text
+from doimoi.documents.services.merge import document_merge, merge_plan
 from doimoi.documents.services.registers import (
     incoming_entry_cancel,
     incoming_entry_update,
@@ -32,9 +33,11 @@ __all__ = [
     "document_confirm",
     "document_confirm_issuer",
     "document_create_from_text",
+    "document_merge",
     "incoming_entry_cancel",
     "incoming_entry_update",
     "incoming_register_add",
+    "merge_plan",
     "outgoing_register_next",
     "outgoing_register_take",
     "term_of",

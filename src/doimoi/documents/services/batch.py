@@ -44,6 +44,7 @@ def ingest_paths(
     actor: Any,
     unit: Unit,
     source: str,
+    register_old: bool = False,
     workers: int | None = None,
     progress: Progress | None = None,
 ) -> list[FileResult]:
@@ -55,6 +56,12 @@ def ingest_paths(
             if progress is not None:
                 progress(index, prepared.name)
             results.append(
-                ingest_prepared(actor=actor, unit=unit, prepared=prepared, source=source)
+                ingest_prepared(
+                    actor=actor,
+                    unit=unit,
+                    prepared=prepared,
+                    source=source,
+                    register_old=register_old,
+                )
             )
     return results

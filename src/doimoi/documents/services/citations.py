@@ -149,7 +149,9 @@ def lookup(keys: set[tuple[str, str]]) -> Known:
     if not keys:
         return {}
     rows = Document.objects.filter(
-        number__in={n for n, _k in keys}, symbol_key__in={k for _n, k in keys}
+        number__in={n for n, _k in keys},
+        symbol_key__in={k for _n, k in keys},
+        merged_into=None,  # a merged duplicate is its kept document now
     ).select_related("issuer_unit")
     found: Known = {}
     for document in rows.order_by("state", "pk"):

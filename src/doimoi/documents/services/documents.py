@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -49,13 +50,27 @@ class Part:
 
 @dataclass
 class Outcome:
-    """What storing one part did: a new document, a placeholder filled, or a copy attached."""
+    """What storing one part did: a new document, a placeholder filled, or a copy attached;
+    ``archived``: an old document left out of this year's incoming register."""
 
     document: Document
     created: bool
     resolved_placeholder: bool = False
     copy: DocumentCopy | None = None
     warnings: list[str] = field(default_factory=list)
+    archived: bool = False
+
+
+def is_archive(document: Document, received: datetime.date | None = None) -> bool:
+    """A document dated before the year of the register it would enter (an archive upload)."""
+    year = (received or datetime.date.today()).year
+    return document.date is not None and document.date.year < year
+
+
+def arrives(document: Document, unit: Unit, *, older: bool) -> bool:
+    """Whether storing ``document`` for ``unit`` enters it in the unit's incoming register:
+    a document from elsewhere, and, when it is older than this year, only if asked (``older``)."""
+    return document.issuer_unit_id != unit.pk and (older or not is_archive(document))
 
 
 def split_parts(raw: str) -> list[Part]:
@@ -266,8 +281,12 @@ def store_parts(
     source: str,
     overrides: dict[str, Any] | None = None,
     register: bool = True,
+    older: bool = True,
 ) -> list[Outcome]:
-    """Store every document of one file or text (inside the caller's transaction)."""
+    """Store every document of one file or text (inside the caller's transaction).
+
+    ``register``: enter the documents from elsewhere in the unit's incoming register; ``older``:
+    those dated before this year too (an upload asks the clerk; a packet is an arrival today)."""
     outcomes = []
     for position, part in enumerate(parts):
         outcome = store_part(
@@ -280,10 +299,12 @@ def store_parts(
             overrides=overrides if position == 0 else None,
         )
         arrival = None
-        if register and outcome.document.issuer_unit_id != unit.pk:
+        if register and arrives(outcome.document, unit, older=older):
             arrival = register_incoming(
                 unit, outcome.document, outcome.copy, actor, new=outcome.created
             ).seq
+        elif register and outcome.document.issuer_unit_id != unit.pk:
+            outcome.archived = True
         record(outcome, actor=actor, unit=unit, source=source, arrival=arrival)
         outcomes.append(outcome)
     link_parts(outcomes)

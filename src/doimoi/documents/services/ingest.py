@@ -20,7 +20,14 @@ from doimoi.documents.extract import Unreadable, extract, max_bytes
 from doimoi.documents.models import Document, DocumentCopy, ItemStatus, StoredFile
 from doimoi.documents.services import packets, store
 from doimoi.documents.services.common import require
-from doimoi.documents.services.documents import Outcome, Part, record, split_parts, store_parts
+from doimoi.documents.services.documents import (
+    Outcome,
+    Part,
+    arrives,
+    record,
+    split_parts,
+    store_parts,
+)
 from doimoi.documents.services.registers import register_incoming
 from doimoi.organizations.models import Unit
 
@@ -72,8 +79,11 @@ def too_large(size: int) -> str | None:
     }
 
 
-def _seen_before(stored: StoredFile, unit: Unit, actor: Any, source: str, name: str) -> FileResult:
-    """The same bytes again: nothing new stored; a unit that had no copy gets one.
+def _seen_before(
+    stored: StoredFile, unit: Unit, actor: Any, source: str, name: str, older: bool
+) -> FileResult:
+    """The same bytes again: nothing new stored; a unit that had no copy gets one (and enters
+    it in its incoming register, an old document only when asked: ``older``).
 
     Only where the uploader can already see every document of the file: the same bytes held by
     another committee never open its records (issue 10); they are read again as the uploader's
@@ -83,7 +93,7 @@ def _seen_before(stored: StoredFile, unit: Unit, actor: Any, source: str, name: 
     documents = list(dict.fromkeys(c.document for c in copies))
     visible = Document.objects.restrict(actor).filter(pk__in=[d.pk for d in documents])
     if actor is not None and visible.count() < len(documents):
-        return _read_again(stored, unit, actor, source, name)
+        return _read_again(stored, unit, actor, source, name, older)
     if any(c.unit_id == unit.pk for c in copies):
         message = _("Tệp này đã được nhập trước đây (%(date)s); không lưu lại lần nữa.") % {
             "date": stored.created_at.strftime("%d/%m/%Y")
@@ -105,7 +115,9 @@ def _seen_before(stored: StoredFile, unit: Unit, actor: Any, source: str, name: 
                 unit=unit,
                 defaults={"source": source, "created_by": user},
             )
-            arrival = register_incoming(unit, copy.document, mine, actor).seq
+            arrival = None
+            if arrives(copy.document, unit, older=older):
+                arrival = register_incoming(unit, copy.document, mine, actor).seq
             record(
                 Outcome(copy.document, False, copy=mine),
                 actor=actor,
@@ -119,7 +131,9 @@ def _seen_before(stored: StoredFile, unit: Unit, actor: Any, source: str, name: 
     )
 
 
-def _read_again(stored: StoredFile, unit: Unit, actor: Any, source: str, name: str) -> FileResult:
+def _read_again(
+    stored: StoredFile, unit: Unit, actor: Any, source: str, name: str, older: bool
+) -> FileResult:
     """Another unit's file with the same bytes: its documents as the uploader's own (the file is
     kept once; the copies are the uploader's)."""
     prepared = prepare(name, store.read(stored))
@@ -127,18 +141,28 @@ def _read_again(stored: StoredFile, unit: Unit, actor: Any, source: str, name: s
         return FileResult(name, ItemStatus.FAILED, prepared.error, stored.size)
     with transaction.atomic():
         outcomes = store_parts(
-            prepared.parts, actor=actor, unit=unit, stored_file=stored, source=source
+            prepared.parts,
+            actor=actor,
+            unit=unit,
+            stored_file=stored,
+            source=source,
+            older=older,
         )
     return _result(name, stored.size, outcomes, prepared.warnings)
 
 
-def _store(prepared: Prepared, actor: Any, unit: Unit, source: str) -> list[Outcome]:
+def _store(prepared: Prepared, actor: Any, unit: Unit, source: str, older: bool) -> list[Outcome]:
     written: str | None = None
     try:
         with transaction.atomic():
             stored, written = store.put(prepared.data, prepared.name, prepared.sha)
             return store_parts(
-                prepared.parts, actor=actor, unit=unit, stored_file=stored, source=source
+                prepared.parts,
+                actor=actor,
+                unit=unit,
+                stored_file=stored,
+                source=source,
+                older=older,
             )
     except BaseException:
         store.discard(written)
@@ -155,6 +179,11 @@ def _result(name: str, size: int, outcomes: list[Outcome], warnings: list[str]) 
     attached = len(outcomes) - len(created)
     if created and attached:
         message += " " + _("%(n)s văn bản đã có được nhận thêm bản.") % {"n": attached}
+    if archived := [o.document for o in outcomes if o.archived]:
+        message += " " + _(
+            "Văn bản ban hành trước năm nay (%(refs)s): không vào sổ văn bản đến năm nay; "
+            "vào sổ khi cần ở trang kiểm tra văn bản."
+        ) % {"refs": ", ".join(d.reference or str(d.pk) for d in archived)}
     if warnings:
         message += " " + "; ".join(warnings[:3])
     return FileResult(
@@ -192,8 +221,13 @@ def prepare(name: str, data: bytes) -> Prepared:
     return prepared
 
 
-def ingest_file(*, actor: Any, unit: Unit, name: str, data: bytes, source: str) -> FileResult:
-    """Ingest one file for ``unit``; never raises for a bad file (the result says what is wrong)."""
+def ingest_file(
+    *, actor: Any, unit: Unit, name: str, data: bytes, source: str, register_old: bool = False
+) -> FileResult:
+    """Ingest one file for ``unit``; never raises for a bad file (the result says what is wrong).
+
+    A document dated before this year (an archive upload) enters this year's incoming register
+    only when the clerk asks (``register_old``)."""
     require(actor, "documents.ingest_document", unit)
     if (reader := packets.reader_for(name, data)) is not None:  # an edXML packet, say
         result: FileResult = reader.ingest(
@@ -202,12 +236,25 @@ def ingest_file(*, actor: Any, unit: Unit, name: str, data: bytes, source: str) 
         return result
     stored = StoredFile.objects.filter(sha256=store.digest(data)).first()
     if stored is not None:  # seen before: no need to read it again
-        return _seen_before(stored, unit, actor, source, name)
-    return ingest_prepared(actor=actor, unit=unit, prepared=prepare(name, data), source=source)
+        return _seen_before(stored, unit, actor, source, name, register_old)
+    return ingest_prepared(
+        actor=actor,
+        unit=unit,
+        prepared=prepare(name, data),
+        source=source,
+        register_old=register_old,
+    )
 
 
 def ingest_upload(
-    *, actor: Any, unit: Unit, name: str, size: int, read: Callable[[int], bytes], source: str
+    *,
+    actor: Any,
+    unit: Unit,
+    name: str,
+    size: int,
+    read: Callable[[int], bytes],
+    source: str,
+    register_old: bool = False,
 ) -> FileResult:
     """Ingest an uploaded file without ever reading more of it than the size limit allows:
     one over the limit is refused by its size; ``read(n)`` reads at most ``n`` bytes."""
@@ -217,28 +264,38 @@ def ingest_upload(
     data = read(max_bytes() + 1)
     if message := too_large(len(data)):
         return FileResult(name, ItemStatus.FAILED, message, len(data))
-    return ingest_file(actor=actor, unit=unit, name=name, data=data, source=source)
+    return ingest_file(
+        actor=actor, unit=unit, name=name, data=data, source=source, register_old=register_old
+    )
 
 
-def ingest_prepared(*, actor: Any, unit: Unit, prepared: Prepared, source: str) -> FileResult:
+def ingest_prepared(
+    *, actor: Any, unit: Unit, prepared: Prepared, source: str, register_old: bool = False
+) -> FileResult:
     """Store a prepared file: its original and its documents, in one transaction."""
     require(actor, "documents.ingest_document", unit)
     if packets.reader_for(prepared.name, prepared.data) is not None:
         return ingest_file(
-            actor=actor, unit=unit, name=prepared.name, data=prepared.data, source=source
+            actor=actor,
+            unit=unit,
+            name=prepared.name,
+            data=prepared.data,
+            source=source,
+            register_old=register_old,
         )
     name, size = prepared.name, len(prepared.data)
     if prepared.error:
         return FileResult(name, ItemStatus.FAILED, prepared.error, size)
     stored = StoredFile.objects.filter(sha256=prepared.sha).first()
     if stored is not None:
-        return _seen_before(stored, unit, actor, source, name)
+        return _seen_before(stored, unit, actor, source, name, register_old)
     try:
-        outcomes = _store(prepared, actor, unit, source)
+        outcomes = _store(prepared, actor, unit, source, register_old)
     except Exception as error:
         stored = StoredFile.objects.filter(sha256=prepared.sha).first()
         if isinstance(error, IntegrityError) and stored is not None:
-            return _seen_before(stored, unit, actor, source, name)  # a parallel request stored it
+            # a parallel request stored it
+            return _seen_before(stored, unit, actor, source, name, register_old)
         log.exception("ingest failed for %s", name)
         message = _(
             "Lỗi không mong đợi khi đọc tệp; tệp không được lưu. Hãy báo quản trị hệ thống."

@@ -27,11 +27,16 @@ from doimoi.documents.services.ingest import (
 from doimoi.organizations.models import Unit
 
 
-def ingest_job_create(*, actor: Any, unit: Unit, source: str = "web") -> IngestJob:
-    """Open a batch for ``unit``; files are added to it, then it is started."""
+def ingest_job_create(
+    *, actor: Any, unit: Unit, source: str = "web", register_old: bool = False
+) -> IngestJob:
+    """Open a batch for ``unit``; files are added to it, then it is started. ``register_old``:
+    the clerk asks that documents dated before this year enter this year's incoming register."""
     require(actor, "documents.ingest_document", unit)
     user = actor if actor is not None and actor.is_authenticated else None
-    return IngestJob.objects.create(unit=unit, source=source, created_by=user)
+    return IngestJob.objects.create(
+        unit=unit, source=source, created_by=user, register_old=register_old
+    )
 
 
 def _check_open(actor: Any, job: IngestJob) -> None:
@@ -83,11 +88,20 @@ def _ingest(job: IngestJob, item: IngestItem, data: bytes) -> FileResult:
     with transaction.atomic():
         if prepared is None:
             result = ingest_file(
-                actor=job.created_by, unit=job.unit, name=item.name, data=data, source=job.source
+                actor=job.created_by,
+                unit=job.unit,
+                name=item.name,
+                data=data,
+                source=job.source,
+                register_old=job.register_old,
             )
         else:
             result = ingest_prepared(
-                actor=job.created_by, unit=job.unit, prepared=prepared, source=job.source
+                actor=job.created_by,
+                unit=job.unit,
+                prepared=prepared,
+                source=job.source,
+                register_old=job.register_old,
             )
         _record(item, result)
     return result

@@ -24,6 +24,7 @@ from doimoi.documents.services import document_confirm, document_confirm_issuer
 from doimoi.documents.services import store as file_store
 from doimoi.documents.services.common import code_from_symbol
 from doimoi.documents.services.issuers import candidates
+from doimoi.documents.views.arrivals import unregistered_units
 from doimoi.documents.views.common import document as get_document
 from doimoi.documents.views.common import run_form
 from doimoi.organizations import services as org_services
@@ -113,6 +114,8 @@ def document_list(request: HtmxHttpRequest) -> HttpResponse:
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A document: its metadata, what it answers to and what answered it, its copies."""
     document = _visible(request, pk)
+    if document.merged_into_id is not None:
+        return _to_kept(request, document)
     picture = graph.document_graph(viewer=request.user, document=document)
     context = {
         "document": document,
@@ -123,8 +126,20 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_review": request.user.has_perm("documents.change_document", document),
         "panels": panels.render("documents.document", request, document),
         "can_confirm_issuer": request.user.has_perm("documents.confirm_issuer", document),
+        "namesakes": selectors.document_namesakes(viewer=request.user, document=document),
+        "unregistered": unregistered_units(request.user, document),
     }
     return render(request, "documents/document_detail.html", context)
+
+
+def _to_kept(request: HttpRequest, document: Document) -> HttpResponse:
+    """A merged duplicate's page leads to the document it was merged into."""
+    messages.info(
+        request,
+        _("Văn bản #%(n)s đã được gộp vào %(ref)s (cùng một văn bản).")
+        % {"n": document.pk, "ref": document.merged_into},
+    )
+    return redirect("documents:document_detail", pk=document.merged_into_id)
 
 
 @require_POST
@@ -224,6 +239,8 @@ def _disagreements(document: Document, form: ReviewForm) -> list[dict[str, str]]
 def document_review(request: HttpRequest, pk: int) -> HttpResponse:
     """The text beside every field the parser read; saving confirms them (in the ledger)."""
     document = _visible(request, pk)
+    if document.merged_into_id is not None:
+        return _to_kept(request, document)
     initial = _initial(document)
     if request.GET.get("issuer", "").isdigit():
         initial["issuer_unit"] = int(request.GET["issuer"])
@@ -242,6 +259,8 @@ def document_review(request: HttpRequest, pk: int) -> HttpResponse:
         "warnings": warning_texts((document.parsed or {}).get("warnings") or []),
         "disagreements": _disagreements(document, form),
         "page_copy": _page_image(document, request.user),
+        "namesakes": selectors.document_namesakes(viewer=request.user, document=document),
+        "unregistered": unregistered_units(request.user, document),
     }
     return render(
         request, "documents/document_review.html", context, status=400 if form.errors else 200

@@ -47,7 +47,11 @@ def ingest_page(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         files = request.FILES.getlist("files")
         if files:
-            job = jobs.ingest_job_create(actor=request.user, unit=form.cleaned_data["unit"])
+            job = jobs.ingest_job_create(
+                actor=request.user,
+                unit=form.cleaned_data["unit"],
+                register_old=form.cleaned_data["register_old"],
+            )
             for upload in files:
                 jobs.ingest_job_add(
                     actor=request.user,
@@ -74,7 +78,11 @@ def ingest_job_new(request: HttpRequest) -> JsonResponse:
     form = _form(request)
     if not form.is_valid():
         return JsonResponse({"errors": form.errors}, status=400)
-    job = jobs.ingest_job_create(actor=request.user, unit=form.cleaned_data["unit"])
+    job = jobs.ingest_job_create(
+        actor=request.user,
+        unit=form.cleaned_data["unit"],
+        register_old=form.cleaned_data["register_old"],
+    )
     return JsonResponse(_urls(job), status=201)
 
 

@@ -64,6 +64,12 @@ class Command(BaseCommand):
         parser.add_argument("--user", default="", help="người nhập / acting user (username)")
         parser.add_argument("--json", action="store_true", help="kết quả dạng JSON / JSON output")
         parser.add_argument(
+            "--register-old",
+            action="store_true",
+            help="vào sổ văn bản đến năm nay cả văn bản ban hành trước năm nay / enter documents "
+            "dated before this year in this year's incoming register (off: an archive upload)",
+        )
+        parser.add_argument(
             "--jobs",
             type=int,
             default=None,
@@ -85,6 +91,7 @@ class Command(BaseCommand):
             actor=actor,
             unit=unit,
             source="command",
+            register_old=options["register_old"],
             workers=options["jobs"],
             progress=lambda done, name: self._progress(done, len(paths), name),
         )

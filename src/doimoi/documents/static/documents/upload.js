@@ -100,6 +100,8 @@
     button.disabled = true;
     var data = new FormData();
     data.append("unit", form.querySelector("[name=unit]").value);
+    var registerOld = form.querySelector("[name=register_old]");
+    if (registerOld && registerOld.checked) { data.append("register_old", "on"); }
     try {
       var urls = await post(form.getAttribute("data-new-url"), data);
       await upload(urls);
