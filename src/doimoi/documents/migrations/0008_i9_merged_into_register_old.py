@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("documents", "0006_i9c_incoming_cancel"),
+        ("documents", "0007_search_terms"),
     ]
 
     operations = [
