@@ -99,3 +99,25 @@ def test_administrator_enters_a_swapped_day(page: Any, demo: Any) -> None:
     page.get_by_role("button", name="Lưu").click()
     page.get_by_role("cell", name="25/04/2026").wait_for()
     assert page.get_by_role("cell", name="Làm bù").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_unit_admin_makes_the_standing_committee_vote(
+    page: Any, demo: Any, artifacts: Path
+) -> None:
+    """The ward's working rules put its standing-committee members in the collective that votes
+    on proposals: the unit admin says so on the unit's page (issue 9)."""
+    ward = demo["Đảng ủy phường 1 Bảo Lộc"]
+    login(page, "quantri.lamdong")
+    page.goto(f"/to-chuc/{ward.pk}/")
+    panel = page.get_by_test_id("unit-collective")
+    assert "Người đứng đầu và cấp phó" in panel.inner_text()
+    panel.get_by_role("link", name="Sửa quy định biểu quyết").click()
+    page.get_by_label("Ủy viên Ban Thường vụ tham gia biểu quyết đề xuất").check()
+    page.get_by_label("Căn cứ").fill("Quy chế làm việc của Ban Chấp hành Đảng bộ phường, Điều 5")
+    page.screenshot(path=str(artifacts / "unit-collective-form.png"), full_page=True)
+    page.get_by_role("button", name="Lưu").click()
+    panel = page.get_by_test_id("unit-collective")
+    panel.wait_for()
+    assert "các ủy viên Ban Thường vụ" in panel.inner_text()
+    panel.screenshot(path=str(artifacts / "unit-collective.png"))
