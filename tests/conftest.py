@@ -110,6 +110,17 @@ def _sessions_outlive_time_travel(settings: Any) -> None:
     settings.SESSION_COOKIE_AGE = 60 * 60 * 24 * 365 * 30
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hashing() -> Iterator[None]:
+    """Tests make hundreds of users (the permission matrix alone makes 56 per test): one MD5 round
+    instead of PBKDF2's million, for the whole run. Checking, validating and changing passwords
+    run the same code either way."""
+    from django.test.utils import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
     """Seed the demo organization once; each test then runs in a transaction rolled back after."""

@@ -174,15 +174,24 @@ def test_directives_matrix(units: dict[str, Unit], level: int) -> None:
     pages = [
         f"/chi-dao/{directive.pk}/",
         f"/chi-dao/{directive.pk}/xlsx/",
+        f"/chi-dao/{directive.pk}/cay/{assignment.pk}/",
         f"/chi-dao/nhiem-vu/{assignment.pk}/",
         f"/api/v1/directives/{directive.pk}/rollup",
     ]
-    lists = ["/chi-dao/", f"/api/v1/directives/units/{units[CHILD].pk}/assignments"]
+    lists = ["/chi-dao/"]
+    childs = [  # the child's own lists: theirs and their superiors', each title as classified
+        f"/chi-dao/don-vi/{units[CHILD].pk}/",
+        f"/api/v1/directives/units/{units[CHILD].pk}/assignments",
+    ]
     wrong, client = [], Client()
     for who in _cast_for(level):
         client.force_login(get_user_model().objects.get(username=who.username))
         sees = _sees(who, level, {UNIT, PARENT, CHILD})
-        shown_lists = lists if who.place != SIBLING else lists[:1]  # the child's list is not theirs
+        if who.place == SIBLING:  # the child's lists are not theirs: missing, as for anyone
+            wrong += [f"{who.username}: {w}" for w in _check(client, childs, [], False)]
+            shown_lists = lists
+        else:
+            shown_lists = lists + childs
         wrong += [f"{who.username}: {w}" for w in _check(client, pages, shown_lists, sees)]
     assert wrong == []
 

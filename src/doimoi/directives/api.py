@@ -15,7 +15,7 @@ from typing import Any
 import ninja
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import transaction
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router, Schema
@@ -223,13 +223,14 @@ def _assignment_out(a: Assignment, today: datetime.date) -> dict[str, Any]:
 
 @router.get(
     "/units/{unit_id}/assignments",
-    response={200: list[AssignmentOut], 403: ErrorOut, 404: ErrorOut},
+    response={200: list[AssignmentOut], 404: ErrorOut},
 )
 def unit_assignments(request: HttpRequest, unit_id: int) -> list[dict[str, Any]]:
-    """What a unit received (first 500 by deadline), for those who may see that unit."""
+    """What a unit received (first 500 by deadline), for those who may see that unit (for others,
+    missing: the same 404 as a unit that does not exist)."""
     unit = get_object_or_404(Unit, pk=unit_id)
     if not request.user.has_perm("directives.view_unit_dashboard", unit):
-        raise HttpError(403, "Bạn không xem được việc của đơn vị này.")
+        raise Http404
     today = timezone.localdate()
     return [
         _assignment_out(a, today)
