@@ -466,3 +466,28 @@ def test_a_copy_cut_above_its_type_line_after_a_sites_links(chrome: str) -> None
     assert (document.type, document.issuer, document.title) == (
         "Thông tư", "Thanh tra Chính phủ", "Quy định thẩm quyền thanh tra về khiếu nại",
     )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Những năm gần đây, tội phạm và vi phạm pháp luật về pháo diễn biến phức tạp",
+     "Trong năm qua, công tác phòng chống dịch bệnh trên địa bàn tỉnh đạt kết quả"],
+)  # fmt: skip
+def test_a_capitals_title_ends_at_the_bodys_first_sentence(body: str) -> None:
+    text = _state(["ỦY BAN NHÂN DÂN", "TỈNH NGHỆ AN"], "485/KH-UBND", "Nghệ An, ngày 27 tháng 8 năm 2020",
+                  ["KẾ HOẠCH", "PHÒNG,", "CHỐNG CÁC HÀNH VI VI PHẠM VỀ PHÁO", body])  # fmt: skip
+    assert (parse(text).title or "").casefold() == "phòng, chống các hành vi vi phạm về pháo"
+
+
+@pytest.mark.parametrize("unit", ["TỈNH ĐỒNG NAI", "THÀNH PHỐ CẦN THƠ"])
+def test_issuer_lines_a_copy_glued_together(unit: str) -> None:
+    text = _state([f"ỦY BAN NHÂN DÂN{unit}"], "467/QĐ-UBND", "Đồng Nai, ngày 18 tháng 02 năm 2020",
+                  ["QUYẾT ĐỊNH", "VỀ VIỆC PHÂN LOẠI ĐƠN VỊ HÀNH CHÍNH"])  # fmt: skip
+    assert (parse(text).issuer or "").casefold() == f"ủy ban nhân dân {unit}".casefold()
+
+
+@pytest.mark.parametrize("kind", ["QUYẾT ĐỊNH", "CHỈ THỊ"])
+def test_a_title_line_repeating_the_type_word(kind: str) -> None:
+    text = _state(["THỦ TƯỚNG CHÍNH PHỦ"], "219/QĐ-TTg", "Hà Nội, ngày 10 tháng 5 năm 1993",
+                  [kind, f"{kind} CÔNG NHẬN THÀNH PHỐ BIÊN HÒA LÀ ĐÔ THỊ LOẠI 2"])  # fmt: skip
+    assert (parse(text).title or "").casefold() == "công nhận thành phố biên hòa là đô thị loại 2"

@@ -305,9 +305,18 @@ def _title_ends(cell: str, title: list[str], gap: bool) -> bool:
         return True
     if is_upper(cell) and not all(is_upper(line) for line in title):
         return True
+    worded = any(sum(w.isalpha() for w in line.split()) >= 2 for line in title)
+    if worded and all(is_upper(line) for line in title) and _sentence_start(cell):
+        return True  # a capitals title, then the body's first sentence ("Những năm gần đây, ...")
     if gap and (len(cell) > 100 or (cell[0].isupper() and not is_upper(cell))):
         return True
     return len(title) >= 6 or sum(len(line) for line in title) > 400
+
+
+def _sentence_start(cell: str) -> bool:
+    """A body sentence's first line: a capital, then small letters, and long."""
+    words = cell.split()
+    return len(cell) > 40 and len(words) > 5 and words[0][0].isupper() and words[0][1:].islower()
 
 
 def _issuer_like(cell: str) -> bool:

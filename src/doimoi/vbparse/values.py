@@ -140,11 +140,15 @@ _CENTRAL_ORGAN = re.compile(r"^(?:ban (?!chap hanh)\S+(?: \S+)?|uy ban kiem tra)
 _HEADS = frozenset({"chinh", "thu tuong", "uy ban thuong vu", "van phong", "uy ban"})
 
 
+# "ỦY BAN NHÂN DÂNTỈNH ĐỒNG NAI": a copy that glued the two issuer lines.
+_GLUED_UNIT = re.compile(r"(NHÂN DÂN)(?=TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)")
+
+
 def _issuer_lines(cells: list[str]) -> list[str]:
     """Issuer cells with wrapped lines joined ("ỦY BAN NHÂN DÂN" + "TỈNH LÂM ĐỒNG")."""
     names: list[str] = []
     for cell in cells:
-        text = squash(cell).strip(" *")
+        text = _GLUED_UNIT.sub(r"\1 ", squash(cell).strip(" *"))
         if not text:
             continue
         if names and (
@@ -187,6 +191,10 @@ def _title(document: Document, header: Header) -> None:
         lines = [sentence_case(line) if is_upper(line) else line for line in lines]
         lines[1:] = [_lower_first(line) for line in lines[1:]]
     title = _TITLE_END.sub("", squash(" ".join(lines))) or None
+    kind = header.type_line.name if header.type_line else ""
+    original = header.title[0] if kind and header.title else ""
+    if title and is_upper(original) and fold(original).startswith(fold(kind) + " "):
+        title = title[len(kind) + 1 :]  # "QUYẾT ĐỊNH CÔNG NHẬN ...": the type word again
     if title and title[0].isdigit():
         title = _OWN_NUMBER_DATE.sub("", title) or title
     confidence = 0.9 if header.type_line or header.cv_title else 0.0
