@@ -71,20 +71,28 @@ def load_data() -> dict[str, Any]:
     return {"national": ids["directive"], **_demo_ids()}
 
 
+def demo_ids() -> dict[str, Any]:
+    """In this process (DATABASE_URL set): the demo's rows the users visit."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "doimoi.settings")
+    import django
+
+    django.setup()
+    return _demo_ids()
+
+
 def _demo_ids() -> dict[str, Any]:
+    """The demo's ward in force today (Đảng ủy phường 1 Bảo Lộc): its assignment, which its
+    people answer, one of its proposals, the unit its clerk uploads to; a static file."""
     from django.conf import settings
 
     from doimoi.directives.models import Assignment
     from doimoi.initiatives.models import Case
     from doimoi.organizations.models import Unit
 
-    city = Unit.objects.get(name="Thành ủy Bảo Lộc")
-    assignment = (
-        Assignment.objects.filter(unit__path__startswith=city.path, unit__depth__gt=city.depth)
-        .order_by("pk")
-        .first()
-    )
-    case = Case.objects.filter(unit__path__startswith=city.path).order_by("pk").first()
+    ward = Unit.objects.get(name="Đảng ủy phường 1 Bảo Lộc")
+    assignment = Assignment.objects.filter(unit=ward).order_by("pk").first()
+    cases = Case.objects.filter(unit__path__startswith=ward.path).exclude(state="draft")
+    case = cases.order_by("pk").first()  # a draft is its proposer's alone
     manifest = json.loads((Path(settings.STATIC_ROOT) / "staticfiles.json").read_text())
     static = next(v for k, v in manifest["paths"].items() if k.endswith(".css"))
     assert assignment is not None and case is not None
@@ -92,7 +100,7 @@ def _demo_ids() -> dict[str, Any]:
         "demo_directive": assignment.directive_id,
         "assignment": assignment.pk,
         "case": case.pk,
-        "unit": city.pk,
+        "unit": ward.pk,
         "static": static,
     }
 
@@ -128,9 +136,9 @@ def run_locust(
         "-u",
         str(args.users),
         "-r",
-        "5",
+        "1",  # people arrive over the first minute (each login is a deliberate PBKDF2 cost)
         "-t",
-        f"{args.minutes}m",
+        f"{int(args.minutes * 60)}s",
         "--host",
         f"http://127.0.0.1:{args.port}",
         "--csv",
@@ -153,7 +161,9 @@ def report(rows: list[dict[str, str]], meta: dict[str, Any], command: str) -> st
     lines = [
         f"Command: `{command}` — {meta['when']}, {meta['cpus']} CPUs, PostgreSQL "
         f"{meta['units']:,} units, {meta['users']} users for {meta['minutes']} min, "
-        f"`doimoi serve` ({meta['web']}).",
+        f"`doimoi serve` ({meta['web']}). Load average at the end: {meta['load']} — the "
+        "machine is shared with other work (5 more engineers' tests on the same 2 CPUs), so "
+        "absolute times are pessimistic; the ratios to the login page are the measure.",
         "",
         "| page | requests | errors | p50 ms | p95 ms | p99 ms | p95 ÷ login p95 | target ≤ 3× |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
@@ -163,11 +173,10 @@ def report(rows: list[dict[str, str]], meta: dict[str, Any], command: str) -> st
         p95 = float(r["95%"])
         ratio = p95 / trivial if trivial else 0.0
         errors += int(r["Failure Count"])
-        verdict = (
-            "—"
-            if r["Name"].startswith("trivial") or "POST" in r["Name"]
-            else ("yes" if ratio <= 3 else "**no**")
-        )
+        if r["Name"].startswith("trivial") or "POST" in r["Name"] or not trivial:
+            verdict = "—"
+        else:
+            verdict = "yes" if ratio <= 3 else "**no**"
         lines.append(
             f"| {r['Name']} | {r['Request Count']} | {r['Failure Count']} | {r['50%']} | {r['95%']} "
             f"| {r['99%']} | {ratio:.1f} | {verdict} |"
@@ -181,6 +190,67 @@ def report(rows: list[dict[str, str]], meta: dict[str, Any], command: str) -> st
     return "\n".join(lines)
 
 
+def _prepare(args: argparse.Namespace, env: dict[str, str]) -> dict[str, Any]:
+    """The data set: built in a fresh database, or (--reuse) the one a --keep run left."""
+    marker = Path(env["DOIMOI_VAR_DIR"]) / "bench-ids.json"
+    if args.reuse and marker.exists():
+        kept = dict(json.loads(marker.read_text()))
+        return kept | _child(env, "--child-ids")  # the demo's rows, looked up again
+    _pg(args.pg_url, "create")
+    ids = _child(env, "--child")
+    marker.write_text(json.dumps(ids))
+    return ids
+
+
+def _child(env: dict[str, str], flag: str) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, __file__, flag], env=env, capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        raise SystemExit(done.stderr[-3000:])
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def _serve(args: argparse.Namespace, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    log = (Path(env["DOIMOI_VAR_DIR"]) / "serve.log").open("ab")
+    command = [sys.executable, "-m", "doimoi.cli", "serve", "--no-demo"]
+    command += ["--host", "127.0.0.1", "--port", str(args.port)]
+    return subprocess.Popen(command, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+
+
+def _run(args: argparse.Namespace, var: Path) -> list[dict[str, str]]:
+    env = {k: v for k, v in os.environ.items()} | {
+        "DATABASE_URL": args.pg_url,
+        "DOIMOI_VAR_DIR": str(var),
+        "DJANGO_SETTINGS_MODULE": "doimoi.settings",
+        "BENCH_SERIAL": str(10_000 + int(time.time()) % 80_000),  # new numbers on each run
+    }
+    ids = _prepare(args, env)
+    serve = _serve(args, env)
+    try:
+        _wait(f"http://127.0.0.1:{args.port}/dang-nhap/")
+        stats = run_locust(env, ids, args, var)
+        failures = stats.with_name("load_failures.csv")
+        if failures.exists():
+            print(failures.read_text(), file=sys.stderr)
+        return read_stats(stats)
+    finally:
+        serve.terminate()
+        serve.wait(timeout=120)
+
+
+def _rows(args: argparse.Namespace) -> list[dict[str, str]]:
+    if args.keep or args.reuse:  # the database and the folder stay for the next run
+        var = Path(args.var_dir)
+        var.mkdir(parents=True, exist_ok=True)
+        return _run(args, var)
+    with tempfile.TemporaryDirectory(prefix="doimoi-bench-load-") as tmp:
+        try:
+            return _run(args, Path(tmp))
+        finally:
+            _pg(args.pg_url, "drop")
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--minutes", type=float, default=5)
@@ -188,57 +258,18 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--port", type=int, default=PORT)
     parser.add_argument("--pg-url", default=PG_URL)
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--keep", action="store_true", help="keep the database and --var-dir")
+    parser.add_argument("--reuse", action="store_true", help="use what a --keep run left")
+    parser.add_argument("--var-dir", default=str(Path(tempfile.gettempdir()) / "doimoi-bench-load"))
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--child-ids", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.minutes > 10 or args.users > 200:
         parser.error("bounded: at most 10 minutes and 200 users")
-    if args.child:
-        print(json.dumps(load_data()))
+    if args.child or args.child_ids:
+        print(json.dumps(load_data() if args.child else demo_ids()))
         return 0
-    with tempfile.TemporaryDirectory(prefix="doimoi-bench-load-") as tmp:
-        env = {k: v for k, v in os.environ.items()} | {
-            "DATABASE_URL": args.pg_url,
-            "DOIMOI_VAR_DIR": tmp,
-            "DJANGO_SETTINGS_MODULE": "doimoi.settings",
-        }
-        _pg(args.pg_url, "create")
-        serve = None
-        try:
-            done = subprocess.run(
-                [sys.executable, __file__, "--child"],
-                env=env,
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            if done.returncode != 0:
-                raise SystemExit(done.stderr[-3000:])
-            ids = json.loads(done.stdout.strip().splitlines()[-1])
-            serve = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "doimoi.cli",
-                    "serve",
-                    "--no-demo",
-                    "--host",
-                    "127.0.0.1",
-                    "--port",
-                    str(args.port),
-                ],
-                env=env,
-                cwd=ROOT,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-            _wait(f"http://127.0.0.1:{args.port}/dang-nhap/")
-            stats = run_locust(env, ids, args, Path(tmp))
-            rows = read_stats(stats)
-        finally:
-            if serve is not None:
-                serve.terminate()
-                serve.wait(timeout=120)
-            _pg(args.pg_url, "drop")
+    rows = _rows(args)
     sys.path.insert(0, str(ROOT / "src"))
     from doimoi.serve import web_processes
 
@@ -248,6 +279,7 @@ def main(argv: list[str]) -> int:
         "units": 60_000,
         "users": args.users,
         "minutes": args.minutes,
+        "load": ", ".join(f"{x:.1f}" for x in os.getloadavg()),
         "web": f"{web_processes()} gunicorn processes × 8 threads, 1 task worker; {platform.python_version()}",
     }
     section = report(rows, meta, "python bench/load.py " + " ".join(argv))

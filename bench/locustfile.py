@@ -6,9 +6,12 @@ import itertools
 import os
 import random
 import re
+from datetime import date
 from pathlib import Path
 
 from locust import HttpUser, between, task
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
 
 DEMO = ["bithu.baoloc", "vanthu.baoloc"]  # both of Thành ủy Bảo Lộc: they see its cascade
 NATIONAL = [("bench.province", "x"), ("bench.admin", "x")]
@@ -16,6 +19,9 @@ IDS = {k: int(v) for k, v in (p.split("=") for p in os.environ["BENCH_IDS"].spli
 TEXT = Path(os.environ["BENCH_UPLOAD"]).read_text(encoding="utf-8")
 _serial = itertools.count(int(os.environ.get("BENCH_SERIAL", "5000")))
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+SELECTED = re.compile(
+    r'<select name="(unit|rule_set)"[^>]*>.*?<option value="(\d+)" selected', re.S
+)
 SEARCHES = ["kế hoạch", "dang uy", "chuyển đổi số", "quán triệt", "14-KL/TW", "bao cao"]
 
 
@@ -23,6 +29,10 @@ class Cadre(HttpUser):
     wait_time = between(1, 5)
 
     def on_start(self) -> None:
+        # As a browser does: a GET sent on a kept-alive connection the server closed at that
+        # very moment (gunicorn's 5 s keep-alive) is sent again once, on a new connection.
+        again = Retry(total=1, connect=1, read=1, status=0, allowed_methods={"GET"})
+        self.client.mount("http://", HTTPAdapter(max_retries=again))
         national = random.random() < 0.3
         self.national = national
         username, password = (
@@ -72,6 +82,35 @@ class Cadre(HttpUser):
         if self.national:
             return
         self.client.get(f"/de-xuat/{IDS['case']}/", name="initiative page")
+
+    @task(1)
+    def answer(self) -> None:
+        """An assignment answer: the ward records a study session it held (a ledger event)."""
+        if self.national:
+            return
+        url = f"/chi-dao/nhiem-vu/{IDS['assignment']}/tra-loi/"
+        data = {
+            "csrfmiddlewaretoken": self._csrf(),
+            "kind": "study",
+            "on": date.today().isoformat(),
+        }
+        self.client.post(url, data, headers={"Referer": self.host + url}, name="answer (POST)")
+
+    @task(1)
+    def propose(self) -> None:
+        """An initiative transition: a cadre opens a proposal (draft, a ledger event)."""
+        if self.national:
+            return
+        form = self.client.get("/de-xuat/moi/", name="new proposal form").text
+        chosen = dict(SELECTED.findall(form))
+        data = {
+            "csrfmiddlewaretoken": self._csrf(),
+            "unit": chosen.get("unit", ""),
+            "rule_set": chosen.get("rule_set", ""),
+            "title": f"Số hóa sổ theo dõi nhiệm vụ {next(_serial)}",
+        }
+        headers = {"Referer": self.host + "/de-xuat/moi/"}
+        self.client.post("/de-xuat/moi/", data, headers=headers, name="proposal (POST)")
 
     @task(2)
     def login_page(self) -> None:
