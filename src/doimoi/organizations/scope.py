@@ -21,6 +21,7 @@ from typing import Any, Generic, TypeVar
 from django.db import models
 from django.db.models import Q
 
+from doimoi.organizations import lookups  # noqa: F401  (registers any_of and under)
 from doimoi.organizations.models import Membership, Role, Unit, UnitKind, UnitSuccession
 
 ClearanceSource = Callable[[Any, datetime.date], Iterable[tuple[str, int]]]
@@ -104,8 +105,8 @@ class Scope:
 
 
 def subtree_units(paths: Iterable[str]) -> models.QuerySet[Unit]:
-    """The units under ``paths`` (a range scan on the tree's path index)."""
-    return Unit.objects.filter(reduce(or_, (Q(path__startswith=p) for p in paths), NOTHING))
+    """The units under ``paths`` (a range scan on the tree's path index, see ``lookups``)."""
+    return Unit.objects.filter(reduce(or_, (Q(path__under=p) for p in paths), NOTHING))
 
 
 def units_in(placement: Placement, paths: Iterable[str]) -> Q:
@@ -115,7 +116,7 @@ def units_in(placement: Placement, paths: Iterable[str]) -> Q:
         return NOTHING
     if callable(placement):
         return placement(paths)
-    return Q(**{f"{placement}__in": subtree_units(paths).values("pk")})
+    return Q(**{f"{placement}__any_of": subtree_units(paths).values("pk")})
 
 
 def _grants(user: Any, on: datetime.date) -> tuple[Grant, ...]:
