@@ -22,9 +22,20 @@ def _fold_char(ch: str) -> str:
     return base if len(base) == 1 else (ch.lower()[:1] or " ")
 
 
+class _FoldTable(dict[int, str]):
+    """Each character's folded form, computed once (``str.translate`` then runs at C speed)."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = folded = _fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold_aligned(text: str) -> str:
     """``text`` folded character by character, so positions match the original."""
-    return "".join(_fold_char(ch) for ch in text)
+    return text.translate(_FOLD_TABLE)
 
 
 def _word_pattern(word: str) -> str:
@@ -76,10 +87,10 @@ def _window_score(start: int, spans: list[tuple[int, int]], folded: str) -> tupl
 def snippet(text: str, words: list[str]) -> SafeString:
     """A window of ``text`` around the densest cluster of the searched words."""
     text = " ".join(text.split())
-    spans = _spans(fold_aligned(text), words)
+    folded = fold_aligned(text)
+    spans = _spans(folded, words)
     if not spans:
         return mark_safe(escape(text[:WINDOW]) + ("…" if len(text) > WINDOW else ""))
-    folded = fold_aligned(text)
     best = max(_window_score(a, spans, folded) for a, _b in spans[:400])
     start = max(0, -best[2] - 60)
     start = text.rfind(" ", 0, start) + 1 if start else 0
