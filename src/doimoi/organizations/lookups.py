@@ -33,7 +33,7 @@ class AnyOf(Lookup):
     def get_db_prep_lookup(self, value: Any, connection: Any) -> Any:
         return ("%s", [value])
 
-    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, Any]:
         lhs, lhs_params = self.process_lhs(compiler, connection)
         rhs, rhs_params = compiler.compile(self.rhs)
         rhs = rhs if rhs.startswith("(") else f"({rhs})"
@@ -47,7 +47,7 @@ class Under(Lookup):
 
     lookup_name = "under"
 
-    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, Any]:
         lhs, lhs_params = self.process_lhs(compiler, connection)
         _rhs, rhs_params = self.process_rhs(compiler, connection)
         value = str(rhs_params[0])

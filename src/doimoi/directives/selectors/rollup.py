@@ -225,7 +225,8 @@ def _statement(scope: Scope, today: datetime.date) -> tuple[str, tuple[Any, ...]
 
 def _summary_parts(scope: Scope, today: datetime.date) -> list[tuple[str, QuerySet[Any]]]:
     metrics = assignment_metrics(today, scope.requirement)
-    parts = [("a", scoped_assignments(scope).order_by().values("level").annotate(**metrics))]
+    assignments = scoped_assignments(scope).order_by().values("level").annotate(**metrics)
+    parts: list[tuple[str, QuerySet[Any]]] = [("a", assignments)]
     if not scope.requirement or scope.requirement == "tasks":
         tasks = scoped_tasks(scope).order_by().values("level").annotate(**task_metrics(today))
         parts.append(("t", tasks))
@@ -234,7 +235,8 @@ def _summary_parts(scope: Scope, today: datetime.date) -> list[tuple[str, QueryS
 
 
 def _union(parts: list[tuple[str, QuerySet[Any]]]) -> tuple[str, tuple[Any, ...]]:
-    selects, params = [], []
+    selects: list[str] = []
+    params: list[Any] = []
     for tag, qs in parts:
         sql, part_params = qs.query.sql_with_params()
         pad = ", 0" * (_WIDTH - len(_NAMES[tag]))
