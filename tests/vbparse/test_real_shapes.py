@@ -491,3 +491,40 @@ def test_a_title_line_repeating_the_type_word(kind: str) -> None:
     text = _state(["THỦ TƯỚNG CHÍNH PHỦ"], "219/QĐ-TTg", "Hà Nội, ngày 10 tháng 5 năm 1993",
                   [kind, f"{kind} CÔNG NHẬN THÀNH PHỐ BIÊN HÒA LÀ ĐÔ THỊ LOẠI 2"])  # fmt: skip
     assert (parse(text).title or "").casefold() == "công nhận thành phố biên hòa là đô thị loại 2"
+
+
+def test_a_dated_symbol_under_a_v_v_line_stays_a_decision() -> None:
+    text = _state(["ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG NAI"], "61/2003/QĐ-UB", "Đồng Nai, ngày 5 tháng 6 năm 2003",
+                  ["V/v ban hành quy định quản lý chợ"])  # fmt: skip
+    assert parse(text).type == "Quyết định"
+
+
+def test_an_old_heading_with_its_own_number_and_a_hyphen_date() -> None:
+    text = "\n".join(
+        ["HỘI ĐỒNG BỘ TRƯỞNG", "-------", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+         "Độc lập - Tự do - Hạnh phúc", "---------------", "Số: 72-HĐBT",
+         "Hà Nội, ngày 10 tháng 3 năm 1990", "NGHỊ ĐỊNH",
+         "CỦA HỘI ĐỒNG BỘ TRƯỞNG SỐ 72/HĐBT NGÀY 10-3-1990 VỀ VIỆC QUẢN LÝ ĐẦU TƯ",
+         "HỘI ĐỒNG BỘ TRƯỞNG", "NGHỊ ĐỊNH:", "Điều 1. Nội dung."]
+    )  # fmt: skip
+    assert (parse(text).title or "").casefold() == "về việc quản lý đầu tư"
+
+
+def test_a_laws_adoption_date_is_not_the_documents_date() -> None:
+    text = "\n".join(
+        ["QUYẾT ĐỊNH", "Về việc ban hành quy chế làm việc",
+         "Căn cứ Luật Tổ chức Chính phủ được Quốc hội thông qua ngày 19 tháng 6 năm 2015;",
+         "Điều 1. Nội dung."]
+    )  # fmt: skip
+    assert parse(text).date is None
+
+
+def test_a_headless_copy_takes_the_enacting_line_under_its_title_as_issuer() -> None:
+    text = "\n".join(
+        ["QUYẾT ĐỊNH", "BAN HÀNH KẾ HOẠCH PHÁT TRIỂN KHUYẾN NÔNG", "-----------",
+         "ỦY BAN NHÂN DÂN TỈNH ĐĂK NÔNG",
+         "Căn cứ Luật Tổ chức HĐND và UBND ngày 26 tháng 11 năm 2003;", "QUYẾT ĐỊNH:",
+         "Điều 1. Nội dung."]
+    )  # fmt: skip
+    document = parse(text)
+    assert (document.issuer, document.kind) == ("Ủy ban nhân dân tỉnh Đăk Nông", "state")

@@ -42,7 +42,7 @@ ENACTING = re.compile(
     r"^(?:(?:chu tich|bo truong|thu truong|giam doc|cuc truong|tong cuc truong|chanh an"
     r"|vien truong|truong ban|chanh van phong|tong giam doc) |uy ban nhan dan\b|hoi dong nhan dan\b"
     r"|chinh phu$|thu tuong chinh phu$|ban thuong vu\b|ban bi thu\b|ban thuong truc\b"
-    r"|uy ban thuong vu quoc hoi$|quoc hoi$)"
+    r"|uy ban thuong vu quoc hoi$|quoc hoi$|hoi dong bo truong$|hoi dong chinh phu$)"
 )
 # Type names that also open a title as a verb ("QUY ĐỊNH ĐIỀU KIỆN ...", "HƯỚNG DẪN THI HÀNH ...").
 _VERB_TYPES = frozenset({"Quy định", "Hướng dẫn"})

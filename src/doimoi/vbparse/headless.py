@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import re
 
-from doimoi.vbparse.header import BODY_START
+from doimoi.vbparse.casing import normal_case
+from doimoi.vbparse.header import BODY_START, ENACTING
 from doimoi.vbparse.lines import is_rule
 from doimoi.vbparse.model import Document
 from doimoi.vbparse.text import fold, is_upper, squash
 from doimoi.vbparse.typeline import parse_type_line
 
 NOTE = "Bản sao mất phần đầu, đọc loại và trích yếu từ dòng đầu / copy cut above its type line"
-_PARTY = re.compile(r"\b(?:uy|dang|chi bo|ban chap hanh|ban thuong vu|doan|ban bi thu)\b")
+# "uy" alone is a party committee ("Tỉnh ủy"), "uy ban" a state one ("Ủy ban nhân dân").
+_PARTY = re.compile(r"\b(?:uy(?! ban)|dang|chi bo|ban chap hanh|ban thuong vu|doan|ban bi thu)\b")
 _TITLE_LINES = 4
 _OPENING = 1500
 
@@ -38,6 +40,11 @@ def read_headless(document: Document, lines: list[str]) -> None:
     if not title or len(title) == _TITLE_LINES:
         return
     issuer = _enacting_issuer(" ".join(filled)[:_OPENING], typeline.name)
+    if issuer is None:  # an enacting line under the title ("ỦY BAN NHÂN DÂN TỈNH ĐĂK NÔNG")
+        after = [line for line in filled[1 + len(title) : 4 + len(title)] if not is_rule(line)]
+        line = after[0] if after else ""
+        if is_upper(line) and ENACTING.match(fold(line)):
+            issuer = normal_case(line, "")
     document.set("type", typeline.name, 0.7)
     document.set("title", squash(" ".join(title)), 0.6)
     if issuer:

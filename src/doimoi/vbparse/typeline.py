@@ -60,4 +60,6 @@ def strip_of_heading(rest: str) -> str:
     upper = words.index("CỦA") + 1
     while upper < len(words) and is_upper(words[upper]) and words[upper] not in ("V/V", "VỀ"):
         upper += 1  # "CỦA ỦY BAN NHÂN DÂN THÀNH PHỐ V/V PHÊ DUYỆT ...": the abstract stays
+        if words[upper - 1] == "SỐ" and upper < len(words) and words[upper][:1].isdigit():
+            break  # "... SỐ 72/HĐBT NGÀY 17-9-1981 VỀ ...": own number and date, dropped later
     return " ".join(words[upper:])

@@ -21,7 +21,8 @@ _TITLE_END = re.compile(r"[\s;:,]+$")
 # An old heading that repeats the number and date before the abstract: "CỦA THỦ TƯỚNG CHÍNH PHỦ
 # SỐ 60/2002/ QĐ-TTG NGÀY 13 THÁNG 5 NĂM 2002 VỀ VIỆC ..." (the organ part is already gone).
 _OWN_NUMBER_DATE = re.compile(
-    r"^\d+\s*/[^\s]*(?:\s+[^\s]+)?\s+ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\s+",
+    r"^(?:\d+\s*/[^\s]*(?:\s+[^\s]+)?\s+)?ngày\s+(?:\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
+    r"|\d{1,2}-\d{1,2}-\d{4})\s+",
     re.IGNORECASE,
 )
 _PASSED = re.compile(
@@ -79,7 +80,9 @@ def _type(document: Document, header: Header) -> None:
         document.warnings.append(
             f"Tên loại «{from_line}» khác ký hiệu {code} / type name and code disagree"
         )
-    cv_marked = bool(header.cv_title) and header.cv_title[0][:3].lower() == "v/v"
+    # a symbol with its year ("61/2003/QĐ-UB") is a legal act's, never a letter's
+    dated = bool(line and line.symbol and line.symbol[:4].isdigit())
+    cv_marked = bool(header.cv_title) and header.cv_title[0][:3].lower() == "v/v" and not dated
     if kind == "state" and cv_marked and not from_line and code and from_code != "Công văn":
         document.warnings.append(f"Ký hiệu {code} nhưng trình bày như công văn / read as công văn")
         code, from_code = None, None
@@ -166,6 +169,10 @@ def _place_date(document: Document, header: Header, body: str) -> None:
     dateline = header.dateline
     if dateline is None:
         passed = _PASSED.search(body)
+        if passed and "này" not in body[max(0, passed.start() - 120) : passed.start()]:
+            passed = (
+                None  # "Luật ... được Quốc hội thông qua ngày ...": a law's date, not this one's
+            )
         document.set("place", None, 0.0)
         document.set("date", iso_date(passed) if passed else None, 0.6)
         note = "ngày lấy từ câu «thông qua ngày» / date from the adoption sentence"
@@ -195,7 +202,7 @@ def _title(document: Document, header: Header) -> None:
     original = header.title[0] if kind and header.title else ""
     if title and is_upper(original) and fold(original).startswith(fold(kind) + " "):
         title = title[len(kind) + 1 :]  # "QUYẾT ĐỊNH CÔNG NHẬN ...": the type word again
-    if title and title[0].isdigit():
+    if title and (title[0].isdigit() or title[:5].lower() == "ngày "):
         title = _OWN_NUMBER_DATE.sub("", title) or title
     confidence = 0.9 if header.type_line or header.cv_title else 0.0
     if title and len(lines) >= 6:
