@@ -38,9 +38,9 @@ PAGES: dict[str, Page] = {
     ),
     "search API": (lambda ids: "/api/v1/documents/?q=ke+hoach", "vanthu.baoloc", 13),
     "directives": (lambda ids: reverse("directives:directive_list"), "vanthu.tinhuy", 15),
-    "directive, province clerk": (_directive, "vanthu.tinhuy", 34),
-    "directive, ward clerk": (_directive, "vanthu.baoloc", 34),
-    "directive, administrator": (_directive, "admin", 26),
+    "directive, province clerk": (_directive, "vanthu.tinhuy", 32),
+    "directive, ward clerk": (_directive, "vanthu.baoloc", 32),
+    "directive, administrator": (_directive, "admin", 24),
     "cases": (lambda ids: reverse("initiatives:case_list"), "bithu.baoloc", 14),
 }
 
