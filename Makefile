@@ -27,15 +27,16 @@ messages: $(STAMP)
 run: $(STAMP)
 	$(BIN)/doimoi serve
 
+# -n auto: one test process per core (pytest-xdist); each has its own test database
 test: $(DEV)
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 # Kill -9 and multi-server tests (minutes each; not in CI's 30-minute run). PostgreSQL ones need DATABASE_URL.
 test-processes: $(DEV)
 	DOIMOI_PROCESS_TESTS=1 $(BIN)/pytest -m processes
 
 test-postgres: $(DEV)
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -n auto
 
 lint: $(DEV)
 	$(BIN)/ruff check .
