@@ -528,3 +528,13 @@ def test_a_headless_copy_takes_the_enacting_line_under_its_title_as_issuer() -> 
     )  # fmt: skip
     document = parse(text)
     assert (document.issuer, document.kind) == ("Ủy ban nhân dân tỉnh Đăk Nông", "state")
+
+
+@pytest.mark.parametrize(
+    ("line", "number", "symbol"), [("Số: 219-TTg", "219", "TTg"), ("Số: 72-BT", "72", "BT")]
+)
+def test_an_old_number_line_without_a_slash(line: str, number: str, symbol: str) -> None:
+    text = _state(["PHỦ THỦ TƯỚNG"], "0/X", "Hà Nội, ngày 20 tháng 04 năm 1978",
+                  ["QUYẾT ĐỊNH", "VỀ VIỆC THÀNH LẬP MỘT SỐ XÃ MỚI"]).replace("Số: 0/X", line)  # fmt: skip
+    document = parse(text)
+    assert (document.number, document.symbol, document.type) == (number, symbol, "Quyết định")

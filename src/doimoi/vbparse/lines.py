@@ -154,10 +154,21 @@ def parse_number(text: str) -> NumberLine | None:
     """The number and symbol at the start of a "Số ..." cell, or None."""
     found = NUMBER.match(text)
     if not found:
-        return None
+        return _old_number(text)
     if found.group("state"):
         return _state_number(found, text)
     return _party_number(found, text)
+
+
+# A number line of the 1970s–90s, without a slash: "Số: 72-BT", "Số: 219-TTg" (the whole line).
+_OLD_NUMBER = re.compile(r"^[Ss]ố\s*:?\s*(?P<num>\d{1,5})\s*-\s*(?P<sym>[A-ZĐ][A-Za-zĐđ]{0,5})\s*$")
+
+
+def _old_number(text: str) -> NumberLine | None:
+    found = _OLD_NUMBER.match(text.strip())
+    if found is None:
+        return None
+    return NumberLine(found.group("num"), found.group("sym"), "state", None, None, "")
 
 
 def _state_number(found: re.Match[str], text: str) -> NumberLine:
