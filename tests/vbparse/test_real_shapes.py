@@ -538,3 +538,23 @@ def test_an_old_number_line_without_a_slash(line: str, number: str, symbol: str)
                   ["QUYẾT ĐỊNH", "VỀ VIỆC THÀNH LẬP MỘT SỐ XÃ MỚI"]).replace("Số: 0/X", line)  # fmt: skip
     document = parse(text)
     assert (document.number, document.symbol, document.type) == (number, symbol, "Quyết định")
+
+
+@pytest.mark.parametrize(
+    ("second", "want"),
+    [("LÀO CAI", "Ủy ban nhân dân tỉnh Lào Cai"), ("HÀ NỘI", "Ủy ban nhân dân thành phố Hà Nội")],
+)
+def test_a_province_named_bare_under_the_peoples_committee(second: str, want: str) -> None:
+    text = _state(["ỦY BAN NHÂN DÂN", second], "225/KH-UBND", "Lào Cai, ngày 18 tháng 08 năm 2016",
+                  ["KẾ HOẠCH", "TỔ CHỨC NGÀY HỘI VĂN HÓA"])  # fmt: skip
+    assert parse(text).issuer == want
+
+
+@pytest.mark.parametrize(
+    ("place", "want"),
+    [("Quảng Ngãi", "Ủy ban nhân dân tỉnh Quảng Ngãi"), ("Gia Lâm", "Ủy ban nhân dân")],
+)
+def test_a_bare_peoples_committee_takes_a_provinces_place(place: str, want: str) -> None:
+    text = _state(["ỦY BAN NHÂN DÂN"], "23/KH-UBND", f"{place}, ngày 31 tháng 01 năm 2024",
+                  ["KẾ HOẠCH", "RÀ SOÁT THỦ TỤC HÀNH CHÍNH"])  # fmt: skip
+    assert parse(text).issuer == want

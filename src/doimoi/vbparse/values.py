@@ -40,6 +40,7 @@ def fill_header(document: Document, header: Header, body: str, flat: str = "") -
     _type(document, header)
     _issuer(document, header, flat or squash(body))
     _place_date(document, header, body)
+    _province_from_place(document)
     _title(document, header)
     document.set("confidentiality", header.marks.get("confidentiality"), 0.9)
     document.set("urgency", header.marks.get("urgency"), 0.9)
@@ -147,6 +148,103 @@ _HEADS = frozenset({"chinh", "thu tuong", "uy ban thuong vu", "van phong", "uy b
 _GLUED_UNIT = re.compile(r"(NHÂN DÂN)(?=TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)")
 
 
+# "ỦY BAN NHÂN DÂN" / "LÀO CAI": a second line naming the province bare (folded names, to 2025).
+_CITIES = frozenset({"ha noi", "ho chi minh", "hai phong", "da nang", "can tho"})
+_PROVINCES = frozenset(
+    [
+        "an giang",
+        "ba ria - vung tau",
+        "ba ria vung tau",
+        "bac giang",
+        "bac kan",
+        "bac can",
+        "bac lieu",
+        "bac ninh",
+        "ben tre",
+        "binh dinh",
+        "binh duong",
+        "binh phuoc",
+        "binh thuan",
+        "ca mau",
+        "cao bang",
+        "dak lak",
+        "dac lac",
+        "dak nong",
+        "dien bien",
+        "dong nai",
+        "dong thap",
+        "gia lai",
+        "ha giang",
+        "ha nam",
+        "ha tinh",
+        "hai duong",
+        "hau giang",
+        "hoa binh",
+        "hung yen",
+        "khanh hoa",
+        "kien giang",
+        "kon tum",
+        "lai chau",
+        "lam dong",
+        "lang son",
+        "lao cai",
+        "long an",
+        "nam dinh",
+        "nghe an",
+        "ninh binh",
+        "ninh thuan",
+        "phu tho",
+        "phu yen",
+        "quang binh",
+        "quang nam",
+        "quang ngai",
+        "quang ninh",
+        "quang tri",
+        "soc trang",
+        "son la",
+        "tay ninh",
+        "thai binh",
+        "thai nguyen",
+        "thanh hoa",
+        "thua thien hue",
+        "tien giang",
+        "tra vinh",
+        "tuyen quang",
+        "vinh long",
+        "vinh phuc",
+        "yen bai",
+    ]
+)
+
+
+def _bare_province(previous: str, text: str) -> str:
+    """ "LÀO CAI" under "ỦY BAN NHÂN DÂN" is "TỈNH LÀO CAI" (a city: "THÀNH PHỐ HÀ NỘI")."""
+    if fold(previous) not in ("uy ban nhan dan", "hoi dong nhan dan") or not is_upper(text):
+        return text
+    name = fold(text)
+    if name in _CITIES:
+        return f"THÀNH PHỐ {text}"
+    return f"TỈNH {text}" if name in _PROVINCES else text
+
+
+def _province_from_place(document: Document) -> None:
+    """A bare "Ủy ban nhân dân" (a copy lost "TỈNH QUẢNG NGÃI") dated in a province: that one's."""
+    issuer, place = document.issuer, document.place
+    if not issuer or not place or document.parent_issuer:
+        return
+    bare = fold(issuer)
+    if bare not in ("uy ban nhan dan", "hoi dong nhan dan"):
+        return
+    name = fold(place)
+    unit = "thành phố" if name in _CITIES else "tỉnh" if name in _PROVINCES else None
+    if unit is None:
+        return
+    document.set("issuer", f"{issuer} {unit} {place}", 0.5)
+    document.warnings.append(
+        f"Tỉnh/thành lấy từ địa danh «{place}» / province taken from the place"
+    )
+
+
 def _issuer_lines(cells: list[str]) -> list[str]:
     """Issuer cells with wrapped lines joined ("ỦY BAN NHÂN DÂN" + "TỈNH LÂM ĐỒNG")."""
     names: list[str] = []
@@ -154,6 +252,8 @@ def _issuer_lines(cells: list[str]) -> list[str]:
         text = _GLUED_UNIT.sub(r"\1 ", squash(cell).strip(" *"))
         if not text:
             continue
+        if names:
+            text = _bare_province(names[-1], text)
         if names and (
             _CONTINUES.match(fold(text))
             or names[-1].endswith((" VÀ", ",", "-"))
