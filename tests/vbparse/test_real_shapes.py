@@ -558,3 +558,22 @@ def test_a_bare_peoples_committee_takes_a_provinces_place(place: str, want: str)
     text = _state(["ỦY BAN NHÂN DÂN"], "23/KH-UBND", f"{place}, ngày 31 tháng 01 năm 2024",
                   ["KẾ HOẠCH", "RÀ SOÁT THỦ TỤC HÀNH CHÍNH"])  # fmt: skip
     assert parse(text).issuer == want
+
+
+def test_symbols_that_lost_their_hyphen_in_a_pdf_text_layer() -> None:
+    text = _state(["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NAM"], "1961/QĐUBND", "Quảng Nam, ngày 5 tháng 6 năm 2019",
+                  ["QUYẾT ĐỊNH", "Về việc công bố thủ tục hành chính",
+                   "Căn cứ Nghị định số 61/2018/NĐCP ngày 23/4/2018 của Chính phủ và Thông tư số "
+                   "01/2018/TTVPCP ngày 23/11/2018 của Văn phòng Chính phủ; Nghị quyết số 30c/NQCP;"])  # fmt: skip
+    document = parse(text)
+    assert document.symbol == "QĐ-UBND"
+    assert any("hyphen restored" in warning for warning in document.warnings)
+    cited = {(r.number, r.symbol) for r in document.references}
+    assert {("61", "2018/NĐ-CP"), ("01", "2018/TT-VPCP"), ("30c", "NQ-CP")} <= cited
+
+
+@pytest.mark.parametrize("symbol", ["TTg", "UBND", "HĐND", "TTCP", "VPCP", "2019/QĐ-UBND", "BC"])
+def test_symbols_that_are_whole_stay_as_written(symbol: str) -> None:
+    from doimoi.vbparse.tables import unglue_symbol
+
+    assert unglue_symbol(symbol) == symbol

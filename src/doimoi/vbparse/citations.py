@@ -11,7 +11,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from doimoi.vbparse.tables import GENERIC_TYPE_NAMES, STATE_TYPES, TYPE_NAMES, type_name
+from doimoi.vbparse.tables import (
+    GENERIC_TYPE_NAMES,
+    STATE_TYPES,
+    TYPE_NAMES,
+    type_name,
+    unglue_symbol,
+)
 from doimoi.vbparse.text import fold, squash
 
 _CAPS = r"[A-ZĐ0-9]+(?:&[A-ZĐ0-9]+)*(?![^\W_&])"
@@ -114,7 +120,7 @@ def _key(match: re.Match[str]) -> tuple[str, str]:
     num, ssym, year, code, iss = match.group("num", "ssym", "year", "code", "iss")
     if ssym is None:
         return num, f"{code}/{iss}"
-    ssym = "".join(ssym.split())
+    ssym = unglue_symbol("".join(ssym.split()))
     return num, f"{year}/{ssym}" if year else ssym
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from doimoi.vbparse.tables import MARKS, NUMBER_PREFIXES, STATE_TYPES
+from doimoi.vbparse.tables import MARKS, NUMBER_PREFIXES, STATE_TYPES, unglue_symbol
 from doimoi.vbparse.text import fold
 
 # Wide gaps, and rules between cells of a table flattened onto one line ("TỈNH X ----- Số: 5").
@@ -173,7 +173,8 @@ def _old_number(text: str) -> NumberLine | None:
 
 def _state_number(found: re.Match[str], text: str) -> NumberLine:
     written = re.sub(r"\s+", "", found.group("ssym"))
-    symbol = restore_d("state", written)
+    restored = restore_d("state", written)
+    symbol = unglue_symbol(restored)
     year = found.group("year")
     groups = symbol.split("-")
     code = groups[0] if len(groups) > 1 and groups[0] in STATE_TYPES else None
@@ -181,8 +182,10 @@ def _state_number(found: re.Match[str], text: str) -> NumberLine:
     prefix = (found.group("prefix") or "").strip()
     line = NumberLine(found.group("num"), full, "state", code, _prefix_type(prefix), "")
     line.rest = text[found.end() :].strip()
-    if symbol != written:
+    if restored != written:
         line.warnings.append(LOST_D.format(full))
+    if symbol != restored:
+        line.warnings.append(f"Ký hiệu thiếu gạch nối, đã đọc là «{full}» / hyphen restored")
     if _STRAY_SPACE.search(found.group(0)):
         line.warnings.append("Số ký hiệu có khoảng trắng thừa / stray spaces in the number")
     return line

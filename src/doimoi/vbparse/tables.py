@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -39,3 +40,16 @@ def type_name(kind: str | None, code: str | None) -> str | None:
         return None
     table = PARTY_TYPES if kind == "party" else STATE_TYPES
     return table.get(code) or table.get(code.upper())
+
+
+# A copy that lost the hyphen of a symbol ("QĐUBND", "2018/NĐCP" in a PDF's text layer).
+_GLUED_SYMBOL = re.compile(r"^(?P<code>[A-ZĐ][A-Za-zĐ]{1,3}?)(?P<organ>UBND|HĐND|CP|VPCP|TTg)$")
+
+
+def unglue_symbol(symbol: str) -> str:
+    """ "QĐUBND" as "QĐ-UBND" when it is a type code glued to a common issuer code."""
+    head, slash, rest = symbol.rpartition("/")
+    found = _GLUED_SYMBOL.match(rest)
+    if found is None or found["code"] not in STATE_TYPES or rest == "TTCP":  # Thanh tra CP
+        return symbol
+    return f"{head}{slash}{found['code']}-{found['organ']}"
