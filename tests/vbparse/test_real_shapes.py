@@ -577,3 +577,11 @@ def test_symbols_that_are_whole_stay_as_written(symbol: str) -> None:
     from doimoi.vbparse.tables import unglue_symbol
 
     assert unglue_symbol(symbol) == symbol
+
+
+def test_an_ocr_u_with_horn_in_ubnd_is_read_as_u() -> None:
+    text = _state(["ỦY BAN NHÂN DÂN", "QUẬN HOÀNG MAI"], "45/KH-UBND", "Hoàng Mai, ngày 5 tháng 6 năm 2019",
+                  ["KẾ HOẠCH", "Triển khai công tác năm 2019",
+                   "Thực hiện Quyết định số 2582/QĐ-ƯBND ngày 05/6/2015 của UBND Thành phố;"])  # fmt: skip
+    document = parse(text)
+    assert ("2582", "QĐ-UBND") in {(r.number, r.symbol) for r in document.references}
