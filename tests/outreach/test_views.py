@@ -157,3 +157,29 @@ def test_the_import_page_reports_rows_by_number(plan64: Any, clerk: Any) -> None
     html = page.content.decode()
     assert page.status_code == 200 and 'data-row="3"' in html and "hôm qua" in html
     assert Activity.objects.count() == 1
+
+
+def test_the_administrator_manages_the_list_of_forms(demo: Any, persona: Any) -> None:
+    from django.contrib.auth import get_user_model
+
+    from doimoi.outreach.models import Form
+
+    admin = _client(get_user_model().objects.get(username="admin"))
+    url = reverse("outreach:form_list")
+    assert admin.get(url).status_code == 200
+    added = admin.post(
+        url,
+        {
+            "name": "Chiếu phim lưu động",
+            "keywords": "chiếu phim",
+            "reach": "participants",
+            "active": "on",
+        },
+    )
+    assert added.status_code == 302 and Form.objects.get(name="Chiếu phim lưu động").active
+    radio = Form.objects.get(name="Hệ thống truyền thanh phường, xã")
+    same = admin.post(
+        f"{url}?sua={radio.pk}", {"name": "Chiếu phim lưu động", "reach": "listeners"}
+    )
+    assert same.status_code == 400
+    assert _client(persona("vanthu.baoloc")).get(url).status_code == 403

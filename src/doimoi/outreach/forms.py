@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from doimoi.core.forms import AccessibleErrorsMixin, NFCFormMixin
 from doimoi.documents.models import Document
 from doimoi.organizations.models import Unit
-from doimoi.outreach.models import ContentItem, Form, Plan
+from doimoi.outreach.models import ContentItem, Form, Plan, Reach
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MAX_COUNT = 100_000_000
@@ -157,3 +157,18 @@ class CoverageFilter(BaseForm):
 
 class ImportForm(BaseForm):
     file = forms.FileField(label=_("Tệp XLSX theo mẫu"))
+
+
+class FormEditForm(BaseForm):
+    """One form of the managed list (the administrator's)."""
+
+    name = forms.CharField(label=_("Hình thức"), max_length=160)
+    keywords = forms.CharField(
+        label=_("Từ khóa nhận diện"),
+        max_length=400,
+        required=False,
+        help_text=_("Các cụm từ trong kế hoạch chỉ hình thức này, cách nhau bởi dấu «;»."),
+    )
+    reach = forms.ChoiceField(label=_("Tính độ bao phủ theo"), choices=Reach.choices)
+    study = forms.BooleanField(label=_("Là buổi học tập, quán triệt"), required=False)
+    active = forms.BooleanField(label=_("Đang dùng"), required=False, initial=True)

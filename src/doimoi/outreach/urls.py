@@ -1,6 +1,6 @@
 from django.urls import path
 
-from doimoi.outreach.views import activities, coverage, imports, plans
+from doimoi.outreach.views import activities, coverage, forms, imports, plans
 
 app_name = "outreach"
 
@@ -17,4 +17,5 @@ urlpatterns = [
     path("ke-hoach/<int:pk>/", plans.plan_detail, name="plan_detail"),
     path("ke-hoach/<int:pk>/bao-phu/", coverage.plan_coverage, name="plan_coverage"),
     path("bao-phu/", coverage.coverage_all, name="coverage"),
+    path("hinh-thuc/", forms.form_list, name="form_list"),
 ]
