@@ -55,7 +55,7 @@ def log_units(*, viewer: Any, on: datetime.date | None = None) -> list[Unit]:
     """The units, in force, the viewer may log activities for (its units and those below)."""
     scope = scope_of(viewer, on)
     if viewer.is_superuser:
-        paths: frozenset[str] = frozenset(u.path for u in Unit.get_root_nodes())
+        paths: frozenset[str] = frozenset(u.path for u in Unit.objects.get_root_nodes())
     else:
         paths = scope.paths(LOG_ROLES)
     if not paths:

@@ -42,7 +42,7 @@ def _root(request: HttpRequest, plan: Plan | None) -> Unit:
     mine = [u for u in units_of_user(user=request.user) if scope.covers(u)]
     if mine:
         return mine[0]
-    roots = list(Unit.get_root_nodes()) if request.user.is_superuser else []
+    roots = list(Unit.objects.get_root_nodes()) if request.user.is_superuser else []
     if not roots:
         raise Http404
     return roots[0]
