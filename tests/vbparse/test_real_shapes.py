@@ -585,3 +585,21 @@ def test_an_ocr_u_with_horn_in_ubnd_is_read_as_u() -> None:
                    "Thực hiện Quyết định số 2582/QĐ-ƯBND ngày 05/6/2015 của UBND Thành phố;"])  # fmt: skip
     document = parse(text)
     assert ("2582", "QĐ-UBND") in {(r.number, r.symbol) for r in document.references}
+
+
+@pytest.mark.parametrize("title", ["Chủ tịch", "Phó Chủ tịch"])
+def test_a_signature_block_a_copy_recased(title: str) -> None:
+    text = _state(["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HẢI PHÒNG"], "284/QĐ-UBND", "Hải Phòng, ngày 5 tháng 6 năm 2003",
+                  ["QUYẾT ĐỊNH", "Về việc phân loại phường"])  # fmt: skip
+    text += f"\nQuyết định có hiệu lực kể từ ngày ký./.\nTM. Ủy ban nhân dân tỉnh\n{title}\n(Đã ký)\nTrịnh Quang Sử"
+    document = parse(text)
+    assert (document.signer_title, document.signer_name) == (title, "Trịnh Quang Sử")
+
+
+def test_a_place_ocr_misspelt_under_the_motto_is_not_a_signer() -> None:
+    text = "\n".join(
+        ["BỘ GIÁO DỤC VÀ ĐÀO TẠO", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 3733/BGDĐT-GDTrH",
+         "Độc lập - Tự do - Hạnh phúc", "Hà Nơi", "V/v hướng dẫn nhiệm vụ năm học 2019-2020",
+         "Kính gửi: Các sở giáo dục và đào tạo", "Bộ Giáo dục và Đào tạo hướng dẫn như sau."]
+    )  # fmt: skip
+    assert parse(text).signer_name is None

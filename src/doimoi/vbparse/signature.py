@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from doimoi.vbparse.lines import cells
-from doimoi.vbparse.tables import SIGNING
+from doimoi.vbparse.tables import CITIES, PROVINCES, SIGNING
 from doimoi.vbparse.text import fold, is_upper
 
 _PREFIXES = sorted(SIGNING["authority_prefixes"], key=len, reverse=True)
@@ -18,6 +18,7 @@ AUTHORITY = re.compile(
 )
 _AUTHORITY_INITIALS = frozenset(p[0] for p in _PREFIXES)
 _TITLES = tuple(sorted((fold(t) for t in SIGNING["signer_titles"]), key=len, reverse=True))
+_TITLE_SET = frozenset(_TITLES)
 _SURNAMES = frozenset(SIGNING["surnames"])
 _NAME_PREFIX = re.compile(
     r"^(?:" + "|".join(re.escape(p) for p in SIGNING["name_prefixes"]) + r")\s+", re.IGNORECASE
@@ -105,7 +106,10 @@ def is_authority(cell: str) -> bool:
 
 def is_signer_title(cell: str) -> bool:
     """True for a capitals line that starts with a known signer title ("PHÓ BÍ THƯ")."""
-    return is_upper(cell) and fold(cell).startswith(_TITLES)
+    if is_upper(cell):
+        return fold(cell).startswith(_TITLES)
+    # a copy that recased the block: "Chủ tịch", "Phó Chủ tịch" alone on their line
+    return cell[:1].isupper() and fold(cell) in _TITLE_SET
 
 
 def is_signature_cell(cell: str) -> bool:
@@ -128,8 +132,8 @@ def name_like(cell: str) -> str | None:
             return None
         titled = [w.capitalize() for w in words]
         return " ".join(titled) if titled[0] in _SURNAMES else None
-    if words[0] in _NOT_NAME_START:
-        return None
+    if words[0] in _NOT_NAME_START or fold(text) in CITIES or fold(text) in PROVINCES:
+        return None  # "Hà Nơi" (OCR's Hà Nội) is a place
     if all(w[0].isupper() and (len(w) == 1 or w[1:].islower()) for w in words):
         return cell.strip()
     return None
@@ -232,7 +236,7 @@ def _read_block(signature: Signature, region: list[tuple[int, str]], pos: int) -
             break
         if is_authority(cell) and not titles:
             authority.append(cell)
-        elif is_upper(cell) and len(titles) < 2 and not _noise(cell):
+        elif (is_upper(cell) or is_signer_title(cell)) and len(titles) < 2 and not _noise(cell):
             titles.append(cell)
     signature.authority = " ".join(authority) or None
     signature.title = " ".join(titles) or None

@@ -8,7 +8,7 @@ from doimoi.vbparse.casing import normal_case, sentence_case
 from doimoi.vbparse.citations import iso_date
 from doimoi.vbparse.header import Header
 from doimoi.vbparse.model import Document
-from doimoi.vbparse.tables import type_name
+from doimoi.vbparse.tables import CITIES, PROVINCES, type_name
 from doimoi.vbparse.text import fold, is_upper, squash
 
 _CONTINUES = re.compile(
@@ -148,83 +148,14 @@ _HEADS = frozenset({"chinh", "thu tuong", "uy ban thuong vu", "van phong", "uy b
 _GLUED_UNIT = re.compile(r"(NHÂN DÂN)(?=TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)")
 
 
-# "ỦY BAN NHÂN DÂN" / "LÀO CAI": a second line naming the province bare (folded names, to 2025).
-_CITIES = frozenset({"ha noi", "ho chi minh", "hai phong", "da nang", "can tho"})
-_PROVINCES = frozenset(
-    [
-        "an giang",
-        "ba ria - vung tau",
-        "ba ria vung tau",
-        "bac giang",
-        "bac kan",
-        "bac can",
-        "bac lieu",
-        "bac ninh",
-        "ben tre",
-        "binh dinh",
-        "binh duong",
-        "binh phuoc",
-        "binh thuan",
-        "ca mau",
-        "cao bang",
-        "dak lak",
-        "dac lac",
-        "dak nong",
-        "dien bien",
-        "dong nai",
-        "dong thap",
-        "gia lai",
-        "ha giang",
-        "ha nam",
-        "ha tinh",
-        "hai duong",
-        "hau giang",
-        "hoa binh",
-        "hung yen",
-        "khanh hoa",
-        "kien giang",
-        "kon tum",
-        "lai chau",
-        "lam dong",
-        "lang son",
-        "lao cai",
-        "long an",
-        "nam dinh",
-        "nghe an",
-        "ninh binh",
-        "ninh thuan",
-        "phu tho",
-        "phu yen",
-        "quang binh",
-        "quang nam",
-        "quang ngai",
-        "quang ninh",
-        "quang tri",
-        "soc trang",
-        "son la",
-        "tay ninh",
-        "thai binh",
-        "thai nguyen",
-        "thanh hoa",
-        "thua thien hue",
-        "tien giang",
-        "tra vinh",
-        "tuyen quang",
-        "vinh long",
-        "vinh phuc",
-        "yen bai",
-    ]
-)
-
-
 def _bare_province(previous: str, text: str) -> str:
     """ "LÀO CAI" under "ỦY BAN NHÂN DÂN" is "TỈNH LÀO CAI" (a city: "THÀNH PHỐ HÀ NỘI")."""
     if fold(previous) not in ("uy ban nhan dan", "hoi dong nhan dan") or not is_upper(text):
         return text
     name = fold(text)
-    if name in _CITIES:
+    if name in CITIES:
         return f"THÀNH PHỐ {text}"
-    return f"TỈNH {text}" if name in _PROVINCES else text
+    return f"TỈNH {text}" if name in PROVINCES else text
 
 
 def _province_from_place(document: Document) -> None:
@@ -236,7 +167,7 @@ def _province_from_place(document: Document) -> None:
     if bare not in ("uy ban nhan dan", "hoi dong nhan dan"):
         return
     name = fold(place)
-    unit = "thành phố" if name in _CITIES else "tỉnh" if name in _PROVINCES else None
+    unit = "thành phố" if name in CITIES else "tỉnh" if name in PROVINCES else None
     if unit is None:
         return
     document.set("issuer", f"{issuer} {unit} {place}", 0.5)
