@@ -603,3 +603,12 @@ def test_a_place_ocr_misspelt_under_the_motto_is_not_a_signer() -> None:
          "Kính gửi: Các sở giáo dục và đào tạo", "Bộ Giáo dục và Đào tạo hướng dẫn như sau."]
     )  # fmt: skip
     assert parse(text).signer_name is None
+
+
+@pytest.mark.parametrize("title", ["P. GIÁM ĐỐC", "P.CHỦ TỊCH"])
+def test_a_deputys_title_written_short(title: str) -> None:
+    text = _state(["SỞ Y TẾ", "TỈNH NGHỆ AN"], "12/SYT-NV", "Nghệ An, ngày 5 tháng 6 năm 2019",
+                  ["V/v triển khai công tác"])  # fmt: skip
+    text += f"\nNơi nhận:\n– Như trên;\n– Lưu: VT\n{title}\n(đã ký)\nNguyễn Thị Lynh Trang"
+    document = parse(text)
+    assert (document.signer_title, document.signer_name) == (title, "Nguyễn Thị Lynh Trang")
