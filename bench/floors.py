@@ -539,9 +539,10 @@ EXPLAINED = [
     "  placeholders, enters the incoming register and writes a ledger event, in one",
     "  transaction; the floor is one INSERT and one index row.",
     "- *vbparse*: the parser's own issue (bench/parse.py).",
-    "- Left out: the unit tree page renders every unit of the tree (60,000 here: seconds per",
-    "  request); it needs lazy expansion. The documents page's filter lists every unit twice",
-    "  as `<option>` (the documents set here has the demo's 47 units, so it does not show).",
+    "- *Any page*: the documents page's filter form lists every unit of the tree twice as",
+    "  `<option>` (two `ModelChoiceField`s over all units): 120,000 options at national scale,",
+    "  tens of seconds per request. It needs a unit picker that searches (not fixed here). The",
+    "  unit tree page, which renders every unit, is left out of the row for the same reason.",
 ]
 
 
