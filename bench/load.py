@@ -159,6 +159,8 @@ def read_stats(path: Path) -> list[dict[str, str]]:
 def report(rows: list[dict[str, str]], meta: dict[str, Any], command: str) -> str:
     trivial = next((float(r["95%"]) for r in rows if r["Name"] == TRIVIAL), 0.0)
     lines = [
+        f"## Load: {meta['users']} logged-in users on the national data set ({meta['day']})",
+        "",
         f"Command: `{command}` — {meta['when']}, {meta['cpus']} CPUs, PostgreSQL "
         f"{meta['units']:,} units, {meta['users']} users for {meta['minutes']} min, "
         f"`doimoi serve` ({meta['web']}). Load average at the end: {meta['load']} — the "
@@ -184,7 +186,7 @@ def report(rows: list[dict[str, str]], meta: dict[str, Any], command: str) -> st
     total = sum(int(r["Request Count"]) for r in rows)
     lines += [
         "",
-        f"{total:,} requests, {errors} errors (target 0): "
+        f"{total:,} requests ({total / (meta['minutes'] * 60):.1f}/s), {errors} errors (target 0): "
         + ("**met**." if errors == 0 else "**not met**."),
     ]
     return "\n".join(lines)
@@ -274,7 +276,8 @@ def main(argv: list[str]) -> int:
     from doimoi.serve import web_processes
 
     meta = {
-        "when": time.strftime("%Y-%m-%d"),
+        "when": time.strftime("%Y-%m-%d %H:%M %Z"),
+        "day": time.strftime("%d/%m/%Y"),
         "cpus": os.cpu_count(),
         "units": 60_000,
         "users": args.users,
