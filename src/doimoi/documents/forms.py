@@ -65,8 +65,19 @@ class SearchForm(forms.Form):
         choices=[("", _("Tất cả mức được xem")), *Confidentiality.choices],
     )
 
-    def __init__(self, *args: Any, type_codes: list[str] | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        type_codes: list[str] | None = None,
+        units: Any = None,
+        issuers: Any = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
+        if units is not None:
+            self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+        if issuers is not None:
+            self.fields["issuer"].queryset = issuers  # type: ignore[attr-defined]
         codes = [(c, c) for c in type_codes or []]
         self.fields["type_code"].choices = [("", _("Tất cả")), *codes]  # type: ignore[attr-defined]
 

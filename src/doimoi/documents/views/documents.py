@@ -79,7 +79,9 @@ def _typing(request: HtmxHttpRequest) -> bool:
 @require_rule("documents.view_documents")
 def document_list(request: HtmxHttpRequest) -> HttpResponse:
     """All documents the user may see, or those matching the search, with filters."""
-    form = SearchForm(request.GET or None, type_codes=selectors.type_codes(viewer=request.user))
+    units, issuers = selectors.filter_units(viewer=request.user)
+    codes = selectors.type_codes(viewer=request.user)
+    form = SearchForm(request.GET or None, type_codes=codes, units=units, issuers=issuers)
     query, filters = _search_input(form)
     page = request.GET.get("page", "")
     page_no = int(page) if page.isdigit() and int(page) > 0 else 1
