@@ -23,12 +23,3 @@ def units(demo: dict[str, Any]) -> dict[str, Any]:
 def d(units: dict[str, Any]) -> Demo:
     """Drives cases through the services as the demo personas."""
     return Demo(units)
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings: Any) -> None:
-    """The extra demo people are created in each test: hash their passwords quickly."""
-    settings.PASSWORD_HASHERS = [
-        "django.contrib.auth.hashers.MD5PasswordHasher",
-        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
-    ]
