@@ -30,12 +30,12 @@ def _directive(ids: dict[str, Any]) -> str:
 PAGES: dict[str, Page] = {
     "login": (lambda ids: reverse("login"), None, 0),
     "home, ward clerk": (lambda ids: reverse("home"), "vanthu.baoloc", 26),
-    # +2: the filters offer only the units holding or issuing what the user sees (not 60,000)
-    "documents": (lambda ids: reverse("documents:document_list"), "vanthu.baoloc", 20),
+    # the unit filters are pickers (organizations/picker.py): no unit is read for them
+    "documents": (lambda ids: reverse("documents:document_list"), "vanthu.baoloc", 16),
     "search page": (
         lambda ids: reverse("documents:document_list") + "?q=ke+hoach",
         "vanthu.baoloc",
-        22,
+        18,
     ),
     "search API": (lambda ids: "/api/v1/documents/?q=ke+hoach", "vanthu.baoloc", 13),
     "directives": (lambda ids: reverse("directives:directive_list"), "vanthu.tinhuy", 15),
@@ -43,6 +43,13 @@ PAGES: dict[str, Page] = {
     "directive, ward clerk": (_directive, "vanthu.baoloc", 32),
     "directive, administrator": (_directive, "admin", 24),
     "cases": (lambda ids: reverse("initiatives:case_list"), "bithu.baoloc", 14),
+    # one level of the tree at a time (the growth below adds 300 units under the ward)
+    "unit tree": (lambda ids: reverse("organizations:unit_tree"), "admin", 9),
+    "unit picker": (
+        lambda ids: reverse("organizations:unit_pick") + "?source=in_scope&field=u&u_q=chi+bo",
+        "vanthu.baoloc",
+        12,
+    ),
 }
 
 
@@ -70,8 +77,17 @@ def _clients(persona: Any) -> dict[str | None, Client]:
 
 
 def _grow(ids: dict[str, Any], units: dict[str, Any]) -> None:
-    """Forty more documents matching the searches, held by the ward and by the province."""
+    """Forty more documents matching the searches, held by the ward and by the province, and
+    300 more party cells under the ward."""
+    from doimoi.core.text import fold
     from doimoi.documents.services.documents import index
+    from doimoi.organizations.models import Unit
+
+    for n in range(300):
+        ward = Unit.objects.get(pk=units["Đảng ủy phường 1 Bảo Lộc"].pk)
+        name = f"Chi bộ khu dân cư số {n + 1}"
+        cell = Unit(name=name, kind="party_cell", level="cell", name_folded=fold(name))
+        Unit.objects.add_child(ward, instance=cell)
 
     holders = [units["Đảng ủy phường 1 Bảo Lộc"], units["Tỉnh ủy Lâm Đồng"]]
     for n in range(40):

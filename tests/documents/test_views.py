@@ -219,26 +219,3 @@ def test_documents_uses_only_the_public_face_of_vbparse() -> None:
     offenders = [str(p) for p in root.rglob("*.py") if inner.search(p.read_text(encoding="utf-8"))]
     assert offenders == []
     assert not (root / "services" / "nesting.py").exists()
-
-
-@pytest.mark.django_db
-def test_the_search_filters_offer_the_units_of_what_one_sees_not_the_whole_tree(
-    seeded: dict[str, Any], persona: Any
-) -> None:
-    from doimoi.organizations.models import Unit
-
-    user = persona("vanthu.baoloc")
-    page = _client(persona, "vanthu.baoloc").get("/van-ban/")
-    form = page.context["form"]
-    from doimoi.documents.selectors import document_list
-
-    seen = document_list(viewer=user)  # the list the page shows
-    issuers = set(seen.exclude(issuer_unit=None).values_list("issuer_unit", flat=True))
-    assert set(form.fields["issuer"].queryset.values_list("pk", flat=True)) == issuers
-    offered = list(form.fields["unit"].queryset)
-    holders = set(seen.values_list("unit", flat=True))
-    assert holders <= {u.pk for u in offered}  # each holder, with the units above it
-    assert all(
-        any(h.path.startswith(u.path) for h in Unit.objects.filter(pk__in=holders)) for u in offered
-    )
-    assert len(offered) < Unit.objects.count()

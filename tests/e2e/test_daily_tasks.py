@@ -292,6 +292,10 @@ def test_every_persona_does_the_days_work_dated_today(
         "link", name="Tổ chức"
     ).click()
     _shot(admin, artifacts, "admin-tree")
+    province = admin.get_by_role("treeitem").filter(
+        has=admin.get_by_role("link", name=PROVINCE, exact=True)
+    )
+    province.locator("summary").first.click()  # the tree opens one level at a time
     admin.get_by_role("link", name=WARD, exact=True).first.click()
     admin.get_by_role("cell", name="Trần Minh Khải").first.wait_for()
     assert admin.get_by_role("link", name="Sửa", exact=True).count() == 1

@@ -35,6 +35,11 @@ def test_role_sees_what_it_may(page: Any, demo: Any, artifacts: Path, username: 
     page.get_by_role("heading", name="Cây tổ chức").wait_for()
     if username == "admin":
         page.screenshot(path=str(artifacts / "unit-tree.png"), full_page=True)
+    # the tree opens one level at a time: the province, then the ward under it
+    province = page.get_by_role("treeitem").filter(
+        has=page.get_by_role("link", name="Tỉnh ủy Lâm Đồng (từ 01/7/2025)", exact=True)
+    )
+    province.locator("summary").first.click()
     page.get_by_role("link", name="Đảng ủy phường 1 Bảo Lộc", exact=True).first.click()
     page.get_by_role("heading", name="Đảng ủy phường 1 Bảo Lộc", level=1).wait_for()
 
@@ -72,10 +77,10 @@ def test_tree_search_without_accents_and_mobile_layout(
 @pytest.mark.django_db(transaction=True)
 def test_admin_gets_field_error_and_switches_language(page: Any, demo: Any) -> None:
     login(page, "quantri.lamdong")
-    page.goto("/to-chuc/")
-    page.get_by_role("link", name="Thành ủy Bảo Lộc", exact=True).first.click()
+    page.goto(f"/to-chuc/{demo['Thành ủy Bảo Lộc'].pk}/")
     page.get_by_role("link", name="Chuyển", exact=True).click()
-    page.get_by_label("Đơn vị cấp trên mới").select_option(label="Đảng ủy phường 1")
+    page.get_by_label("Đơn vị cấp trên mới").fill("dang uy phuong 1")
+    page.locator('.unit-pick[data-label="Đảng ủy phường 1"]').click()
     page.get_by_role("button", name="Lưu").click()
     error = page.locator("#id_parent_error")
     assert "cấp dưới của nó" in error.inner_text()

@@ -205,17 +205,10 @@ def recent_jobs(*, viewer: Any, limit: int = 10) -> QuerySet[IngestJob]:
     return IngestJob.objects.restrict(viewer, "view").select_related("unit")[:limit]
 
 
-def filter_units(*, viewer: Any) -> tuple[QuerySet[Unit], QuerySet[Unit]]:
-    """The units the search filters offer: those holding a document ``viewer`` may see, with
-    the units above them ("including units below"), and the issuers of those documents.
-    Offering the whole tree made the search page 8 MB at 60,000 units (bench/load.py)."""
-    seen = document_list(viewer=viewer).order_by()
-    issuers = set(seen.exclude(issuer_unit=None).values_list("issuer_unit", flat=True).distinct())
-    held = Unit.objects.filter(pk__in=seen.values("unit").distinct()).values_list("path", flat=True)
-    step = Unit.steplen
-    paths = {p[:n] for p in held for n in range(step, len(p) + 1, step)}
-    above = Unit.objects.filter(path__in=paths).order_by("path")
-    return above, Unit.objects.filter(pk__in=issuers).order_by("path")
+def issuer_units(*, viewer: Any) -> QuerySet[Unit]:
+    """The units that issued a document ``viewer`` may see (the issuer filter's picker)."""
+    seen = document_list(viewer=viewer).exclude(issuer_unit=None).order_by()
+    return Unit.objects.filter(pk__in=seen.values("issuer_unit"))
 
 
 def type_codes(*, viewer: Any) -> list[str]:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from doimoi.core.forms import AccessibleErrorsMixin, NFCFormMixin
 from doimoi.organizations.models import Role, Unit, UnitKind, UnitLevel
+from doimoi.organizations.picker import UnitPickerField
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -35,9 +36,11 @@ class UnitForm(AccessibleErrorsMixin, NFCFormMixin, forms.Form):
 class UnitMoveForm(AccessibleErrorsMixin, forms.Form):
     """Where to move a unit."""
 
-    parent = forms.ModelChoiceField(
-        label=_("Đơn vị cấp trên mới"), queryset=Unit.objects.order_by("path"), to_field_name="pk"
-    )
+    parent = UnitPickerField(label=_("Đơn vị cấp trên mới"), source="administered")
+
+    def __init__(self, *args: Any, viewer: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].for_viewer(viewer)  # type: ignore[attr-defined]
 
 
 class UnitCloseForm(AccessibleErrorsMixin, NFCFormMixin, forms.Form):

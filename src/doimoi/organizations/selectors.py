@@ -48,6 +48,11 @@ def unit_tree(*, include_closed: bool = True) -> QuerySet[Unit]:
     return qs
 
 
+def unit_roots() -> QuerySet[Unit]:
+    """The units at the top of the tree."""
+    return Unit.objects.get_root_nodes()
+
+
 def unit_search(*, query: str) -> QuerySet[Unit]:
     """Units whose name or short name matches ``query`` with accents folded ("dang uy" → Đảng ủy)."""
     qs = Unit.objects.order_by("path")

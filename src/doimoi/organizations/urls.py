@@ -6,6 +6,7 @@ app_name = "organizations"
 
 urlpatterns = [
     path("", views.unit_tree, name="unit_tree"),
+    path("chon/", views.unit_pick, name="unit_pick"),
     path("<int:pk>/", views.unit_detail, name="unit_detail"),
     path("<int:pk>/them/", views.unit_create, name="unit_create"),
     path("<int:pk>/sua/", views.unit_edit, name="unit_edit"),

@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -15,7 +15,7 @@ from doimoi.core import panels
 from doimoi.core.errors import ApplicationError
 from doimoi.core.text import fold
 from doimoi.core.views import HtmxHttpRequest, require_rule
-from doimoi.organizations import selectors, services
+from doimoi.organizations import picker, selectors, services
 from doimoi.organizations.forms import UnitCloseForm, UnitForm, UnitMergeForm, UnitMoveForm
 from doimoi.organizations.models import Unit
 
@@ -24,39 +24,70 @@ def _unit(request: HttpRequest, pk: int) -> Unit:
     return get_object_or_404(Unit, pk=pk)
 
 
-def _build_tree(units: list[Unit]) -> list[dict[str, Any]]:
-    """Nest units (ordered by path) into [{unit, children}] for the template."""
-    roots: list[dict[str, Any]] = []
-    stack: list[dict[str, Any]] = []
-    for unit in units:
-        node: dict[str, Any] = {"unit": unit, "children": []}
-        while stack and not unit.path.startswith(stack[-1]["unit"].path):
-            stack.pop()
-        (stack[-1]["children"] if stack else roots).append(node)
-        stack.append(node)
-    _sort_by_name(roots)
-    return roots
-
-
-def _sort_by_name(nodes: list[dict[str, Any]]) -> None:
-    nodes.sort(key=lambda node: fold(node["unit"].name))
-    for node in nodes:
-        _sort_by_name(node["children"])
+def _by_name(units: Any) -> list[Unit]:
+    return sorted(units, key=lambda unit: fold(unit.name))
 
 
 @require_rule("organizations.view_unit_tree")
 def unit_tree(request: HtmxHttpRequest) -> HttpResponse:
-    """The tree of units, expandable, with a search box that ignores accents."""
+    """The tree of units one level at a time (a national tree has 60,000 units): the top units,
+    or the units directly under ``?cha=<id>``, each opening its own children on demand; with a
+    search box that ignores accents."""
     query = request.GET.get("q", "").strip()
     context: dict[str, Any] = {"query": query}
+    asked = _parent(request)
     if query:
         context["results"] = selectors.unit_search(query=query)[:100]
     else:
-        context["tree"] = _build_tree(list(selectors.unit_tree()))
+        context.update(_level(asked))
     template = "organizations/unit_tree.html"
     if request.htmx and not request.htmx.boosted:
-        template += "#tree_body"
+        template += "#tree_level" if asked is not None and not query else "#tree_body"
     return render(request, template, context)
+
+
+def _level(parent: Unit | None) -> dict[str, Any]:
+    """The units under ``parent`` (the top units if None, or the one top unit's children)."""
+    if parent is None:
+        roots = _by_name(selectors.unit_roots())
+        if len(roots) != 1:
+            return {"nodes": roots}
+        parent = roots[0]
+    return {
+        "parent": parent,
+        "ancestors": selectors.unit_ancestors(unit=parent),
+        "nodes": _by_name(selectors.unit_children(unit=parent)),
+    }
+
+
+def _parent(request: HttpRequest) -> Unit | None:
+    """The unit whose children are asked for (``?cha=<id>``), if any."""
+    pk = request.GET.get("cha", "")
+    if pk and not pk.isdigit():
+        raise Http404
+    return get_object_or_404(Unit, pk=pk) if pk else None
+
+
+@require_rule("organizations.view_unit_tree")
+def unit_pick(request: HttpRequest) -> HttpResponse:
+    """The units a picker offers for what was typed: at most ``picker.LIMIT``, from its source
+    scoped to the user (an unknown source is not found)."""
+    field = request.GET.get("field", "")
+    if not field.isidentifier():
+        raise Http404
+    try:
+        units = picker.source_units(request.GET.get("source", ""), request.user)
+    except KeyError as error:
+        raise Http404 from error
+    text = request.GET.get(f"{field}_q", request.GET.get("q", ""))
+    found = picker.unit_matches(units, text, limit=picker.LIMIT + 1)
+    context = {
+        "candidates": picker.with_parents(found[: picker.LIMIT]),
+        "more": len(found) > picker.LIMIT,
+        "searched": bool(text.strip()),
+        "field": field,
+    }
+    return render(request, "organizations/widgets/unit_picker_options.html", context)
 
 
 @require_rule("organizations.view_unit", _unit)
@@ -142,7 +173,11 @@ def unit_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def unit_move(request: HttpRequest, pk: int) -> HttpResponse:
     """Put a unit under another parent."""
     unit = _unit(request, pk)
-    form = UnitMoveForm(request.POST or None, initial={"parent": Unit.objects.get_parent(unit)})
+    form = UnitMoveForm(
+        request.POST or None,
+        initial={"parent": Unit.objects.get_parent(unit)},
+        viewer=request.user,
+    )
     if _run_form(
         request,
         form,

@@ -28,7 +28,6 @@ from doimoi.documents.views.arrivals import unregistered_units
 from doimoi.documents.views.common import document as get_document
 from doimoi.documents.views.common import run_form
 from doimoi.organizations import services as org_services
-from doimoi.organizations.models import Unit
 
 LOW_CONFIDENCE = 0.8
 # Fields every document has: a missing one is worth a look. Marks and the parent body often are absent.
@@ -79,9 +78,8 @@ def _typing(request: HtmxHttpRequest) -> bool:
 @require_rule("documents.view_documents")
 def document_list(request: HtmxHttpRequest) -> HttpResponse:
     """All documents the user may see, or those matching the search, with filters."""
-    units, issuers = selectors.filter_units(viewer=request.user)
     codes = selectors.type_codes(viewer=request.user)
-    form = SearchForm(request.GET or None, type_codes=codes, units=units, issuers=issuers)
+    form = SearchForm(request.GET or None, viewer=request.user, type_codes=codes)
     query, filters = _search_input(form)
     page = request.GET.get("page", "")
     page_no = int(page) if page.isdigit() and int(page) > 0 else 1
@@ -92,6 +90,7 @@ def document_list(request: HtmxHttpRequest) -> HttpResponse:
         "query": query,
         "keep": keep.urlencode(),
         "page_no": page_no,
+        "filtering": bool(filters),
     }
     if query:
         context["search"] = selectors.document_search(
@@ -246,8 +245,7 @@ def document_review(request: HttpRequest, pk: int) -> HttpResponse:
     initial = _initial(document)
     if request.GET.get("issuer", "").isdigit():
         initial["issuer_unit"] = int(request.GET["issuer"])
-    units = Unit.objects.order_by("path")
-    form = ReviewForm(request.POST or None, initial=initial, units=units)
+    form = ReviewForm(request.POST or None, initial=initial, viewer=request.user)
     if request.method == "POST" and run_form(
         form, lambda data: document_confirm(actor=request.user, document=document, data=data)
     ):
@@ -278,7 +276,7 @@ def issuer_new(request: HttpRequest, pk: int) -> HttpResponse:
         "code": code_from_symbol(document.kind, document.symbol, document.type_code),
         "valid_from": document.date or datetime.date.today(),
     }
-    form = IssuerUnitForm(request.POST or None, initial=initial)
+    form = IssuerUnitForm(request.POST or None, initial=initial, viewer=request.user)
     created = request.method == "POST" and run_form(
         form,
         lambda data: org_services.unit_create(
