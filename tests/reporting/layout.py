@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from docx import Document as open_docx
+from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from doimoi.compose import Composition, Rules, Style
@@ -39,6 +40,18 @@ def _styled(paragraph: Paragraph, style: Style, rules: Rules, what: str) -> None
         assert bool(run.font.italic) == style.italic, (what, "italic")
 
 
+def _columns(document: Any, rules: Rules) -> None:
+    """The header and the signature: two columns of the rule's widths (in the grid, which
+    LibreOffice lays out by, and in the cells, which Word does), whose row never splits."""
+    header, footer = document.tables[0], document.tables[-1]
+    for table in (header, footer):
+        grid = [column.width.mm for column in table.columns]
+        cells = [cell.width.mm for cell in table.rows[0].cells]
+        for have in (grid, cells):
+            assert [round(w) for w in have] == list(rules.columns_mm), ("columns", have)
+        assert table.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None, "row may split"
+
+
 def check_layout(content: bytes, c: Composition, motto: str, date_line: str) -> None:
     """Assert the Word file follows ``c.rules``; fail naming the component that does not."""
     rules, document = c.rules, open_docx(io.BytesIO(content))
@@ -51,6 +64,7 @@ def check_layout(content: bytes, c: Composition, motto: str, date_line: str) -> 
     for name, want, have in zip(sides, rules.margins_mm, got, strict=True):
         assert abs(have.mm - want) < MM_TOLERANCE, f"{name} margin"
     assert document.styles["Normal"].font.name == rules.font
+    _columns(document, rules)
     _styled(_find(document, motto), rules.styles["motto"], rules, "motto")
     _styled(_find(document, c.issuer.upper()), rules.styles["issuer"], rules, "issuer")
     _styled(_find(document, date_line), rules.styles["place_date"], rules, "place and date")

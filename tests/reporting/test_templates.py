@@ -6,17 +6,21 @@ from __future__ import annotations
 
 import datetime
 import io
+import unicodedata
 from typing import Any
 
+import pdfplumber
 import pytest
 from docx import Document as open_docx
 
 from doimoi import compose
 from doimoi.compose import lines
+from doimoi.compose.convert import available, docx_to_pdf
 from doimoi.compose.model import PARTY_MOTTO, STATE_MOTTO
 from doimoi.documents.extract.docx import read as docx_text
 from doimoi.reporting.kinds import TEMPLATES, Context, Source, compose_from, type_code
 from doimoi.vbparse import parse
+from tests.conftest import require
 from tests.reporting.layout import check_layout
 
 TODAY = datetime.date.today()
@@ -120,6 +124,17 @@ def test_layout_follows_the_rules_in_force(key: str, kind: str, day: datetime.da
     c = _composition(key, kind, day)
     motto = PARTY_MOTTO if kind == "party" else STATE_MOTTO
     check_layout(compose.render_docx(c), c, motto, lines.date_line(c.place, c.date))
+
+
+@pytest.mark.parametrize("kind", ["party", "state"])
+def test_the_printed_header_keeps_the_motto_and_the_date_on_one_line_each(kind: str) -> None:
+    require(available(), "LibreOffice (soffice) is not installed")
+    c = _composition("plan", kind)
+    with pdfplumber.open(io.BytesIO(docx_to_pdf(compose.render_docx(c)))) as pdf:
+        text = unicodedata.normalize("NFC", pdf.pages[0].extract_text() or "")
+    printed = text.splitlines()
+    for line in (PARTY_MOTTO if kind == "party" else STATE_MOTTO, lines.date_line(c.place, c.date)):
+        assert any(line in p for p in printed), (line, printed[:8])
 
 
 def test_rule_set_is_chosen_by_the_date() -> None:

@@ -41,6 +41,9 @@ class Rules:
     cv_abstract_prefix: str
     authority_prefixes: dict[str, str]
     page_mm: tuple[int, int] = (210, 297)
+    # the two columns of the header and of the signature (issuer | motto, recipients | signer):
+    # wide enough that the motto and the place and date line each print on one line
+    columns_mm: tuple[int, int] = (78, 87)
     font: str = "Times New Roman"
     first_line_indent_mm: float = 10
     space_after_pt: float = 6
@@ -148,6 +151,7 @@ ND30_2020 = Rules(
     authority_prefixes=STATE_PREFIXES,
     first_line_indent_mm=10,
     line_spacing_pt=18,
+    columns_mm=(65, 100),  # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in 13 pt bold is 95 mm long
 )
 
 RULE_SETS: tuple[Rules, ...] = (HD36_2018, HD05_2026, ND30_2020)

@@ -13,6 +13,7 @@ from typing import Any
 from docx import Document as new_document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
@@ -69,7 +70,9 @@ class Writer:
         return run
 
     def body(self, text: str, component: str = "body") -> Any:
-        paragraph = self.line(self.document, text, component, align=JUSTIFY)
+        # an annex lists (events, hashes): justified, a line of long tokens spreads word by word
+        align = LEFT if component == "annex" else JUSTIFY
+        paragraph = self.line(self.document, text, component, align=align)
         fmt = paragraph.paragraph_format
         fmt.first_line_indent = Mm(self.rules.first_line_indent_mm)
         fmt.space_after = Pt(self.rules.space_after_pt)
@@ -80,15 +83,21 @@ class Writer:
                 run.font.italic = True
         return paragraph
 
-    def columns(self, widths: tuple[int, int]) -> tuple[Any, Any]:
+    def columns(self) -> tuple[Any, Any]:
+        """Two borderless cells of the rule set's widths, kept on one page."""
         table = self.document.add_table(rows=1, cols=2)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
-        cells = table.rows[0].cells
-        for cell, width in zip(cells, widths, strict=True):
-            cell.width = Mm(width)
+        row = table.rows[0]
+        # the grid is what LibreOffice lays out by, the cell width what Word does: set both
+        for column, cell, width in zip(
+            table.columns, row.cells, self.rules.columns_mm, strict=True
+        ):
+            column.width = cell.width = Mm(width)
             cell._element.remove(cell.paragraphs[0]._element)  # start empty: no blank first line
-        return cells[0], cells[1]
+        # a signature block split across two pages separates the signer from the text signed
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        return row.cells[0], row.cells[1]
 
     def save(self) -> bytes:
         buffer = io.BytesIO()
@@ -97,7 +106,7 @@ class Writer:
 
 
 def _header(w: Writer, c: Composition) -> None:
-    left, right = w.columns((80, 85))
+    left, right = w.columns()
     if c.superior:
         w.line(left, c.superior.upper(), "superior")
     w.line(left, c.issuer.upper(), "issuer")
@@ -147,7 +156,7 @@ def _sections(w: Writer, sections: list[Section], component: str = "body") -> No
 
 def _footer(w: Writer, c: Composition) -> None:
     w.line(w.document, "", "body")
-    left, right = w.columns((80, 85))
+    left, right = w.columns()
     w.line(left, c.rules.recipients_label, "recipients_label", align=LEFT)
     for text in L.recipient_lines(c):
         w.line(left, text, "recipients", align=LEFT)

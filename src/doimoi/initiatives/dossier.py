@@ -63,6 +63,13 @@ def _facts(case: Case, head: LedgerEvent | None) -> list[str]:
     return lines
 
 
+def _item(line: str) -> str:
+    """A payload line as a list item: "- " at the first level, "+ " below it (as offices write
+    sub-items), instead of the indentation spaces a justified paragraph would stretch."""
+    text = line.lstrip(" ")
+    return f"{'+' if len(text) < len(line) else '-'} {text}"
+
+
 def _section(title: str, items: list[LedgerEvent]) -> compose.Section:
     if not items:
         return compose.Section(title, [_("Không có.")])
@@ -72,7 +79,7 @@ def _section(title: str, items: list[LedgerEvent]) -> compose.Section:
             f"{_local(event.occurred_at)} — {registry.label(event.action)} — {event.actor_label}"
             f" (#{event.seq})."
         )
-        paragraphs += [f"- {line}" for line in event_lines(event)]
+        paragraphs += [_item(line) for line in event_lines(event)]
     return compose.Section(title, paragraphs)
 
 
