@@ -15,9 +15,16 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "doimoi"
 COMPOSER = SRC / "compose"
 # reads Word files (ingest); it never saves one
 READERS = {SRC / "documents" / "extract" / "docx.py"}
-WRITES_DOCX = re.compile(r"^\s*(from|import)\s+(docx|docxtpl)\b", re.M)
+WRITES_DOCX = re.compile(
+    r"^\s*(from|import)\s+(docx|docxtpl)\b|import_module\(\s*[\"'](docx|docxtpl)\b", re.M
+)
 WRITES_XLSX = re.compile(r"\bWorkbook\s*\(")  # a new workbook; reading (load_workbook) is fine
-RUNS_OFFICE = re.compile(r"soffice|--convert-to|--headless")
+# other writers of office files or PDFs: one composer means none of them either
+OTHER_WRITERS = re.compile(
+    r"^\s*(from|import)\s+(xlsxwriter|reportlab|weasyprint|fpdf|odf|docxcompose)\b", re.M
+)
+# the program by any of its names (as a command is written: lower case, quoted), or its flags
+RUNS_OFFICE = re.compile(r"soffice|[\"'](libreoffice|lowriter|unoconv)\b|--convert-to|--headless")
 MOTTO = re.compile(r"ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 
 
@@ -37,6 +44,8 @@ def test_only_the_composer_writes_documents_and_runs_libreoffice() -> None:
             offenders.append(f"{path.relative_to(SRC)}: saves a Word file")
         if WRITES_XLSX.search(text):
             offenders.append(f"{path.relative_to(SRC)}: writes XLSX")
+        if OTHER_WRITERS.search(text):
+            offenders.append(f"{path.relative_to(SRC)}: writes office files or PDF")
         if RUNS_OFFICE.search(text):
             offenders.append(f"{path.relative_to(SRC)}: LibreOffice")
     assert offenders == []
