@@ -52,6 +52,12 @@ LAUGHS = (
 ).encode()
 
 
+def _utf16(data: bytes) -> bytes:
+    """The same packet in UTF-16: its DOCTYPE no longer reads as ASCII bytes."""
+    head = b'<?xml version="1.0"?>'
+    return data.replace(head, b'<?xml version="1.0" encoding="UTF-16"?>').decode().encode("utf-16")
+
+
 def _bomb() -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -69,6 +75,9 @@ def _with_attachment_payload(payload: str) -> bytes:
 CASES = {
     "xxe": (XXE, "DOCTYPE"),
     "billion-laughs": (LAUGHS, "DOCTYPE"),
+    "xxe-utf16": (_utf16(XXE), "DOCTYPE"),
+    "billion-laughs-utf16": (_utf16(LAUGHS), "XML"),
+    "xxe-in-a-nested-packet": (document_packet(attachments=[("goc.edxml", XXE)]), "DOCTYPE"),
     "garbage": (os.urandom(4096), "XML"),
     "not-xml-text": (b"day khong phai XML <<<", "XML"),
     "wrong-namespace": (

@@ -77,6 +77,9 @@ def packet_import(*, actor: Any, unit: Unit, name: str, data: bytes, source: str
         written.discard()
         message = "; ".join(str(m) for m in error.messages)
         return FileResult(name, ItemStatus.FAILED, message, len(data))
+    except edxml.BadPacket as error:  # a nested packet (an attachment), read while storing
+        written.discard()
+        return FileResult(name, ItemStatus.FAILED, error.message, len(data))
     except Exception:
         written.discard()
         log.exception("packet import failed for %s", name)
