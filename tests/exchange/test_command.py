@@ -28,6 +28,17 @@ def test_every_exchange_command_has_help(action: str) -> None:
     assert "usage" in out.lower()
     if not action:
         assert "import" in out and "export" in out and "poll" in out
+    else:  # each says what it does (a description, not the usage line alone), in both languages
+        assert WHAT_IT_SAYS[action] in out, out
+        assert " / " in out
+
+
+WHAT_IT_SAYS = {
+    "import": "gói tin sai bị từ chối",
+    "export": "văn bản mật bị từ chối",
+    "poll": "inbox/.failed",
+    "agencies": "không dòng nào",
+}
 
 
 def _env() -> dict[str, str]:
