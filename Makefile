@@ -27,16 +27,17 @@ messages: $(STAMP)
 run: $(STAMP)
 	$(BIN)/doimoi serve
 
-# -n auto: one test process per core (pytest-xdist); each has its own test database
+# -n auto: one test process per core (pytest-xdist); each has its own test database; worksteal:
+# an idle process takes queued tests from a busy one, so a few long tests do not end the run alone
 test: $(DEV)
-	$(BIN)/pytest -n auto
+	$(BIN)/pytest -n auto --dist worksteal
 
 # Kill -9 and multi-server tests (minutes each; not in CI's 30-minute run). PostgreSQL ones need DATABASE_URL.
 test-processes: $(DEV)
 	DOIMOI_PROCESS_TESTS=1 $(BIN)/pytest -m processes
 
 test-postgres: $(DEV)
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -n auto
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -n auto --dist worksteal
 
 lint: $(DEV)
 	$(BIN)/ruff check .

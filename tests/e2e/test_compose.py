@@ -50,7 +50,8 @@ def test_compose_issue_and_download_an_implementing_plan(
     page.screenshot(path=str(artifacts / "compose-plan-preview.png"), full_page=True)
 
     page.get_by_role("button", name="Lấy số và ban hành").click()
-    page.get_by_text("Đã ban hành văn bản số 01-KH/ĐU.").wait_for()
+    # issuing converts to PDF with LibreOffice in the request (immediate tasks): slow on a busy machine
+    page.get_by_text("Đã ban hành văn bản số 01-KH/ĐU.").wait_for(timeout=120_000)
     page.get_by_role("heading", name="Kế hoạch 01-KH/ĐU").wait_for()
     page.screenshot(path=str(artifacts / "compose-plan-issued.png"), full_page=True)
 

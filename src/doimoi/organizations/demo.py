@@ -8,9 +8,12 @@ wards of former Bảo Lộc city are real. Every demo login shares one password,
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from doimoi.organizations import services
@@ -266,12 +269,20 @@ def _ensure_successions(index: dict[str, Unit]) -> None:
             )
 
 
+@functools.lru_cache(maxsize=4)
+def _demo_password_hash(hashers: tuple[str, ...]) -> str:
+    """The shared demo password, hashed once per hasher setting: a strong hash costs about half a
+    second, and the demo has some twenty logins sharing one password."""
+    return make_password(DEMO_PASSWORD)
+
+
 def ensure_user(username: str, full_name: str, *, superuser: bool = False) -> Person:
     """The demo user and their person record (created once)."""
     user_model = get_user_model()
     user = user_model.objects.filter(username=username).first()
     if user is None:
-        user = user_model.objects.create_user(username=username, password=DEMO_PASSWORD)
+        user = user_model.objects.create_user(username=username)
+        user.password = _demo_password_hash(tuple(settings.PASSWORD_HASHERS))
         user.is_staff = user.is_superuser = superuser
         user.save()
     person = Person.objects.filter(user=user).first()
