@@ -3,7 +3,8 @@ out by the composer), whose body gathers everything that establishes good faith,
 section, and whose annex lists every ledger event with its hash, so it can be verified.
 
 It is built from the case's ledger events themselves (what was recorded is what is printed). As
-downloaded it is a draft: the number is given when the unit issues it through its register.
+downloaded it is a draft; ``services.dossier_issue`` gives it the number of the deciding unit's
+outgoing register and keeps it, with its Word file and PDF, as that unit's document.
 """
 
 from __future__ import annotations
@@ -32,7 +33,15 @@ from doimoi.organizations.models import Membership, Role, Unit, UnitKind
 
 MAX_EVENTS = 10_000
 
-__all__ = ["ConversionError", "build_docx", "build_pdf", "case_events", "file_name"]
+__all__ = [
+    "ConversionError",
+    "build_docx",
+    "build_pdf",
+    "case_events",
+    "composition",
+    "file_name",
+    "issuing_unit",
+]
 
 
 def case_events(case: Case) -> list[LedgerEvent]:
@@ -116,9 +125,15 @@ def _signature(unit: Unit) -> compose.Signature:
     )
 
 
-def composition(case: Case) -> compose.Composition:
-    """The dossier of ``case`` as the composer prints it (a draft: no number yet)."""
-    unit = case.decider or case.unit
+def issuing_unit(case: Case) -> Unit:
+    """The unit whose dossier it is: the one that decides on the case (else the proposer's)."""
+    return case.decider or case.unit
+
+
+def composition(case: Case, day: datetime.date | None = None) -> compose.Composition:
+    """The dossier of ``case`` as the composer prints it, dated ``day`` (today); a draft, with no
+    number, until ``dossier_issue`` numbers it from the unit's register."""
+    unit = issuing_unit(case)
     state = unit.kind == UnitKind.STATE_BODY
     all_events = case_events(case)
     with override("vi"):  # an official document is written in Vietnamese
@@ -134,7 +149,7 @@ def composition(case: Case) -> compose.Composition:
             issuer_code=unit.code,
             superior="" if state else superior_line(Unit.objects.get_parent(unit)),
             place=default_place(unit),
-            date=timezone.localdate(),
+            date=day or timezone.localdate(),
             title=f"hồ sơ bảo vệ cán bộ năng động, sáng tạo đối với đề xuất «{case.title}»",
             opening=_facts(case, head),
             sections=sections,

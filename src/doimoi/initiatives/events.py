@@ -6,6 +6,9 @@ from doimoi.ledger.registry import register
 
 CASE_CREATED = register("initiatives.case.created", _("Tạo dự thảo đề xuất"))
 ATTACHMENT_ADDED = register("initiatives.case.attached", _("Đính kèm tài liệu"))
+DOSSIER_ISSUED = register(
+    "initiatives.dossier.issued", _("Ban hành hồ sơ bảo vệ cán bộ (lấy số sổ văn bản đi)")
+)
 RULE_SET_VERSIONED = register("initiatives.ruleset.versioned", _("Tạo phiên bản bộ quy tắc"))
 TIME_LIMIT_SET = register("initiatives.ruleset.limit_set", _("Sửa thời hạn của bộ quy tắc"))
 RULE_SET_UPDATED = register("initiatives.ruleset.updated", _("Sửa bộ quy tắc"))

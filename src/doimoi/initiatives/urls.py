@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/dinh-kem/", cases.case_attach, name="case_attach"),
     path("<int:pk>/dinh-kem/<int:attachment_pk>/", pages.attachment_download, name="attachment"),
     path("<int:pk>/ho-so-bao-ve.<str:fmt>", pages.case_dossier, name="case_dossier"),
+    path("<int:pk>/ho-so-bao-ve/ban-hanh/", pages.case_dossier_issue, name="case_dossier_issue"),
     path("<int:pk>/thao-tac/<str:name>/", cases.case_transition, name="case_transition"),
     path("can-bo-co-ket-qua/", pages.recognized_list, name="recognized_list"),
     path("so-lieu/", pages.figures, name="figures"),

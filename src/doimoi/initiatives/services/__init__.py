@@ -5,6 +5,7 @@ attach a file, or change the rule sets.
 """
 
 from doimoi.initiatives.services.collective import collective_rule, collective_rule_set
+from doimoi.initiatives.services.dossier_issue import dossier_issue
 from doimoi.initiatives.services.proposal import attachment_add, case_create
 from doimoi.initiatives.services.review import tally, voters
 from doimoi.initiatives.services.rulesets import (
@@ -21,6 +22,7 @@ __all__ = [
     "check",
     "collective_rule",
     "collective_rule_set",
+    "dossier_issue",
     "draft_autosave",
     "rule_item_add",
     "rule_set_new_version",

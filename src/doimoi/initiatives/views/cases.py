@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from doimoi.core.views import HtmxHttpRequest, require_rule
-from doimoi.initiatives import selectors, services, states
+from doimoi.initiatives import dossier, selectors, services, states
 from doimoi.initiatives.deadlines import case_deadlines
 from doimoi.initiatives.forms import FORMS, AttachmentForm, CaseCreateForm, PlanForm
 from doimoi.initiatives.models import PLAN_FIELDS, Regime, RuleSet
@@ -140,6 +140,8 @@ def case_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         "actions": selectors.allowed_transitions(viewer=request.user, case=case),
         "deadlines": case_deadlines(case),
         "records": selectors.case_records(case=case),
+        "may_issue_dossier": case.state != CaseState.DRAFT
+        and request.user.has_perm("documents.take_outgoing_number", dossier.issuing_unit(case)),
     }
     template = "initiatives/case_detail.html"
     if request.htmx and not request.htmx.boosted:

@@ -12,7 +12,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import require_POST
 
+from doimoi.core.errors import ApplicationError
 from doimoi.core.forms import AccessibleErrorsMixin, NFCFormMixin
 from doimoi.core.views import require_rule
 from doimoi.initiatives import dossier, selectors, services
@@ -52,6 +54,23 @@ def case_dossier(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{dossier.file_name(case, fmt)}"'
     return response
+
+
+@require_rule("initiatives.view_case", get_case)
+@require_POST
+def case_dossier_issue(request: HttpRequest, pk: int) -> HttpResponse:
+    """Issue the protection dossier with the deciding unit's next number; then its document."""
+    case = get_case(request, pk)
+    try:
+        document = services.dossier_issue(actor=request.user, case=case, day=timezone.localdate())
+    except ApplicationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+        return redirect("initiatives:case_detail", pk=case.pk)
+    messages.success(
+        request, _("Đã ban hành hồ sơ bảo vệ cán bộ số %(ref)s.") % {"ref": document.reference}
+    )
+    return redirect("documents:document_detail", pk=document.pk)
 
 
 @require_rule("initiatives.view_case", get_attachment_case)
