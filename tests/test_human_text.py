@@ -176,6 +176,8 @@ def walk(
             continue
         content_type = response.get("Content-Type", "").split(";")[0]
         body = b"".join(response.streaming_content) if response.streaming else response.content
+        if content_type == "text/html" and not body.strip():
+            continue  # an empty htmx fragment (the unit picker before a search): nothing to read
         if content_type == "text/html":
             yield url, "html", found(html_texts(body), choices)
             queue.extend(links(body))
