@@ -92,3 +92,32 @@ def test_ledger_verify_exits_nonzero_naming_the_event(tmp_path: Path) -> None:
     result = subprocess.run([*DOIMOI, "ledger", "verify"], env=env, capture_output=True, text=True)
     assert result.returncode != 0
     assert "sự kiện số 12" in result.stderr
+
+
+def test_serve_on_a_taken_port_says_so_and_stops(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [*DOIMOI, "serve", "--port", str(port)],
+            env=_env(tmp_path),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert result.returncode == 2
+    assert f"Cổng {port} trên 127.0.0.1 đang được một chương trình khác dùng" in result.stderr
+    assert f"doimoi serve --port {port + 1}" in result.stderr
+    assert not (tmp_path / "doimoi.sqlite3").exists()  # refused before touching the database
+
+
+def test_serve_port_check_ignores_a_free_port() -> None:
+    from doimoi.serve import port_taken
+
+    port = _free_port()
+    assert not port_taken("127.0.0.1", port)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", port))
+        taken.listen()
+        assert port_taken("127.0.0.1", port)

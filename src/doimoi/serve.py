@@ -6,7 +6,9 @@ ticks the daily schedule. ``doimoi worker`` runs workers alone for larger deploy
 from __future__ import annotations
 
 import argparse
+import errno
 import os
+import socket
 import sys
 from collections.abc import Sequence
 
@@ -73,11 +75,35 @@ def prepare(*, demo: bool) -> bool:
     return seeded
 
 
+def port_taken(host: str, port: int) -> bool:
+    """Whether another program listens on ``host:port`` (gunicorn would retry binding forever).
+
+    SO_REUSEADDR as gunicorn sets it: connections of a server stopped a moment ago do not count."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:  # an unknown or foreign address is gunicorn's to report
+            return error.errno == errno.EADDRINUSE
+    return False
+
+
 def serve(argv: Sequence[str]) -> int:
     """Prepare the database and serve until interrupted."""
     args = _parser().parse_args(list(argv))
     if not 1 <= args.port <= 65535:
         print("Cổng phải từ 1 đến 65535 / port must be between 1 and 65535")
+        return 2
+    if port_taken(args.host, args.port):
+        print(
+            f"Cổng {args.port} trên {args.host} đang được một chương trình khác dùng (có thể doimoi đã"
+            f" chạy rồi: http://{args.host}:{args.port}/). Hãy dừng chương trình đó hoặc chọn cổng"
+            f" khác: doimoi serve --port {args.port + 1}\n"
+            f"Port {args.port} on {args.host} is in use by another program (doimoi may be running"
+            f" already). Stop it or choose another port: doimoi serve --port {args.port + 1}",
+            file=sys.stderr,
+        )
         return 2
     prepare(demo=not args.no_demo)
     from doimoi.organizations.demo import DEMO_PASSWORD, demo_logins
