@@ -16,7 +16,9 @@ Two data sets, each in a database of its own per engine (a child process each):
   INSERT of the document and its index row; and vbparse on the seeds' corpus, against NFC plus
   one citation ``findall`` (bench/parse.py's floor).
 
-Run: ``.venv/bin/python bench/floors.py [--db both] [--rounds 20] [--search-docs 100000]``
+Run: ``.venv/bin/python bench/floors.py [--db both] [--rounds 20] [--search-docs 100000]``.
+Building the data sets takes minutes; ``--keep`` leaves each (database, part) in ``--var-dir``
+(PostgreSQL: a database per part) and ``--reuse`` measures on what a ``--keep`` run left.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import floors_sql
@@ -220,7 +223,8 @@ def any_page(
         "directives:directive_list",
         "documents:document_list",
         "initiatives:case_list",
-    )  # the unit tree is left out: it renders every unit of the tree (see docs/benchmarks.md)
+        "organizations:unit_tree",
+    )
     worst: dict[str, Any] | None = None
     for name in names:
         timed = alternate(_get(client, reverse(name)), login, max(5, rounds // 2))
@@ -237,18 +241,37 @@ def any_page(
     return worst
 
 
-def cascade_child(rounds: int, units: int) -> dict[str, Any]:
+def _built(marker: Path | None, size: dict[str, int]) -> dict[str, Any] | None:
+    """What a --keep run built, if it is there and of the size asked."""
+    if marker is None or not marker.exists():
+        return None
+    kept = dict(json.loads(marker.read_text()))
+    return kept if kept.get("size") == size else None
+
+
+def cascade_child(rounds: int, units: int, marker: Path | None) -> dict[str, Any]:
     if units != rollup.UNITS:  # a smaller tree while developing (same shape)
         share = units / rollup.UNITS
         rollup.UNITS, rollup.COMMUNES = units, max(34, int(rollup.COMMUNES * share))
         rollup.ROWS = int(rollup.ROWS * share)
-    started = time.perf_counter()
-    rollup.load_units()
-    ids = rollup.load_cascade()
-    rollup.load_tasks_and_reports(ids["directive"])
-    rollup._analyze()
-    load_s = time.perf_counter() - started
-    return {"load_s": load_s, "rows": cascade_rows(ids, rounds)}
+    kept = _built(marker, {"units": units})
+    if kept is None:
+        started = time.perf_counter()
+        rollup.load_units()
+        ids = rollup.load_cascade()
+        rollup.load_tasks_and_reports(ids["directive"])
+        rollup._analyze()
+        kept = {"size": {"units": units}, "ids": ids, "load_s": time.perf_counter() - started}
+        if marker is not None:
+            marker.write_text(json.dumps(kept))
+        kept["reused"] = False
+    else:
+        kept["reused"] = True
+    return {
+        "load_s": kept["load_s"],
+        "reused": kept["reused"],
+        "rows": cascade_rows(kept["ids"], rounds),
+    }
 
 
 # --- documents: search, ingest, vbparse ------------------------------------------------------
@@ -367,7 +390,8 @@ def ingest_row(units: dict[str, Any], count: int) -> dict[str, Any]:
 
     rng, lines = random.Random(20260524), ingest.paragraphs()
     unit = units["Tỉnh ủy Lâm Đồng"]
-    texts = [ingest.compose(rng, i, lines) for i in range(2 * count)]
+    base = Document.objects.count()  # new numbers on each run of a reused data set
+    texts = [ingest.compose(rng, base + i, lines) for i in range(2 * count)]
     engine = backend()
 
     def floor(text: str) -> None:
@@ -392,7 +416,7 @@ def ingest_row(units: dict[str, Any], count: int) -> dict[str, Any]:
             start = time.perf_counter()
             fn()
             samples[name].append((time.perf_counter() - start) * 1000)
-    check = texts[0].replace("Số 100-", "Số 99-")
+    check = texts[0].replace(f"Số {base + 100}-", f"Số {base + 99}-")
     result = ingest_file(
         actor=None, unit=unit, name="check.txt", data=check.encode(), source="bench"
     )
@@ -405,7 +429,7 @@ def ingest_row(units: dict[str, Any], count: int) -> dict[str, Any]:
                     actor=None,
                     unit=unit,
                     name="q.txt",
-                    data=texts[2].replace("Số 102-", "Số 98-").encode(),
+                    data=texts[2].replace(f"Số {base + 102}-", f"Số {base + 98}-").encode(),
                     source="bench",
                 )
             ),
@@ -450,19 +474,26 @@ def vbparse_row(count: int, rounds: int) -> dict[str, Any]:
 
 
 def documents_child(
-    rounds: int, search_docs: int, ingest_docs: int, parse_docs: int
+    rounds: int, search_docs: int, ingest_docs: int, parse_docs: int, marker: Path | None
 ) -> dict[str, Any]:
     import ingest  # bench/ingest.py
     from doimoi.organizations.demo import seed_demo
 
     units = seed_demo()
-    started = time.perf_counter()
-    ingest.bulk_load(units, search_docs)
-    load_s = time.perf_counter() - started
+    kept = _built(marker, {"search_docs": search_docs})
+    if kept is None:
+        started = time.perf_counter()
+        ingest.bulk_load(units, search_docs)
+        kept = {"size": {"search_docs": search_docs}, "load_s": time.perf_counter() - started}
+        if marker is not None:
+            marker.write_text(json.dumps(kept))
+        kept["reused"] = False
+    else:
+        kept["reused"] = True
     rows = search_rows(_search_queries(200))
     rows.append(ingest_row(units, ingest_docs))
     rows.append(vbparse_row(parse_docs, max(2, rounds // 5)))
-    return {"load_s": load_s, "rows": rows}
+    return {"load_s": kept["load_s"], "reused": kept["reused"], "rows": rows}
 
 
 # --- processes, databases, the report ----------------------------------------------------------
@@ -479,40 +510,61 @@ def _setup(var_dir: str) -> None:
     call_command("migrate", verbosity=0)
 
 
+def _part(args: argparse.Namespace, marker: Path | None) -> dict[str, Any]:
+    if args.part == "cascade":
+        return cascade_child(args.rounds, args.units, marker)
+    return documents_child(args.rounds, args.search_docs, args.ingest_docs, args.parse_docs, marker)
+
+
 def child(args: argparse.Namespace) -> dict[str, Any]:
+    if args.child_var:  # kept between runs (--keep, --reuse)
+        _setup(args.child_var)
+        return _part(args, Path(args.child_var) / "bench-ids.json")
     with tempfile.TemporaryDirectory(prefix="doimoi-bench-floors-") as tmp:
         _setup(tmp)
-        if args.part == "cascade":
-            return cascade_child(args.rounds, args.units)
-        return documents_child(args.rounds, args.search_docs, args.ingest_docs, args.parse_docs)
+        return _part(args, None)
+
+
+def _kept_place(db: str, part: str, args: argparse.Namespace) -> tuple[Path | None, str]:
+    """Where a part's data set lives: a folder (and PostgreSQL database) kept between runs with
+    --keep/--reuse, emptied first unless reused; else a temporary folder and database."""
+    if not (args.keep or args.reuse):
+        return None, args.pg_url
+    var = Path(args.var_dir) / f"{db}-{part}"
+    if not args.reuse and var.exists():
+        for name in (
+            "doimoi.sqlite3",
+            "doimoi.sqlite3-wal",
+            "doimoi.sqlite3-shm",
+            "bench-ids.json",
+        ):
+            (var / name).unlink(missing_ok=True)
+    var.mkdir(parents=True, exist_ok=True)
+    return var, f"{args.pg_url}_{part}"
 
 
 def spawn(db: str, part: str, args: argparse.Namespace) -> dict[str, Any]:
     env = dict(os.environ)
     env.pop("DATABASE_URL", None)
+    var, url = _kept_place(db, part, args)
+    reusing = var is not None and (var / "bench-ids.json").exists()
     if db == "postgresql":
-        rollup._pg(args.pg_url, "create")
-        env["DATABASE_URL"] = args.pg_url
-    command = [
-        sys.executable,
-        __file__,
-        "--child",
-        db,
-        "--part",
-        part,
-        "--rounds",
-        str(args.rounds),
-    ]
+        if not reusing:
+            rollup._pg(url, "create")
+        env["DATABASE_URL"] = url
+    command = [sys.executable, __file__, "--child", db, "--part", part]
+    command += ["--rounds", str(args.rounds), "--units", str(args.units)]
     command += ["--search-docs", str(args.search_docs), "--ingest-docs", str(args.ingest_docs)]
-    command += ["--parse-docs", str(args.parse_docs), "--units", str(args.units)]
+    command += ["--parse-docs", str(args.parse_docs)]
+    command += ["--child-var", str(var)] if var is not None else []
     try:
         done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     finally:
-        if db == "postgresql":
-            rollup._pg(args.pg_url, "drop")
+        if db == "postgresql" and var is None:
+            rollup._pg(url, "drop")
     if done.returncode != 0:
         raise SystemExit(done.stderr[-4000:])
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
 def _ms(pair: list[float]) -> str:
@@ -573,8 +625,12 @@ def report(results: dict[str, dict[str, Any]], command: str, seconds: float) -> 
     lines += EXPLAINED
     lines += [
         "",
-        "Data sets loaded in (s): "
-        + ", ".join(f"{k} {v['load_s']:.0f}" for k, v in results.items() if "load_s" in v)
+        "Data sets built in (s; *reused*: built by an earlier --keep run, not in this run's time): "
+        + ", ".join(
+            f"{k} {v['load_s']:.0f}" + (" *reused*" if v.get("reused") else "")
+            for k, v in results.items()
+            if "load_s" in v
+        )
         + ".",
     ]
     return "\n".join(lines)
@@ -592,6 +648,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--child", choices=["sqlite", "postgresql"])
     parser.add_argument("--part", choices=["cascade", "documents"], default="cascade")
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--keep", action="store_true", help="keep the data sets in --var-dir")
+    parser.add_argument("--reuse", action="store_true", help="measure on what --keep left")
+    parser.add_argument(
+        "--var-dir", default=str(Path(tempfile.gettempdir()) / "doimoi-bench-floors")
+    )
+    parser.add_argument("--child-var", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         print(json.dumps(child(args), default=str))
@@ -602,8 +664,9 @@ def main(argv: list[str]) -> int:
     for db in dbs:
         cascade, documents = spawn(db, "cascade", args), spawn(db, "documents", args)
         results[db] = {"rows": cascade["rows"] + documents["rows"]}
-        results[f"{db} cascade"] = {"load_s": cascade["load_s"], "rows": []}
-        results[f"{db} documents"] = {"load_s": documents["load_s"], "rows": []}
+        for part, done in (("cascade", cascade), ("documents", documents)):
+            results[f"{db} {part}"] = {"load_s": done["load_s"], "reused": done["reused"]}
+            results[f"{db} {part}"]["rows"] = []
     section = report(
         results, "python bench/floors.py " + " ".join(argv), time.perf_counter() - started
     )

@@ -216,6 +216,7 @@ def bulk_load(units: dict[str, Any], total: int) -> None:
                         document.title,
                         folded=fold(document.text),
                     ),
+                    fresh=True,  # new rows: nothing to delete first
                 )
     from django.db import connection
 
