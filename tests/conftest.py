@@ -104,6 +104,14 @@ def _own_ledger_checkpoints(settings: Any, tmp_path_factory: pytest.TempPathFact
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Each test starts with an empty cache (what one test kept names another's rows)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _sessions_outlive_time_travel(settings: Any) -> None:
     """Tests travel years in time with one signed-in client; the 30-minute inactivity expiry
     would sign it out. tests/core/test_headers.py checks the expiry itself."""

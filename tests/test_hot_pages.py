@@ -30,12 +30,13 @@ def _directive(ids: dict[str, Any]) -> str:
 PAGES: dict[str, Page] = {
     "login": (lambda ids: reverse("login"), None, 0),
     "home, ward clerk": (lambda ids: reverse("home"), "vanthu.baoloc", 26),
-    # the unit filters are pickers (organizations/picker.py): no unit is read for them
-    "documents": (lambda ids: reverse("documents:document_list"), "vanthu.baoloc", 16),
+    # the unit filters are pickers (organizations/picker.py): no unit is read for them; the
+    # types present are kept a while, checked against the newest document (+1)
+    "documents": (lambda ids: reverse("documents:document_list"), "vanthu.baoloc", 17),
     "search page": (
         lambda ids: reverse("documents:document_list") + "?q=ke+hoach",
         "vanthu.baoloc",
-        18,
+        19,
     ),
     "search API": (lambda ids: "/api/v1/documents/?q=ke+hoach", "vanthu.baoloc", 13),
     "directives": (lambda ids: reverse("directives:directive_list"), "vanthu.tinhuy", 15),

@@ -71,7 +71,7 @@ def test_documents_page_and_tree_do_not_grow_with_the_tree(
     before = {"documents": _get(clerk, documents)[1], "tree": _get(admin, tree)[1]}
     cells = _add_cells(seeded[WARD], MANY)
     html, queries = _get(clerk, documents)
-    assert queries == before["documents"]
+    assert queries <= before["documents"]  # (the types present, read once, are kept a while)
     assert not any(cell.name in html for cell in cells)
     html, queries = _get(admin, tree)
     assert queries == before["tree"]

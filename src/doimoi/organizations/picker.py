@@ -139,8 +139,18 @@ class UnitPickerField(forms.Field):
 
     def __init__(self, *, source: str, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.queryset: QuerySet[Unit] = Unit.objects.none()
+        self.viewer: Any = None
+        self._units: QuerySet[Unit] | None = None
         self.picker.source = source
+
+    @property
+    def queryset(self) -> QuerySet[Unit]:
+        """The units the field accepts, built when first needed (a form left empty needs none)."""
+        if self._units is None:
+            if self.viewer is None:
+                return Unit.objects.none()
+            self._units = source_units(self.picker.source, self.viewer)
+        return self._units
 
     @property
     def picker(self) -> UnitPickerWidget:
@@ -150,7 +160,7 @@ class UnitPickerField(forms.Field):
 
     def for_viewer(self, viewer: Any) -> None:
         """Scope the field to what its source offers ``viewer``."""
-        self.queryset = source_units(self.picker.source, viewer)
+        self.viewer, self._units = viewer, None
 
     def prepare_value(self, value: Any) -> Any:
         """An initial unit given by its id is shown by its name."""
