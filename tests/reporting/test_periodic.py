@@ -17,6 +17,7 @@ from doimoi.directives.models import Assignment
 from doimoi.initiatives.models import Adoption, Case, Decision, Protection, Reward
 from doimoi.organizations.models import Unit
 from doimoi.outreach.models import Activity
+from doimoi.reporting import drafting
 from doimoi.reporting.periodic.draft import report
 from doimoi.reporting.periodic.exports import report_xlsx
 from doimoi.reporting.periodic.periods import Period, custom, period_of
@@ -161,3 +162,50 @@ def test_periods() -> None:
     )
     assert period_of("quarter", day).label == "quý IV năm 2026"
     assert period_of("month", datetime.date(2024, 2, 10)).end == datetime.date(2024, 2, 29)
+
+
+def _received(unit: Unit, directive: Any, period: Period) -> int:
+    return _one(
+        f"SELECT COUNT(*) FROM {T['Assignment']} a JOIN {U} u ON u.id = a.unit_id "
+        "WHERE u.path LIKE %s AND a.directive_id = %s AND a.received_on BETWEEN %s AND %s",
+        [unit.path + "%", directive.pk, period.start, period.end],
+    )
+
+
+@pytest.mark.django_db
+def test_a_directives_report_counts_that_directives_assignments_only() -> None:
+    call_command("seed_demo", verbosity=0)
+    admin = get_user_model().objects.get(username="admin")
+    unit = Unit.get_root_nodes().get()  # above both provinces: both directives were received
+    period = custom(datetime.date(2021, 1, 1), datetime.date.today())
+    plan, kl14 = (drafting.directive_find(admin, ref) for ref in ("01-KH/TU", "14-KL/TW"))
+    assert plan is not None and kl14 is not None
+    assert drafting.directive_find(admin, "01-KH/XX") is None
+    r = report(admin, unit, period, "directive", plan)
+    expected = _received(unit, plan, period)
+    assert r.total["received"] == expected > 0
+    assert (
+        report(admin, unit, period, "directive", kl14).total["received"]
+        == _received(unit, kl14, period)
+        != expected
+    )
+    everything = report(admin, unit, period, "directive").total["received"]
+    assert everything >= expected + _received(unit, kl14, period)
+    reference = "Kế hoạch số 01-KH/TU, ngày "
+    assert r.title.startswith(f"sơ kết {period.label} thực hiện {reference}")
+    assert r.body.startswith(f"Thực hiện {reference}")
+    assert f"nhận {expected} văn bản chỉ đạo" in r.body
+    assert [t.key for t in r.tables] == ["directives", "outreach"]
+
+
+@pytest.mark.django_db
+def test_a_dissemination_report_has_the_dissemination_figures_only() -> None:
+    call_command("seed_demo", verbosity=0)
+    admin = get_user_model().objects.get(username="admin")
+    unit = Unit.objects.get(name=PROVINCE[1])
+    r = report(admin, unit, _period("last six months"), "outreach")
+    assert [t.key for t in r.tables] == ["outreach"]
+    assert r.title.endswith("công tác tuyên truyền, học tập, quán triệt")
+    activities = r.total["outreach_activities"]
+    assert activities > 0 and f"tổ chức {activities} hoạt động tuyên truyền" in r.body
+    assert "văn bản chỉ đạo phải thực hiện" not in r.body

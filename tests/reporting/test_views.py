@@ -77,3 +77,23 @@ def test_figures_of_a_unit_out_of_scope_are_refused(demo: Any, persona: Any) -> 
     unit = Unit.objects.get(name="Tỉnh ủy Lâm Đồng")
     query = {"unit": unit.pk, "topic": "kl14", "period": "year"}
     assert client.get(reverse("reporting:figures"), query).status_code in (400, 404)
+
+
+@pytest.mark.django_db
+def test_figures_page_for_one_directive_and_for_dissemination(demo: Any, persona: Any) -> None:
+    from django.core.management import call_command
+
+    call_command("seed_demo", verbosity=0)
+    client = _client(persona("quantri.lamdong"))
+    unit = Unit.objects.get(name="Tỉnh ủy Lâm Đồng (từ 01/7/2025)")
+    query = {"unit": unit.pk, "topic": "directive", "period": "year", "directive": "01-KH/TU"}
+    html = client.get(reverse("reporting:figures"), query).content.decode()
+    assert "Thực hiện Kế hoạch số 01-KH/TU" in html  # the draft handed to the compose page
+    missing = client.get(reverse("reporting:figures"), {**query, "directive": "999-KH/TU"})
+    assert missing.status_code == 400
+    assert "Không tìm thấy văn bản chỉ đạo 999-KH/TU" in missing.content.decode()
+    query = {"unit": unit.pk, "topic": "outreach", "period": "year"}
+    html = client.get(reverse("reporting:figures"), query).content.decode()
+    assert "<caption>Tuyên truyền, học tập, quán triệt</caption>" in html
+    assert "<caption>Thực hiện văn bản chỉ đạo</caption>" not in html
+    assert html.count("<svg") == 2

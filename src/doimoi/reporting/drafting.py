@@ -18,6 +18,8 @@ from doimoi.compose.names import (
     signing_title,
     superior_line,
 )
+from doimoi.directives import selectors as directives
+from doimoi.directives.models import Directive
 from doimoi.documents import selectors as documents
 from doimoi.documents.models import Document
 from doimoi.documents.rules import NUMBER_ROLES
@@ -58,6 +60,16 @@ def source_find(viewer: Any, reference: str) -> Document | None:
         if hit.document.reference.replace(" ", "") == reference.replace(" ", ""):
             return hit.document
     return None
+
+
+def directive_find(viewer: Any, reference: str) -> Directive | None:
+    """The directive ``viewer`` may see whose document's number and symbol are ``reference``."""
+    wanted = "".join(reference.split())
+    number = re.match(r"\d+", wanted)
+    if number is None:
+        return None
+    candidates = directives.directive_list(viewer=viewer).filter(document__number=number.group())
+    return next((d for d in candidates if d.document.reference.replace(" ", "") == wanted), None)
 
 
 def _first_sentence(text: str) -> str:

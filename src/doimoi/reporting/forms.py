@@ -72,6 +72,7 @@ class ComposeForm(forms.Form):
 TOPICS = [
     ("kl14", _("Thực hiện Kết luận 14-KL/TW (khuyến khích, bảo vệ cán bộ năng động, sáng tạo)")),
     ("directive", _("Thực hiện văn bản chỉ đạo")),
+    ("outreach", _("Tuyên truyền, học tập, quán triệt")),
 ]
 
 
@@ -80,6 +81,15 @@ class FiguresForm(forms.Form):
         queryset=Unit.objects.none(), label=_("Đơn vị")
     )
     topic = forms.ChoiceField(choices=TOPICS, label=_("Chủ đề"), initial="kl14")
+    directive = forms.CharField(
+        label=_("Văn bản chỉ đạo (số, ký hiệu)"),
+        required=False,
+        max_length=64,
+        help_text=_(
+            "Với chủ đề «Thực hiện văn bản chỉ đạo»: ví dụ 1335-CV/TU; để trống là mọi văn bản "
+            "chỉ đạo đơn vị nhận."
+        ),
+    )
     period = forms.ChoiceField(choices=PERIOD_KINDS, label=_("Kỳ báo cáo"), initial="half")
     day = forms.DateField(
         label=_("Ngày trong kỳ"),

@@ -27,7 +27,15 @@ CHARTS = [
     ("protected", _("Kết luận bảo vệ cán bộ")),
     ("received", _("Văn bản chỉ đạo được giao")),
     ("overdue", _("Việc quá hạn chưa hoàn thành")),
+    ("outreach_activities", _("Hoạt động tuyên truyền")),
+    ("outreach_participants", _("Lượt người tham dự")),
 ]
+# the charts of each topic
+CHARTED = {
+    "kl14": {"submitted", "protected", "received", "overdue"},
+    "directive": {"received", "overdue"},
+    "outreach": {"outreach_activities", "outreach_participants"},
+}
 
 
 def _period(data: dict[str, Any]) -> Period:
@@ -40,14 +48,25 @@ def _period(data: dict[str, Any]) -> Period:
 def _report(request: HttpRequest, form: FiguresForm) -> Report | None:
     if not form.is_valid():
         return None
-    unit = form.cleaned_data["unit"]
+    data = form.cleaned_data
+    unit, topic = data["unit"], data["topic"]
     if not request.user.has_perm("reporting.view_figures", unit):
         raise PermissionDenied
-    return report(request.user, unit, _period(form.cleaned_data), form.cleaned_data["topic"])
+    directive = None
+    if topic == "directive" and data.get("directive"):
+        directive = drafting.directive_find(request.user, data["directive"])
+        if directive is None:
+            form.add_error(
+                "directive",
+                _("Không tìm thấy văn bản chỉ đạo %(ref)s trong phạm vi được xem.")
+                % {"ref": data["directive"]},
+            )
+            return None
+    return report(request.user, unit, _period(data), topic, directive)
 
 
 def _charts(r: Report) -> list[str]:
-    shown = [(k, t) for k, t in CHARTS if r.topic == "kl14" or k in {"received", "overdue"}]
+    shown = [(k, t) for k, t in CHARTS if k in CHARTED.get(r.topic, CHARTED["kl14"])]
     return [charts.bar_chart(str(title), key, r.below) for key, title in shown] if r.below else []
 
 
