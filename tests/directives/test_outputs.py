@@ -17,6 +17,7 @@ from doimoi.directives.models import Directive, Notification
 from doimoi.directives.output.urging_doc import urging_docx
 from doimoi.directives.output.xlsx import cascade_xlsx
 from doimoi.documents.models import OutgoingEntry
+from doimoi.documents.services import store
 from doimoi.organizations.models import Unit
 from tests.directives.conftest import WARDS, of, unit
 from tests.directives.docx_text import docx_lines
@@ -54,6 +55,9 @@ def test_urging_dispatch_is_numbered_stored_and_laid_out(
     )
     assert urging.document.reference == "01-CV/ThU" and urging.document.date == D(2022, 5, 23)
     ledger_probe.assert_recorded("directives.urging.issued", urging)
+    kept = urging.document.copies.exclude(stored_file=None).get().stored_file
+    assert kept.original_name == "cong-van-don-doc-01-CV-ThU.docx"  # its PDF: after the commit
+    assert docx_lines(store.read(kept)) == docx_lines(urging_docx(urging))
     lines = docx_lines(urging_docx(urging))
     for expected in (
         "ĐẢNG BỘ TỈNH LÂM ĐỒNG",

@@ -3,21 +3,30 @@ hand when the unit has closed; the decision is then a document of the documents 
 
 from __future__ import annotations
 
+import io
+import unicodedata
 from typing import Any
 
+import pdfplumber
 import pytest
+from docx import Document as read_docx
 
+from doimoi.background.worker import drain
+from doimoi.compose.convert import available
 from doimoi.core.errors import ApplicationError
 from doimoi.documents.models import Document, OutgoingEntry
+from doimoi.documents.services import store
+from doimoi.documents.services.printing import printed_pdf_add
 from doimoi.initiatives.models import Regime
 from doimoi.organizations import services as org_services
+from tests.conftest import require
 from tests.initiatives import flow
 
 WARD = "Đảng ủy phường 1 Bảo Lộc"  # a unit of the 2025 tree, still active (the demo people's)
 
 
-@pytest.mark.django_db
-def test_decision_takes_the_next_number_and_becomes_a_document(d: Any, ledger_probe: Any) -> None:
+def _approved(d: Any) -> Any:
+    """A case of the ward approved with a decision numbered from the ward's register."""
     case = d.start(flow.PROPOSER, WARD, Regime.KL14, "Đề xuất của phường", **flow.plan("phường"))
     case = d.do(flow.PROPOSER, case, "submit")
     case = d.do(flow.HEAD, case, "put_to_collective", meeting_on=d.today)
@@ -25,7 +34,12 @@ def test_decision_takes_the_next_number_and_becomes_a_document(d: Any, ledger_pr
                 opinion="Đồng ý.", given_on=d.today)  # fmt: skip
     case = flow.checklist(d, case)
     case = flow.vote(d, case, **flow.ALL_FOR)
-    case = d.do(flow.HEAD, case, "approve", decided_on=d.today, content="Cho thực hiện.")
+    return d.do(flow.HEAD, case, "approve", decided_on=d.today, content="Cho thực hiện.")
+
+
+@pytest.mark.django_db
+def test_decision_takes_the_next_number_and_becomes_a_document(d: Any, ledger_probe: Any) -> None:
+    case = _approved(d)
     decision = case.decisions.get()
     entry = OutgoingEntry.objects.get(pk=decision.register_entry_id)
     assert decision.symbol == entry.symbol and entry.symbol.endswith("-QĐ/ĐU")
@@ -76,3 +90,49 @@ def test_a_checklist_citation_links_the_document_it_names(d: Any) -> None:
     d.do(flow.HEAD, other, "answer_checklist", answers=answers)
     linked = {a.item_id: a.document_id for a in other.checklist.all()}
     assert linked[items[0].pk] == document.pk and linked[items[1].pk] is None
+
+
+@pytest.mark.django_db
+def test_a_numbered_decision_keeps_its_word_file_and_gets_its_pdf_after_the_commit(
+    d: Any, settings: Any, tmp_path: Any
+) -> None:
+    settings.MEDIA_ROOT = tmp_path / "media"
+    require(available(), "LibreOffice (soffice) is not installed")
+    case = _approved(d)
+    decision = case.decisions.get()
+    document = Document.objects.get(pk=decision.document_id)
+    stem = f"quyet-dinh-{decision.symbol.replace('/', '-')}"
+    assert _printed(document) == [f"{stem}.docx"]  # the PDF waits for the task queue
+    word = read_docx(
+        io.BytesIO(store.read(document.copies.exclude(stored_file=None).get().stored_file))
+    )
+    header = word.tables[0].rows[0].cells[0].text
+    assert f"Số {decision.symbol}" in header
+    drain()
+    assert _printed(document) == [f"{stem}.docx", f"{stem}.pdf"]
+    pdf = document.copies.get(stored_file__original_name=f"{stem}.pdf").stored_file
+    with pdfplumber.open(io.BytesIO(store.read(pdf))) as printed:
+        text = unicodedata.normalize("NFC", printed.pages[0].extract_text() or "")
+    assert f"Số {decision.symbol}" in text and "QUYẾT ĐỊNH" in text
+
+
+def _printed(document: Document) -> list[str]:
+    names = document.copies.exclude(stored_file=None).values_list("stored_file__original_name")
+    return sorted(name for (name,) in names)
+
+
+@pytest.mark.django_db
+def test_printing_twice_or_without_libreoffice_keeps_one_pdf_or_the_word_file(
+    d: Any, settings: Any, tmp_path: Any
+) -> None:
+    settings.MEDIA_ROOT = tmp_path / "media"
+    case = _approved(d)
+    document = Document.objects.get(pk=case.decisions.get().document_id)
+    word = document.copies.exclude(stored_file=None).get()
+    settings.DOIMOI_SOFFICE = str(tmp_path / "no-such-soffice")
+    assert printed_pdf_add(word.pk) == "failed" and len(_printed(document)) == 1
+    del settings.DOIMOI_SOFFICE
+    if not available():
+        return
+    assert printed_pdf_add(word.pk) == "done" and printed_pdf_add(word.pk) == "skipped"
+    assert len(_printed(document)) == 2

@@ -32,6 +32,14 @@ def submit(job_id: int) -> None:
 
 
 @task()
+def print_pdf(copy_id: int) -> str:
+    """Print a composed document's Word copy as PDF beside it."""
+    from doimoi.documents.services.printing import printed_pdf_add
+
+    return printed_pdf_add(copy_id)
+
+
+@task()
 def cleanup_files() -> int:
     """Remove stored bytes that no row names and are over an hour old; how many."""
     from doimoi.documents.services.orphans import orphan_files_remove

@@ -156,9 +156,16 @@ def urging_issue(
         created_by=user_or_none(actor),
         **fields,
     )
-    text = urging_doc.plain_text(urging)
+    word = (
+        f"cong-van-don-doc-{entry.symbol.replace('/', '-')}.docx",
+        urging_doc.urging_docx(urging),
+    )
     urging.document = documents.document_create_from_text(
-        actor=actor, unit=dist.sender, text=text, outgoing=entry
+        actor=actor,
+        unit=dist.sender,
+        text=urging_doc.plain_text(urging),
+        outgoing=entry,
+        files=[word],
     )
     urging.save(update_fields=["document"])
     late_ids = [item["unit_id"] for item in fields["late_units"]]

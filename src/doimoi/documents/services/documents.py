@@ -10,9 +10,11 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from doimoi.background.queue import defer
 from doimoi.core.errors import ApplicationError
 from doimoi.core.text import fold, nfc
 from doimoi.documents import events
+from doimoi.documents import tasks as document_tasks
 from doimoi.documents.models import (
     Citation,
     Confidentiality,
@@ -348,12 +350,14 @@ def document_create_from_text(
     document = outcomes[0].document
     if outgoing is not None:
         OutgoingEntry.objects.filter(pk=outgoing.pk).update(document=document)
-    for name, data in files:
-        _attach_file(document, name, data, unit, actor)
+    printed = {name.lower().rsplit(".", 1)[-1]: attach_file(document, name, data, unit, actor)
+               for name, data in files}  # fmt: skip
+    if "docx" in printed and "pdf" not in printed:  # its PDF: LibreOffice, after the commit
+        defer(document_tasks.print_pdf, printed["docx"].pk)
     return document
 
 
-def _attach_file(document: Document, name: str, data: bytes, unit: Unit, actor: Any) -> None:
+def attach_file(document: Document, name: str, data: bytes, unit: Unit, actor: Any) -> DocumentCopy:
     """Keep a printed form of a composed document as a copy held by ``unit`` (bytes stored once;
     if the transaction fails, content-addressed bytes may stay behind, unreferenced)."""
     sha256 = file_store.digest(data)
@@ -361,7 +365,7 @@ def _attach_file(document: Document, name: str, data: bytes, unit: Unit, actor: 
     if stored is None:
         stored, _written = file_store.put(data, name, sha256)
     user = actor if actor is not None and actor.is_authenticated else None
-    _copy(document, stored, 0, unit, "composed", user)
+    return _copy(document, stored, 0, unit, "composed", user)
 
 
 def _overrides(

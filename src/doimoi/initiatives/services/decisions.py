@@ -13,7 +13,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
-from doimoi.compose import plain_text
+from doimoi.compose import plain_text, render_docx
 from doimoi.core.errors import ApplicationError
 from doimoi.documents.services import document_create_from_text, outgoing_register_take
 from doimoi.initiatives.models import Decision
@@ -59,19 +59,20 @@ def _from_register(
             kind="state" if unit.kind == UnitKind.STATE_BODY else "party",
             date=day,
         )
-        text = plain_text(
-            decision_composition(
-                case=ctx.case,
-                unit=unit,
-                kind=kind,
-                symbol=entry.symbol,
-                day=day,
-                content=content,
-                reasons=reasons,
-                signer=ctx.person,
-            )
+        composed = decision_composition(
+            case=ctx.case,
+            unit=unit,
+            kind=kind,
+            symbol=entry.symbol,
+            day=day,
+            content=content,
+            reasons=reasons,
+            signer=ctx.person,
         )
-        document = document_create_from_text(actor=ctx.actor, unit=unit, text=text, outgoing=entry)
+        word = (f"quyet-dinh-{entry.symbol.replace('/', '-')}.docx", render_docx(composed))
+        document = document_create_from_text(
+            actor=ctx.actor, unit=unit, text=plain_text(composed), outgoing=entry, files=[word]
+        )
     except (ApplicationError, PermissionDenied) as error:
         raise _refused(error) from error
     return {
