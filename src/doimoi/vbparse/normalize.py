@@ -91,35 +91,52 @@ _SIGNATURE_STAMP = re.compile(
 _OCR = {wrong: right for wrong, right in OCR_FIXES}
 
 
-# Marked letters by falling frequency in party and state documents (counted on the seeds).
-_COMMON_MARKED = "áđảệựĐêềưốịàạộếủâíôứểơụấớổăậìờỉóãữầòợởẩắúửọùễằũồừ"
+# Letters by falling frequency in party and state documents (counted on the seeds and on
+# tests/corpus/real, each half of the weight).
+_BY_FREQUENCY = (
+    "nhctgiuyđaNáTàvomprHCưủệộịảếsĐlbốạềdựkqăBíêứâơIậGớôxKổểUQVụAấỉLóờDìPMợYỦSởầãXỘeýÂửồỆòắúữWẩ"
+    "ọẾÀỊORẢặỈƯùÁÊễẫĩÒừẠũÃéÍỀĨỐỤỷèỳỗƠằỒõĂỰỨÔỚẦẽÌẤỂỏỔỜỡÓẬẮẻỹỞEỢỬÝẹỮỌFỲfỪẪẵÙÉÈZẳẨỄwÚỶỵỖŨẶẰẴỎỠûj"
+)
+_COMMONNESS = {char: len(_BY_FREQUENCY) - rank for rank, char in enumerate(_BY_FREQUENCY)}
 
 
-def _rarity(char: str) -> int:
-    """How rare a letter is in Vietnamese text, roughly (ASCII small letters are commonest)."""
-    if char.isascii():
-        return 10 if char.isupper() else 0
-    found = _COMMON_MARKED.find(char)
-    return 100 if found == -1 else found + 1
+def _anchors(words: list[str]) -> dict[str, int]:
+    """Where to look for each slip from: its rarest letter (the regex stops at each one, so
+    the fewer stops the faster), or a letter another slip already stops at when that is
+    about as rare."""
+    chosen: dict[str, int] = {}
+    stops: set[str] = set()
+    by_rarest = sorted(words, key=lambda w: min(_COMMONNESS.get(ch, 0) for ch in w if ch.isalpha()))
+    for wrong in by_rarest:
+        letters = [i for i, ch in enumerate(wrong) if ch.isalpha()]
+        best = min(letters, key=lambda i: _COMMONNESS.get(wrong[i], 0))
+        shared = [i for i in letters if wrong[i] in stops]
+        if shared:
+            near = min(shared, key=lambda i: _COMMONNESS.get(wrong[i], 0))
+            if _COMMONNESS.get(wrong[near], 0) <= _COMMONNESS.get(wrong[best], 0) + 1:
+                best = near
+        chosen[wrong] = best
+        stops.add(wrong[best])
+    return chosen
 
 
-def _anchor(wrong: str) -> int:
-    """Where to look for a slip from: its rarest letter (the regex scans for that one)."""
-    ranks = [_rarity(ch) for ch in wrong]
-    return ranks.index(max(ranks))
-
-
-def _anchored(wrong: str) -> str:
-    cut = _anchor(wrong)
+def _around(wrong: str, cut: int) -> str:
+    """The rest of a slip around its anchor letter: what is behind it, what follows."""
     head, char, tail = re.escape(wrong[:cut]), re.escape(wrong[cut]), re.escape(wrong[cut + 1 :])
     behind = f"(?<={head}{char})" if cut else ""
-    return f"{char}{behind}(?={tail}(?!\\w))"
+    return f"{behind}(?={tail}(?!\\w))"
 
 
 _OCR_BY_ANCHOR: dict[str, list[tuple[str, int]]] = {}
-for _wrong in _OCR:
-    _OCR_BY_ANCHOR.setdefault(_wrong[_anchor(_wrong)], []).append((_wrong, _anchor(_wrong)))
-_OCR_RE = re.compile("|".join(_anchored(w) for w in _OCR))
+for _wrong, _cut in _anchors(list(_OCR)).items():
+    _OCR_BY_ANCHOR.setdefault(_wrong[_cut], []).append((_wrong, _cut))
+# One branch per anchor letter, its slips inside: a stop tries one branch, not every slip.
+_OCR_RE = re.compile(
+    "|".join(
+        re.escape(char) + "(?:" + "|".join(_around(w, cut) for w, cut in slips) + ")"
+        for char, slips in _OCR_BY_ANCHOR.items()
+    )
+)
 
 
 @dataclass
