@@ -43,8 +43,10 @@ _DATE = (
     r"(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
     r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))"
 )
-AFTER_DATE = re.compile(r"\s*[,;]?\s*\(?\s*(?:được\s+)?(?:ban hành\s+)?(?:ngày|Ngày)\s*" + _DATE)
-AFTER_ISSUER = re.compile(r"\s*,?\s*(?:của|do)\s+(?P<iss>[^\W\d_][^,;.()“”\"*¶]{0,120})")
+# Written so that each space has one way to be read ("\s*[,;]?\s*" tries every split of a run
+# of spaces before it fails) and with "|)" for optional words (cheaper than "?" on a group).
+AFTER_DATE = re.compile(r"\s*(?:[,;]\s*|)(?:\(\s*|)(?:được\s+|)(?:ban hành\s+|)[nN]gày\s*" + _DATE)
+AFTER_ISSUER = re.compile(r"\s*(?:,\s*|)(?:của|do)\s+(?P<iss>[^\W\d_][^,;.()“”\"*¶]{0,120})")
 # Words that end an issuer phrase and start the rest of the sentence.
 _ISSUER_STOP = re.compile(
     r"\s(?:về|v/v|khóa|thực hiện|triển khai|tiếp tục|và|ngày|năm|đã|đối với|gắn|nhằm|để|trong"
@@ -230,13 +232,13 @@ def _read_after(text: str, citation: Citation) -> None:
     if "gày" not in ahead and "của" not in ahead and "do " not in ahead:
         return
     for _ in range(2):
-        dated = AFTER_DATE.match(text, pos)
-        if dated and citation.date is None:
+        dated = AFTER_DATE.match(text, pos) if citation.date is None else None
+        if dated:
             citation.date = iso_date(dated)
             pos = dated.end()
             continue
-        issued = AFTER_ISSUER.match(text, pos)
-        if issued and citation.issuer is None:
+        issued = AFTER_ISSUER.match(text, pos) if citation.issuer is None else None
+        if issued:
             citation.issuer = trim_issuer(issued.group("iss"))
             pos = issued.start("iss") + len(citation.issuer or "")
             continue

@@ -39,8 +39,7 @@ def nest(
     index_of = {reference.key: i for i, reference in enumerate(references)}
     spots = [(s, e, index_of[k]) for s, e, k in mentions if k in index_of]
     pairs: dict[tuple[int, int], None] = {}
-    for at, (_start, end, index) in enumerate(spots):
-        following = next(((s, i) for s, _e, i in spots[at + 1 :] if i != index), None)
+    for (_start, end, index), following in zip(spots, _next_other(spots), strict=True):
         if following is None or following[0] - end > WINDOW:
             continue
         stop = _END.search(flat, end, following[0])
@@ -54,6 +53,21 @@ def nest(
         }
         for source, target in pairs
     ]
+
+
+def _next_other(spots: list[tuple[int, int, int]]) -> list[tuple[int, int] | None]:
+    """For each spot, (start, reference) of the first later spot of another reference."""
+    found: list[tuple[int, int] | None] = [None] * len(spots)
+    later: tuple[int, int] | None = None  # the nearest later spot
+    other: tuple[int, int] | None = None  # the nearest later spot of another reference than it
+    for at in range(len(spots) - 1, -1, -1):
+        start, _end, index = spots[at]
+        if later is not None:
+            found[at] = later if later[1] != index else other
+        if later is None or later[1] != index:
+            other = later
+        later = (start, index)
+    return found
 
 
 def _key(reference: Reference) -> dict[str, str | None]:

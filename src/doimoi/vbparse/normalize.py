@@ -57,9 +57,13 @@ _OLD_TO_NEW.update({k.upper(): v.upper() for k, v in list(_OLD_TO_NEW.items())})
 _OLD_TO_NEW.update(
     {k[0].upper() + k[1:]: v[0].upper() + v[1:] for k, v in list(_OLD_TO_NEW.items())}
 )
-# Only an open syllable moves its mark ("hoàn", "quý" read the same in both styles); the
-# pattern starts with its letters (fast scan), "qu" is checked in the replacement.
-_OLD_STYLE = re.compile(r"[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?![^\W\d_])")
+# Only an open syllable moves its mark ("hoàn", "quý" read the same in both styles); "qu" is
+# checked in the replacement. The scan stops at "o" and at the rare "ỳ ý ỷ ỹ ỵ" (behind which
+# "u" is looked for), not at every "u" of the text.
+_OLD_STYLE = re.compile(
+    r"[oOỳýỷỹỵỲÝỶỸỴ](?:(?<=o)[àáảãạèéẻẽẹ]|(?<=O)[àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]"
+    r"|(?<=[uU][ỳýỷỹỵ])|(?<=U[ỲÝỶỸỴ]))(?![^\W\d_])"
+)
 
 # Any trace of markdown; a lone "*" (the party star line) is not one.
 _MARKDOWN_MARKS = ("\\", "]", "<", "#", ">", "|")
@@ -166,9 +170,10 @@ def clean(data: str | bytes | bytearray) -> Cleaned:
         text, warnings = decode_bytes(bytes(data))
     else:
         text, warnings = repair_mojibake(data)
-    if _ODD_CHARS.search(text):
-        text = _plain_chars(text, warnings)
-    if text.count("\\r\\n") >= 3:
+    odd = _ODD_CHARS.search(text)
+    if odd:
+        text = _plain_chars(text, warnings, odd.start())
+    if "\\" in text and text.count("\\r\\n") >= 3:
         text = text.replace("\\r\\n", "\n")
         warnings.append("Ký tự xuống dòng bị ghi thành chữ \\r\\n (đã sửa) / escaped line breaks")
     text = canonical_tones(strip_markdown(unicodedata.normalize("NFC", text)))
@@ -184,16 +189,20 @@ def clean(data: str | bytes | bytearray) -> Cleaned:
     return Cleaned(text, warnings, located)
 
 
-def _plain_chars(text: str, warnings: list[str]) -> str:
-    """ƣ as ư, odd spaces and dashes as plain ones, every line break as "\\n"."""
+def _plain_chars(text: str, warnings: list[str], first: int = 0) -> str:
+    """ƣ as ư, odd spaces and dashes as plain ones, every line break as "\\n".
+
+    ``first`` is where the first odd character is: the text before it is plain. Each odd
+    character is replaced everywhere at once, and the scan goes on from where it was found
+    (nothing before it changed), so the text is scanned once in all.
+    """
     if "\u01a3" in text or "\u01a2" in text:
         warnings.append("Sửa ký tự PDF ƣ thành ư / PDF artefact ƣ read as ư")
     if "\r\n" in text:
         text = text.replace("\r\n", "\n")
-    if "\u00a0" in text:
-        text = text.replace("\u00a0", " ")
-    for char in set(_ODD_CHARS.findall(text)):
-        text = text.replace(char, _CHARS[char])
+    while (odd := _ODD_CHARS.search(text, first)) is not None:
+        first = odd.start()
+        text = text.replace(odd.group(), _CHARS[odd.group()])
     return text
 
 
@@ -212,7 +221,7 @@ def canonical_tones(text: str) -> str:
 
     Each old-style spelling present is replaced in one C-level pass of its own.
     """
-    for old in set(_OLD_STYLE.findall(text)):
+    for old in {text[found.end() - 2 : found.end()] for found in _OLD_STYLE.finditer(text)}:
         if old in _OLD_TO_NEW:
             text = _old_form(old).sub(_OLD_TO_NEW[old], text)
     return text

@@ -42,8 +42,9 @@ _HEADS = (
     ),
     ("basis", re.compile(r"^căn cứ(?:\s+vào)?\b", re.IGNORECASE)),
 )
-# "sao gửi", "gửi kèm", "đính kèm", "kèm theo", "sao y", "sao lục", "chuyển tiếp".
-_FORWARD_CORES = ("kèm", "sao ", "Sao ", "huyển tiếp")
+# "sao gửi", "gửi kèm", "đính kèm", "kèm theo", "sao y", "sao lục", "chuyển tiếp": found from a
+# rare letter of each ("è", "ể") or the "s" of "sao", then checked around.
+_FORWARD_CORES = re.compile(r"è(?<=kè)(?=m)|s(?=ao )|S(?=ao )|ể(?<=huyể)(?=n tiếp)")
 _SAO_VERBS = ("gửi", "gởi", "y", "lục")
 _TITLE_VERBS = re.compile(
     r"\b(?:thực hiện|triển khai|quán triệt|tuyên truyền|học tập|thi hành|sơ kết|tổng kết)\b",
@@ -128,7 +129,7 @@ def _sentence_starts(body: str, citations: list[Citation]) -> list[int]:
     previous = -1
     for citation in citations:
         low = previous if previous >= 0 else max(0, citation.start - SENTENCE)
-        found = max(body.rfind(stop, low, citation.start) for stop in _STOPS)
+        found = _last_stop(body, low, citation.start)
         if found != -1:
             starts.append(found + 1)
         else:
@@ -143,8 +144,18 @@ def sentence_start(body: str, pos: int) -> int:
     A sentence is looked for within ``SENTENCE`` characters; a longer one starts there.
     """
     low = max(0, pos - SENTENCE)
-    found = max(body.rfind(stop, low, pos) for stop in _STOPS)
+    found = _last_stop(body, low, pos)
     return found + 1 if found != -1 else low
+
+
+def _last_stop(body: str, low: int, high: int) -> int:
+    """Where the last of ``_STOPS`` in ``body[low:high]`` is, or -1."""
+    return max(
+        body.rfind(". ", low, high),
+        body.rfind("; ", low, high),
+        body.rfind(": ", low, high),
+        body.rfind("¶", low, high),
+    )
 
 
 def sentence_end(body: str, pos: int) -> int:
@@ -180,18 +191,21 @@ def _sentence_relations(
 def forward_verbs(body: str) -> list[tuple[int, int]]:
     """(start, end) of each forwarding verb in a text, in order ("ban hành kèm theo" is not one).
 
-    Found with plain string search on rare syllables ("kèm", "ao gửi", "huyển tiếp"), then
-    the whole word is checked around them.
+    Found by one scan for their rare letters ("kèm", "sao ", "huyển tiếp"), then the whole
+    word is checked around them.
     """
     found = []
-    for core in _FORWARD_CORES:
-        at = body.find(core)
-        while at != -1:
-            span = _forward_span(body, at, core)
-            if span:
-                found.append(span)
-            at = body.find(core, at + 1)
-    return sorted(found)
+    for core in _FORWARD_CORES.finditer(body):
+        at = core.start()
+        if core.group() == "è":
+            span = _forward_span(body, at - 1, "kèm")
+        elif core.group() == "ể":
+            span = _forward_span(body, at - 3, "huyển tiếp")
+        else:
+            span = _forward_span(body, at, body[at : at + 4])
+        if span:
+            found.append(span)
+    return found
 
 
 def _forward_span(body: str, at: int, core: str) -> tuple[int, int] | None:

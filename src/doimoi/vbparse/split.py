@@ -11,6 +11,8 @@ from doimoi.vbparse.signature import is_authority, is_signer_title, name_like
 from doimoi.vbparse.text import is_upper
 
 _NUMBER_LINE = re.compile(r"\n[ \t]*(?:(?:Luật|Bộ luật|Pháp lệnh|Lệnh|Nghị quyết)\s+)?Số\b[^\n]*")
+_LAW_WORDS = ("Luật", "Bộ luật", "Pháp lệnh", "Lệnh", "Nghị quyết")
+_SO = re.compile(r"Số\b")
 _MOTTO_WORDS = ("CỘNG", "CONG", "Độc lập")
 NEAR = 12
 WALK_BACK = 8
@@ -18,7 +20,7 @@ WALK_BACK = 8
 
 def split_documents(text: str, lines: list[str]) -> list[tuple[int, int]]:
     """(first line, end line) of each document in the text, in order."""
-    found = [m.start() for m in _NUMBER_LINE.finditer(f"\n{text}") if _is_number(m)]
+    found = [m.start() for m in number_lines(f"\n{text}") if _is_number(m)]
     if len(found) < 2:
         return [(0, len(lines))]
     numbers = [_line_of(text, at) for at in found]
@@ -36,6 +38,48 @@ def split_documents(text: str, lines: list[str]) -> list[tuple[int, int]]:
         previous = number
     ends = [*starts[1:], len(lines)]
     return list(zip(starts, ends, strict=True))
+
+
+def number_lines(text: str) -> list[re.Match[str]]:
+    """What ``_NUMBER_LINE.finditer(text)`` finds, looked for from each "Số" (rare in a text)
+    rather than from each line break (the text's every line)."""
+    found: list[re.Match[str]] = []
+    pos = 0
+    while (so := _SO.search(text, pos)) is not None:
+        at = so.start()
+        match = next(
+            (m for start in _line_starts(text, at) if start >= pos
+             if (m := _NUMBER_LINE.match(text, start)) is not None),
+            None,
+        )  # fmt: skip
+        if match is None:
+            pos = so.end()
+            continue
+        found.append(match)
+        pos = max(match.end(), pos + 1)
+    return found
+
+
+def _line_starts(text: str, at: int) -> list[int]:
+    """The line breaks a number line through the "Số" at ``at`` could start from: the one
+    before a law's name ("Luật" / "Số …"), then the one just before."""
+    starts = []
+    word_end = at
+    while word_end > 0 and text[word_end - 1].isspace():
+        word_end -= 1
+    if word_end < at:
+        word = next((w for w in _LAW_WORDS if text.endswith(w, 0, word_end)), None)
+        if word is not None:
+            starts.append(_blank_start(text, word_end - len(word)) - 1)
+    starts.append(_blank_start(text, at) - 1)
+    return [start for start in starts if start >= 0 and text[start] == "\n"]
+
+
+def _blank_start(text: str, at: int) -> int:
+    """Where the spaces and tabs just before ``at`` begin."""
+    while at > 0 and text[at - 1] in " \t":
+        at -= 1
+    return at
 
 
 def _is_number(match: re.Match[str]) -> bool:
