@@ -15,9 +15,13 @@ from doimoi.vbparse.model import Reference
 
 WINDOW = 200
 VERB_GAP = 30  # "thực hiện Kết luận số " — the verb governs the next citation
-_VERBS = re.compile(r"\b(?:thực hiện|triển khai|quán triệt|cụ thể hóa)\b")
-_END = re.compile(r"[.;:¶](?:\s|$)|-{3,}")
-_BREAK = re.compile(r"\b(?:gắn với|đồng thời|cùng với|và)\b|[;(]")
+# Every branch of each pattern starts with a literal character, so the regex engine scans for a
+# set of first characters instead of trying a match at each one; "x(?<!\wx)" is "\bx".
+_VERBS = re.compile(
+    r"t(?<!\wt)hực hiện\b|t(?<!\wt)riển khai\b|q(?<!\wq)uán triệt\b|c(?<!\wc)ụ thể hóa\b"
+)
+_END = re.compile(r"[.;:¶-](?:(?<=[.;:¶])(?:\s|$)|(?<=-)(?=--))")
+_BREAK = re.compile(r"g(?<!\wg)ắn với\b|đ(?<!\wđ)ồng thời\b|c(?<!\wc)ùng với\b|v(?<!\wv)à\b|;|\(")
 
 
 def _governs(between: str) -> bool:

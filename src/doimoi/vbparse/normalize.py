@@ -58,12 +58,12 @@ _OLD_TO_NEW.update(
     {k[0].upper() + k[1:]: v[0].upper() + v[1:] for k, v in list(_OLD_TO_NEW.items())}
 )
 # Only an open syllable moves its mark ("hoàn", "quý" read the same in both styles); "qu" is
-# checked in the replacement. The scan stops at "o" and at the rare "ỳ ý ỷ ỹ ỵ" (behind which
-# "u" is looked for), not at every "u" of the text.
-_OLD_STYLE = re.compile(
-    r"[oOỳýỷỹỵỲÝỶỸỴ](?:(?<=o)[àáảãạèéẻẽẹ]|(?<=O)[àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]"
-    r"|(?<=[uU][ỳýỷỹỵ])|(?<=U[ỲÝỶỸỴ]))(?![^\W\d_])"
-)
+# checked in the replacement. Each pattern starts with one literal letter, which the regex engine
+# scans for many times faster than for a set of letters; "uỳ", "uý", … are looked for from their
+# rare second letter, and only when it is in the text.
+_OLD_O = re.compile(r"o[àáảãạèéẻẽẹ](?![^\W\d_])")
+_OLD_O_CAPS = re.compile(r"O[àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ](?![^\W\d_])")
+_U_TONED = "ỳýỷỹỵỲÝỶỸỴ"
 
 # Any trace of markdown; a lone "*" (the party star line) is not one.
 _MARKDOWN_MARKS = ("\\", "]", "<", "#", ">", "|")
@@ -221,10 +221,27 @@ def canonical_tones(text: str) -> str:
 
     Each old-style spelling present is replaced in one C-level pass of its own.
     """
-    for old in {text[found.end() - 2 : found.end()] for found in _OLD_STYLE.finditer(text)}:
+    for old in _old_forms(text):
         if old in _OLD_TO_NEW:
             text = _old_form(old).sub(_OLD_TO_NEW[old], text)
     return text
+
+
+def _old_forms(text: str) -> set[str]:
+    """The old-style spellings ("oà", "uỷ", "OÁ", …) at a syllable's end in a text."""
+    found = set(_OLD_O.findall(text))
+    if "O" in text:
+        found.update(_OLD_O_CAPS.findall(text))
+    for vowel in _U_TONED:
+        if vowel in text:
+            found.update(m.string[m.start() - 1 : m.end()] for m in _after_u(vowel).finditer(text))
+    return found
+
+
+@lru_cache(maxsize=16)
+def _after_u(vowel: str) -> re.Pattern[str]:
+    """A toned "y" after "u" or "U", at a syllable's end (the scan starts from the "y")."""
+    return re.compile(f"{vowel}(?<=[uU]{vowel})(?![^\\W\\d_])")
 
 
 @lru_cache(maxsize=64)

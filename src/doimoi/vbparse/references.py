@@ -42,9 +42,16 @@ _HEADS = (
     ),
     ("basis", re.compile(r"^căn cứ(?:\s+vào)?\b", re.IGNORECASE)),
 )
-# "sao gửi", "gửi kèm", "đính kèm", "kèm theo", "sao y", "sao lục", "chuyển tiếp": found from a
-# rare letter of each ("è", "ể") or the "s" of "sao", then checked around.
-_FORWARD_CORES = re.compile(r"è(?<=kè)(?=m)|s(?=ao )|S(?=ao )|ể(?<=huyể)(?=n tiếp)")
+# "sao gửi", "gửi kèm", "đính kèm", "kèm theo", "sao y", "sao lục", "chuyển tiếp": each found
+# by a pattern that starts with one literal letter (the regex engine scans for one letter many
+# times faster than for a set of them), then checked around. (core, pattern, where the core
+# starts relative to the match)
+_FORWARD_CORES = (
+    ("kèm", re.compile(r"è(?<=kè)(?=m)"), -1),
+    ("sao ", re.compile(r"sao "), 0),
+    ("Sao ", re.compile(r"Sao "), 0),
+    ("huyển tiếp", re.compile(r"ể(?<=huyể)(?=n tiếp)"), -3),
+)
 _SAO_VERBS = ("gửi", "gởi", "y", "lục")
 _TITLE_VERBS = re.compile(
     r"\b(?:thực hiện|triển khai|quán triệt|tuyên truyền|học tập|thi hành|sơ kết|tổng kết)\b",
@@ -191,21 +198,16 @@ def _sentence_relations(
 def forward_verbs(body: str) -> list[tuple[int, int]]:
     """(start, end) of each forwarding verb in a text, in order ("ban hành kèm theo" is not one).
 
-    Found by one scan for their rare letters ("kèm", "sao ", "huyển tiếp"), then the whole
-    word is checked around them.
+    Found from rare letters ("kèm", "sao ", "huyển tiếp"), then the whole word is checked
+    around them.
     """
     found = []
-    for core in _FORWARD_CORES.finditer(body):
-        at = core.start()
-        if core.group() == "è":
-            span = _forward_span(body, at - 1, "kèm")
-        elif core.group() == "ể":
-            span = _forward_span(body, at - 3, "huyển tiếp")
-        else:
-            span = _forward_span(body, at, body[at : at + 4])
-        if span:
-            found.append(span)
-    return found
+    for core, pattern, shift in _FORWARD_CORES:
+        for match in pattern.finditer(body):
+            span = _forward_span(body, match.start() + shift, core)
+            if span:
+                found.append(span)
+    return sorted(found)
 
 
 def _forward_span(body: str, at: int, core: str) -> tuple[int, int] | None:
