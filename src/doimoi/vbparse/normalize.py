@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from doimoi.vbparse.decode import decode_bytes, repair_mojibake
 from doimoi.vbparse.tables import OCR_FIXES
-from doimoi.vbparse.webcopy import rejoin_header, unflatten
+from doimoi.vbparse.webheader import rejoin_header, unflatten
 
 _CHARS: dict[str, str] = dict(
     {

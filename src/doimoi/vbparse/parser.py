@@ -43,7 +43,8 @@ def _parse_all(data: str | bytes) -> list[Document]:
         warnings = cleaned.warnings + list(dict.fromkeys(local))
         document = parse_lines(lines[start:end], warnings)
         document.span = (start, end)
-        document.text = "\n".join(lines[start:end]).strip()
+        whole = start == 0 and end == len(lines)  # the usual case: no need to join lines again
+        document.text = (cleaned.text if whole else "\n".join(lines[start:end])).strip()
         documents.append(document)
     return documents or [parse_lines([], cleaned.warnings)]
 
