@@ -47,12 +47,62 @@ _DATE = (
 # of spaces before it fails) and with "|)" for optional words (cheaper than "?" on a group).
 AFTER_DATE = re.compile(r"\s*(?:[,;]\s*|)(?:\(\s*|)(?:được\s+|)(?:ban hành\s+|)[nN]gày\s*" + _DATE)
 AFTER_ISSUER = re.compile(r"\s*(?:,\s*|)(?:của|do)\s+(?P<iss>[^\W\d_][^,;.()“”\"*¶]{0,120})")
-# Words that end an issuer phrase and start the rest of the sentence.
-_ISSUER_STOP = re.compile(
-    r"\s(?:về|v/v|khóa|thực hiện|triển khai|tiếp tục|và|ngày|năm|đã|đối với|gắn|nhằm|để|trong"
-    r"|với|tại|theo|ban hành|là|cho|có|được|sao|quy định|hướng dẫn|phê duyệt|số|lần|nhiệm kỳ"
-    r"|giai đoạn|cùng|hoặc|như|nay|kèm|gửi|yêu cầu|đến|trên|nêu|nói)(?=\s|$)"
-)
+# Words that end an issuer phrase and start the rest of the sentence. The pattern is built with
+# one branch per first letter (the regex engine tries branches one by one at each space).
+_STOP_WORDS = [
+    "về",
+    "v/v",
+    "khóa",
+    "thực hiện",
+    "triển khai",
+    "tiếp tục",
+    "và",
+    "ngày",
+    "năm",
+    "đã",
+    "đối với",
+    "gắn",
+    "nhằm",
+    "để",
+    "trong",
+    "với",
+    "tại",
+    "theo",
+    "ban hành",
+    "là",
+    "cho",
+    "có",
+    "được",
+    "sao",
+    "quy định",
+    "hướng dẫn",
+    "phê duyệt",
+    "số",
+    "lần",
+    "nhiệm kỳ",
+    "giai đoạn",
+    "cùng",
+    "hoặc",
+    "như",
+    "nay",
+    "kèm",
+    "gửi",
+    "yêu cầu",
+    "đến",
+    "trên",
+    "nêu",
+    "nói",
+]
+
+
+def _by_first_letter(words: list[str]) -> str:
+    first: dict[str, list[str]] = {}
+    for word in words:
+        first.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(f"{re.escape(k)}(?:{'|'.join(rests)})" for k, rests in first.items())
+
+
+_ISSUER_STOP = re.compile(rf"\s(?:{_by_first_letter(_STOP_WORDS)})(?=\s|$)")
 _ASSEMBLY = re.compile(r"^(?:QH|UBTVQH)\d+$")
 _NAMED_ACT = re.compile(r"\b(Bộ luật|Luật|Pháp lệnh|Nghị quyết|Hiến pháp)\b")
 _ISSUING_VERBS = (" đã ban hành", " ban hành", " đã có", " có", " đã gửi", " gửi")
