@@ -85,7 +85,8 @@ _JUNK = re.compile(
     r"|(?:Ký bởi|Thời gian ký|Người ký)[ \t]*:(?![^\n]*(?:Nơi ban hành|Ngày ban hành|Số hiệu)).*"
     r")(?=\n|$)"
 )
-_TRAILING_SPACE = re.compile(r" \n")
+# " \n" looked for from the line break (a literal the regex engine scans for fast), not the space.
+_TRAILING_SPACE = re.compile(r"\n(?<= \n)")
 _BLANK_RUN = re.compile(r"\n{5,}")
 _SIGNATURE_STAMP = re.compile(
     r"^[ \t]*Ký bởi[ \t]*:.*(?:\n[ \t]*(?:Email|E-mail|Cơ quan|Thời gian ký|Ngày ký|Chức vụ)"
