@@ -55,8 +55,28 @@ def read_headless(document: Document, lines: list[str]) -> None:
 
 def _enacting_issuer(text: str, type_name: str) -> str | None:
     """ "...; Chính phủ ban hành Nghị định ...": the body that says it issues this document."""
-    found = re.search(rf"([^;:.]{{2,120}}?)\s+ban hành\s+{re.escape(type_name)}\b", text, re.I)
+    first = _first_enacting(text, type_name)
+    if first is None:
+        return None
+    # The lazy issuer group is tried from every start, up to 120 characters on each: start at
+    # most 120 characters before the first "ban hành <type>" (no match can start earlier).
+    found = re.search(
+        rf"([^;:.]{{2,120}}?)\s+ban hành\s+{re.escape(type_name)}\b",
+        text[max(0, first - 120) :],
+        re.I,
+    )
     if found is None:
         return None
     issuer = found.group(1).strip(" ,")
     return issuer if issuer[:1].isupper() and len(issuer.split()) <= 10 else None
+
+
+def _first_enacting(text: str, type_name: str) -> int | None:
+    """Where the spaces before the first "ban hành <type>" begin, or None."""
+    for found in re.finditer(rf"ban hành\s+{re.escape(type_name)}\b", text, re.I):
+        at = found.start()
+        while at > 0 and text[at - 1].isspace():
+            at -= 1
+        if at < found.start():
+            return at
+    return None
