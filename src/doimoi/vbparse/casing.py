@@ -21,13 +21,24 @@ _KEEP_UPPER = frozenset(CASING["keep_upper"])
 _LOWER_WORDS = frozenset(CASING["lower_words"])
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _PROPER = sorted(CASING["title_proper"], key=len, reverse=True)
-_PROPER_RE = re.compile(
-    r"(?<!\w)(?:" + "|".join(re.escape(p.lower()) for p in _PROPER) + r")(?!\w)"
-)
+
+
+def _word_start(words: list[str]) -> str:
+    """``(?<!\\w)(?:w1|w2|…)`` written with a literal first letter in every branch (one branch per
+    first letter, the words' order kept): the regex engine then scans for those letters
+    instead of trying the whole alternation at every character. "x(?<!\\wx)" is "(?<!\\w)x"."""
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(
+        f"{re.escape(first)}(?<!\\w{re.escape(first)})(?:{'|'.join(rests)})"
+        for first, rests in by_first.items()
+    )
+
+
+_PROPER_RE = re.compile(rf"(?:{_word_start([p.lower() for p in _PROPER])})(?!\w)")
 _PROPER_TEXT = {p.lower(): p for p in _PROPER}
-_CITED_TYPE = re.compile(
-    r"(?<!\w)(" + "|".join(re.escape(n.lower()) for n in TYPE_NAMES) + r")(?=\s+(?:số\s|\d))"
-)
+_CITED_TYPE = re.compile(rf"({_word_start([n.lower() for n in TYPE_NAMES])})(?=\s+(?:số\s|\d))")
 _COMPOUND_NEXT = frozenset({"ủy", "đoàn", "hội", "đội"})
 
 
