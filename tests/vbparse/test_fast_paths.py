@@ -1,0 +1,128 @@
+"""The fast paths the parser takes for speed give what the plain definitions give.
+
+Each reader below looks for its words from a rare letter (a literal the regex engine scans for
+fast) instead of running the plain pattern over the whole text; the plain pattern is written
+here, and both must agree on any text built from the pieces that matter.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from doimoi.vbparse.headless import _enacting_issuer
+from doimoi.vbparse.nesting import _BREAK, _END, _VERBS, _next_other
+from doimoi.vbparse.normalize import _OLD_TO_NEW, _old_form, canonical_tones, normalize
+from doimoi.vbparse.references import _forward_span, flatten, forward_verbs
+from doimoi.vbparse.split import _NUMBER_LINE, number_lines
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+def _texts(pieces: list[str], max_size: int = 12) -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(pieces), max_size=max_size).map("".join)
+
+
+def _spans(found: object) -> list[tuple[int, int]]:
+    return [m.span() for m in found]  # type: ignore[attr-defined]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts(["\n", " ", "\t", "\u3000", "Số", "Số ", "Số:", "Sốx", "Luật", "Bộ luật",
+               "Pháp lệnh", "Lệnh", "Nghị quyết", "x", "12", "\n\n"]))  # fmt: skip
+def test_number_lines_are_those_of_the_line_pattern(text: str) -> None:
+    assert _spans(number_lines(text)) == _spans(_NUMBER_LINE.finditer(text))
+
+
+def test_number_lines_of_the_corpus_are_those_of_the_line_pattern() -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.rglob("*.txt"))]
+    for text in texts + [normalize(text) for text in texts]:
+        text = f"\n{text}"
+        assert _spans(number_lines(text)) == _spans(_NUMBER_LINE.finditer(text))
+
+
+_OLD_STYLE = re.compile(r"[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?![^\W\d_])")
+
+
+def _plain_tones(text: str) -> str:
+    for old in set(_OLD_STYLE.findall(text)):
+        if old in _OLD_TO_NEW:
+            text = _old_form(old).sub(_OLD_TO_NEW[old], text)
+    return text
+
+
+@settings(max_examples=600, deadline=None)
+@given(_texts([*"oOuUqQhHtT aAy.1", *"àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ"]))
+def test_old_tone_marks_are_moved_as_the_plain_pattern_moves_them(text: str) -> None:
+    assert canonical_tones(text) == _plain_tones(text)
+
+
+def _plain_forward_verbs(body: str) -> list[tuple[int, int]]:
+    found = []
+    for core in ("kèm", "sao ", "Sao ", "huyển tiếp"):
+        at = body.find(core)
+        while at != -1:
+            span = _forward_span(body, at, core)
+            if span:
+                found.append(span)
+            at = body.find(core, at + 1)
+    return sorted(found)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts(["kèm", "sao ", "Sao ", "huyển tiếp", "chuyển tiếp", "Chuyển tiếp", "gửi ",
+               "đính ", "ban hành ", " theo", "y", "lục", "a", " ", "c", "saoo "], 8))  # fmt: skip
+def test_forwarding_verbs_are_those_a_plain_search_finds(body: str) -> None:
+    assert forward_verbs(body) == _plain_forward_verbs(body)
+
+
+def test_forwarding_verbs_of_the_corpus_are_those_a_plain_search_finds() -> None:
+    for path in sorted(CORPUS.rglob("*.txt")):
+        body = flatten(normalize(path.read_text(encoding="utf-8")))
+        assert forward_verbs(body) == _plain_forward_verbs(body)
+
+
+_PLAIN_VERBS = re.compile(r"\b(?:thực hiện|triển khai|quán triệt|cụ thể hóa)\b")
+_PLAIN_END = re.compile(r"[.;:¶](?:\s|$)|-{3,}")
+_PLAIN_BREAK = re.compile(r"\b(?:gắn với|đồng thời|cùng với|và)\b|[;(]")
+_NESTING_PIECES = ["thực hiện", "triển khai", "quán triệt", "cụ thể hóa", "gắn với", "đồng thời",
+                   "cùng với", "và", "x", " ", ";", "(", ".", ":", "¶", "-", "--", "_", "t", "\n"]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(_texts(_NESTING_PIECES, 8), st.integers(0, 80))
+def test_nesting_patterns_find_what_the_plain_ones_find(text: str, cut: int) -> None:
+    cut = min(cut, len(text))
+    assert _spans(_VERBS.finditer(text)) == _spans(_PLAIN_VERBS.finditer(text))
+    assert (_END.search(text, 0, cut) is None) == (_PLAIN_END.search(text, 0, cut) is None)
+    assert (_BREAK.search(text, 0, cut) is None) == (_PLAIN_BREAK.search(text, 0, cut) is None)
+
+
+@given(st.lists(st.integers(0, 3), max_size=10))
+def test_the_next_other_citation_is_the_first_later_one_of_another_document(
+    indexes: list[int],
+) -> None:
+    spots = [(10 * k, 10 * k + 5, index) for k, index in enumerate(indexes)]
+    plain = [
+        next(((s, i) for s, _e, i in spots[at + 1 :] if i != index), None)
+        for at, (_s, _e, index) in enumerate(spots)
+    ]
+    assert _next_other(spots) == plain
+
+
+def _plain_enacting(text: str, type_name: str) -> str | None:
+    found = re.search(rf"([^;:.]{{2,120}}?)\s+ban hành\s+{re.escape(type_name)}\b", text, re.I)
+    if found is None:
+        return None
+    issuer = found.group(1).strip(" ,")
+    return issuer if issuer[:1].isupper() and len(issuer.split()) <= 10 else None
+
+
+@settings(max_examples=600, deadline=None)
+@given(_texts(["ban hành", "BAN HÀNH", "Nghị định", "nghị định", "Nghị địnhx", " ", "  ", "\n",
+               ";", ".", ",", "Chính phủ", "Ủy ban", "x" * 30, "x" * 70, "Bộ", "ban"], 14))  # fmt: skip
+def test_the_enacting_issuer_is_the_one_the_plain_search_finds(text: str) -> None:
+    assert _enacting_issuer(text, "Nghị định") == _plain_enacting(text, "Nghị định")
