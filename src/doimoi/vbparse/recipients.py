@@ -17,6 +17,7 @@ _REPORT = re.compile(r"\s*\(\s*(?:de\s*)?(?:b\s*[/.]\s*c(?:ao)?|bao\s*cao|bc)\s*
 _BULLET = re.compile(r"^[-+•*]\s*")
 _INLINE_ITEMS = re.compile(r"(?<=[;,])\s+-\s+")
 _END = re.compile(r"[\s,;.:]+$")
+_END_MARKS = (",", ";", ".", ":")  # the last character of a squashed text _END may take off
 _LABEL = re.compile(r"^(?:kinh\s*(?:gui|trinh)|noi\s*nhan)\s*:?\s*")
 NOI_NHAN = re.compile(r"^noi\s*nhan\b")
 _BODY_WORDS = re.compile(
@@ -30,11 +31,12 @@ _NOI_NHAN_START = re.compile(r"N[ơƠoO][iI]\s*[nN][hH]")
 def recipient(text: str) -> Recipient | None:
     """One recipient from one list line, or None when nothing is left of it."""
     text = squash(_BULLET.sub("", text.strip()))
-    folded = fold(text)
-    report = _REPORT.search(folded)
+    # _REPORT and _END try a match at every character: look only when their mark is there.
+    report = _REPORT.search(fold(text)) if "(" in text else None
     if report:
         text = text[: report.start()] + text[report.end() :]
-    name = _END.sub("", squash(text))
+    name = squash(text)
+    name = _END.sub("", name) if name[-1:] in _END_MARKS else name
     return Recipient(name, report is not None) if name else None
 
 
@@ -77,6 +79,8 @@ def _continues(previous: str, line: str) -> bool:
 
 def _split_inline(text: str) -> list[str]:
     text = text.strip()
+    if "-" not in text:  # _INLINE_ITEMS needs one (and tries a match at every character)
+        return [text] if text else []
     return [part for part in _INLINE_ITEMS.split(text) if part.strip()] if text else []
 
 
