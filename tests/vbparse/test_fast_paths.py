@@ -15,7 +15,13 @@ from hypothesis import strategies as st
 
 from doimoi.vbparse.headless import _enacting_issuer
 from doimoi.vbparse.nesting import _BREAK, _END, _VERBS, _next_other
-from doimoi.vbparse.normalize import _OLD_TO_NEW, _old_form, canonical_tones, normalize
+from doimoi.vbparse.normalize import (
+    _OLD_TO_NEW,
+    _combining_near_start,
+    _old_form,
+    canonical_tones,
+    normalize,
+)
 from doimoi.vbparse.references import _forward_span, flatten, forward_verbs
 from doimoi.vbparse.split import _NUMBER_LINE, number_lines
 
@@ -126,3 +132,16 @@ def _plain_enacting(text: str, type_name: str) -> str | None:
                ";", ".", ",", "Chính phủ", "Ủy ban", "x" * 30, "x" * 70, "Bộ", "ban"], 14))  # fmt: skip
 def test_the_enacting_issuer_is_the_one_the_plain_search_finds(text: str) -> None:
     assert _enacting_issuer(text, "Nghị định") == _plain_enacting(text, "Nghị định")
+
+
+@given(
+    st.text(
+        alphabet=st.characters(min_codepoint=0x2F0, max_codepoint=0x390) | st.sampled_from("aư \n")
+    )
+)
+def test_a_combining_mark_near_the_start_is_found_as_the_plain_pattern_finds_it(text: str) -> None:
+    plain = re.compile(r"[\u0300-\u036f]").search(text, 0, 3000) is not None
+    assert _combining_near_start(text) == plain
+    assert _combining_near_start("x" * 2990 + text) == (
+        re.compile(r"[\u0300-\u036f]").search("x" * 2990 + text, 0, 3000) is not None
+    )
