@@ -287,14 +287,21 @@ def trim_issuer(raw: str) -> str | None:
     return issuer if issuer[:1].isupper() else None
 
 
+_DATE_GROUPS = ("d", "m", "y", "d2", "m2", "y2")
+
+
 def iso_date(found: re.Match[str]) -> str | None:
     """ISO date from a match with d/m/y or d2/m2/y2 groups, None when absent or invalid."""
-    groups = found.groupdict()
-    for d, m, y in (("d", "m", "y"), ("d2", "m2", "y2")):
-        day, month, year = groups.get(d), groups.get(m), groups.get(y)
-        if day and month and year:
-            try:
-                return date(int(year), int(month), int(day)).isoformat()
-            except ValueError:
-                return None
-    return None
+    try:  # one call for the six groups
+        day, month, year, day2, month2, year2 = found.group(*_DATE_GROUPS)
+    except IndexError:  # a pattern without some of them
+        groups = found.groupdict()
+        day, month, year, day2, month2, year2 = (groups.get(name) for name in _DATE_GROUPS)
+    if not (day and month and year):
+        day, month, year = day2, month2, year2
+        if not (day and month and year):
+            return None
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
