@@ -228,9 +228,9 @@ def _title(document: Document, header: Header) -> None:
         )
         lines = [sentence_case(line) if is_upper(line) else line for line in lines]
         lines[1:] = [_lower_first(line) for line in lines[1:]]
-    title = squash(" ".join(lines))
+    joined = squash(" ".join(lines))
     # _TITLE_END tries a match at every character; a squashed title ends in one of these or not at all
-    title = (_TITLE_END.sub("", title) if title[-1:] in (";", ":", ",") else title) or None
+    title = (_TITLE_END.sub("", joined) if joined[-1:] in (";", ":", ",") else joined) or None
     kind = header.type_line.name if header.type_line else ""
     original = header.title[0] if kind and header.title else ""
     if title and is_upper(original) and fold(original).startswith(fold(kind) + " "):
