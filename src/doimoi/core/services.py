@@ -4,13 +4,16 @@ in Việt Nam, clean text and the dd/mm/yyyy date."""
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Manager, Model, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doimoi.core.text import canonical_tones, nfc
+
+M = TypeVar("M", bound=Model)
 
 
 def require(actor: Any, perm: str, obj: Any) -> None:
@@ -37,3 +40,15 @@ def dmy(day: datetime.date | None) -> str:
 def user_or_none(actor: Any) -> Any:
     """The actor when it is a signed-in user (None for the system)."""
     return actor if actor is not None and actor.is_authenticated else None
+
+
+def locked(rows: Manager[M] | QuerySet[M]) -> QuerySet[M]:
+    """``rows`` locked for a change of its own rows only (PostgreSQL ``FOR NO KEY UPDATE OF``).
+
+    A plain ``select_for_update()`` with ``select_related`` also locks the joined rows (the unit of
+    an assignment) ``FOR UPDATE``, which blocks every other transaction's foreign-key check on
+    them; one that holds the ledger's chain lock then waits at its commit for us while we wait for
+    the chain lock: a deadlock (seen at 50 users). No key is ever changed, so ``NO KEY`` suffices.
+    A row about to be deleted needs ``select_for_update(of=("self",))`` instead.
+    """
+    return rows.select_for_update(of=("self",), no_key=True)

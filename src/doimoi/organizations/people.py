@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from doimoi.core.errors import ApplicationError
+from doimoi.core.services import locked
 from doimoi.core.text import canonical_tones, nfc
 from doimoi.ledger import services as ledger
 from doimoi.organizations import events
@@ -125,7 +126,7 @@ def membership_end(
     *, actor: Any, membership: Membership, valid_to: datetime.date, reason: str = ""
 ) -> Membership:
     """End a position on ``valid_to`` (the first day the person no longer holds it)."""
-    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    membership = locked(Membership.objects).get(pk=membership.pk)
     _require(actor, "organizations.change_unit", membership.unit)
     if membership.valid_to is not None and membership.valid_to <= datetime.date.today():
         raise ApplicationError({"valid_to": _("Chức vụ này đã kết thúc.")})

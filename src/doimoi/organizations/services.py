@@ -12,6 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from doimoi.core.errors import ApplicationError
+from doimoi.core.services import locked
 from doimoi.core.text import canonical_tones, fold, nfc
 from doimoi.ledger import services as ledger
 from doimoi.organizations import events
@@ -164,7 +165,7 @@ def unit_update(*, actor: Any, unit: Unit, **data: Any) -> Unit:
 @transaction.atomic
 def unit_move(*, actor: Any, unit: Unit, new_parent: Unit) -> Unit:
     """Put ``unit`` (with its subtree) under ``new_parent``; never under itself or its descendant."""
-    unit = Unit.objects.select_for_update().get(pk=unit.pk)
+    unit = locked(Unit.objects).get(pk=unit.pk)
     _require(actor, "organizations.change_unit", unit)
     _require(actor, "organizations.change_unit", new_parent)
     if new_parent.path.startswith(unit.path):

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doimoi.core.errors import ApplicationError
+from doimoi.core.services import locked
 from doimoi.core.text import nfc
 from doimoi.ledger import services as ledger
 from doimoi.tokens import events
@@ -50,7 +51,7 @@ def token_revoke(*, actor: Any, token: ApiToken) -> ApiToken:
     """Revoke one of the actor's own tokens (an administrator may revoke anyone's)."""
     if token.user_id != actor.pk and not actor.is_superuser:
         raise PermissionDenied(_("Không có quyền."))
-    token = ApiToken.objects.select_for_update().get(pk=token.pk)
+    token = locked(ApiToken.objects).get(pk=token.pk)
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])

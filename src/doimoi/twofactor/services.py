@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from doimoi.core.errors import ApplicationError
+from doimoi.core.services import locked
 from doimoi.ledger import services as ledger
 from doimoi.twofactor import events
 
@@ -57,7 +58,7 @@ def _check_code(device: TOTPDevice, code: str) -> None:
 def device_confirm(*, user: Any, code: str) -> TOTPDevice:
     """The first code from the app confirms the device; from then on it is asked at sign-in."""
     with transaction.atomic():
-        device = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=False).first()
+        device = locked(TOTPDevice.objects).filter(user=user, confirmed=False).first()
         if device is None:
             raise ApplicationError({"code": _("Hãy bắt đầu lại việc bật xác thực hai bước.")})
     _check_code(device, code)  # its own write (the throttle's count) stands even when refused

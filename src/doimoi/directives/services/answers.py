@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from doimoi.core.errors import ApplicationError
+from doimoi.core.services import locked
 from doimoi.directives import events
 from doimoi.directives.models import KINDS, Assignment, Distribution, RequirementKind
 from doimoi.directives.services.common import (
@@ -36,11 +37,7 @@ RELATION = {RequirementKind.PLAN: Relation.IMPLEMENTS, RequirementKind.FORWARD: 
 
 
 def _locked(assignment: Assignment) -> Assignment:
-    return (
-        Assignment.objects.select_for_update()
-        .select_related("distribution", "unit")
-        .get(pk=assignment.pk)
-    )
+    return locked(Assignment.objects).select_related("distribution", "unit").get(pk=assignment.pk)
 
 
 def _check(assignment: Assignment, name: str) -> None:
@@ -261,7 +258,7 @@ def study_answered_elsewhere(*, event: Any, unit_id: int, documents: list[int], 
     views. Returns how many assignments it answered (the first session is the one that counts)."""
     day = on if isinstance(on, datetime.date) else datetime.date.fromisoformat(str(on))
     owed = (
-        Assignment.objects.select_for_update()
+        locked(Assignment.objects)
         .select_related("distribution", "unit")
         .filter(
             unit_id=unit_id,

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from doimoi.core.errors import ApplicationError
+from doimoi.core.services import locked
 from doimoi.directives import deadlines, events
 from doimoi.directives.models import (
     Assignment,
@@ -165,8 +166,8 @@ def report_submit(
 ) -> Report:
     """The unit reports on its assignment (or one of its tasks): text, figures, files, its number."""
     require(actor, "directives.act_on_assignment", assignment)
-    a = Assignment.objects.select_for_update().select_related("unit").get(pk=assignment.pk)
-    task = Task.objects.select_for_update().get(pk=task.pk) if task is not None else None
+    a = locked(Assignment.objects).select_related("unit").get(pk=assignment.pk)
+    task = locked(Task.objects).get(pk=task.pk) if task is not None else None
     due = _target_due(a, task)
     narrative, reference = clean(narrative), clean(document_reference).replace(" ", "")
     if not narrative:
@@ -233,13 +234,9 @@ def _tell(unit_id: int, report: Report, message: str) -> None:
 
 def _review(actor: Any, report: Report, name: str) -> tuple[Report, Assignment]:
     require(actor, "directives.review_assignment", report.assignment)
-    report = Report.objects.select_for_update(of=("self",)).select_related("task").get(pk=report.pk)
+    report = locked(Report.objects).select_related("task").get(pk=report.pk)
     check_transition(REPORT_TRANSITIONS, name, report.state, report.get_state_display())
-    a = (
-        Assignment.objects.select_for_update()
-        .select_related("unit", "directive")
-        .get(pk=report.assignment_id)
-    )
+    a = locked(Assignment.objects).select_related("unit", "directive").get(pk=report.assignment_id)
     return report, a
 
 

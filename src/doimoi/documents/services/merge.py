@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from doimoi.core.errors import ApplicationError
+from doimoi.core.services import locked
 from doimoi.documents import events
 from doimoi.documents.models import (
     Citation,
@@ -109,8 +110,8 @@ def document_merge(*, actor: Any, document: Document, into: Document, reason: st
     kept document's; its arrival in a unit that registered the kept one is cancelled with
     ``reason`` (kept in the register, ledgered), an arrival only it had is carried over; its
     links move; its row stays, marked as merged. Returns the kept document."""
-    locked = Document.objects.select_for_update().in_bulk([document.pk, into.pk])
-    document, into = locked[document.pk], locked[into.pk]
+    rows = locked(Document.objects).in_bulk([document.pk, into.pk])
+    document, into = rows[document.pk], rows[into.pk]
     _check(actor, document, into)
     reason = clean(reason)
     if not reason:

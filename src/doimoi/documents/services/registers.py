@@ -17,6 +17,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from doimoi.core.errors import ApplicationError
+from doimoi.core.services import locked
 from doimoi.documents import events
 from doimoi.documents.models import (
     CommitteeTerm,
@@ -274,7 +275,7 @@ def incoming_entry_cancel(*, actor: Any, entry: IncomingEntry, reason: str) -> I
     """Cancel a wrong arrival (a duplicate, a document entered by mistake): the entry stays in
     the register with its number, marked cancelled with the reason."""
     require(actor, "documents.ingest_document", entry.unit)
-    entry = IncomingEntry.objects.select_for_update().get(pk=entry.pk)
+    entry = locked(IncomingEntry.objects).get(pk=entry.pk)
     reason = clean(reason)
     if entry.cancelled_on is not None:
         raise ApplicationError(

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from doimoi.core.errors import ApplicationError
+from doimoi.core.services import locked
 from doimoi.documents import events
 from doimoi.documents.models import Citation, Confidentiality, Document, DocumentState, Relation
 from doimoi.documents.models.documents import INGEST_ROLES
@@ -95,7 +96,7 @@ def document_confirm(*, actor: Any, document: Document, data: dict[str, Any]) ->
     """Save the reviewed metadata of ``document`` and mark it confirmed; the ledger keeps who
     confirmed which values and what they changed."""
     require(actor, "documents.change_document", document)
-    document = Document.objects.select_for_update().get(pk=document.pk)
+    document = locked(Document.objects).get(pk=document.pk)
     if document.state == DocumentState.PLACEHOLDER:
         raise ApplicationError({"document": _("Văn bản chưa có ở đây, chỉ được trích dẫn.")})
     data = _cleaned(data)
@@ -153,7 +154,7 @@ def document_confirm_issuer(*, actor: Any, document: Document) -> Document:
     issuer = document.issuer_unit
     if issuer is None or not scope_of(actor).covers(issuer, INGEST_ROLES):
         raise PermissionDenied(_("Chỉ cơ quan ban hành mới xác nhận được văn bản là của mình."))
-    document = Document.objects.select_for_update().get(pk=document.pk)
+    document = locked(Document.objects).get(pk=document.pk)
     if document.issuer_confirmed:
         return document
     document.issuer_confirmed = True
@@ -179,7 +180,7 @@ def document_classify(*, actor: Any, document: Document, level: int) -> Document
         raise ApplicationError(
             {"confidentiality": _("Bạn không được xem văn bản ở độ mật này, nên không đặt được.")}
         )
-    document = Document.objects.select_for_update().get(pk=document.pk)
+    document = locked(Document.objects).get(pk=document.pk)
     before = document.confidentiality
     if before == level:
         return document

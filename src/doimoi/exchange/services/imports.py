@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doimoi.core.errors import ApplicationError
+from doimoi.core.services import locked
 from doimoi.documents.models import (
     Document,
     DocumentCopy,
@@ -348,7 +349,7 @@ def _update(
     written: _Written,
 ) -> FileResult:
     record = _earlier(unit, _target_id(packet) or _own_id(packet))
-    document = Document.objects.select_for_update().get(pk=record.document_id)
+    document = locked(Document.objects).get(pk=record.document_id)
     fields = read_document(edxml.DocumentPacket(packet.header)).fields
     changes = {
         k: [str(getattr(document, k)), str(v)]

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from doimoi.core.services import locked
 from doimoi.initiatives import events
 from doimoi.initiatives.models import CollectiveRule
 from doimoi.initiatives.services.common import clean_text
@@ -36,7 +37,7 @@ def collective_rule_set(
     """Set who votes in ``unit``'s collective, as its working rules say (the unit's admin)."""
     if actor is not None and not actor.has_perm("initiatives.change_collective", unit):
         raise PermissionDenied(_("Chỉ quản trị của đơn vị được sửa quy định biểu quyết."))
-    rule = CollectiveRule.objects.select_for_update().filter(unit=unit).first()
+    rule = locked(CollectiveRule.objects).filter(unit=unit).first()
     rule = rule or CollectiveRule(unit=unit)
     before = {"standing_members_vote": rule.standing_members_vote, "basis": rule.basis}
     rule.standing_members_vote, rule.basis = standing_members_vote, clean_text(basis)

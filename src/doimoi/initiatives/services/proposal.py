@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from doimoi.core.errors import ApplicationError
+from doimoi.core.services import locked
 from doimoi.initiatives import events
 from doimoi.initiatives.models import PLAN_FIELDS, Attachment, Case, RegulationStatus, RuleSet
 from doimoi.initiatives.rules import case_roles
@@ -115,7 +116,7 @@ def _submit(ctx: Context) -> dict[str, Any]:
 @transaction.atomic
 def attachment_add(*, actor: Any, case: Case, upload: UploadedFile) -> Attachment:
     """Attach a file to a draft; its SHA-256 goes in the ledger and in the plan when sent."""
-    case = Case.objects.select_for_update().get(pk=case.pk)
+    case = locked(Case.objects).get(pk=case.pk)
     if CaseRole.PROPOSER not in case_roles(actor, case):
         raise PermissionDenied(_("Chỉ người đề xuất được đính kèm tài liệu."))
     if case.state not in (CaseState.DRAFT, CaseState.RETURNED):

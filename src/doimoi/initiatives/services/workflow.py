@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from doimoi.core.errors import ApplicationError
+from doimoi.core.services import locked
 from doimoi.initiatives import events, states
 from doimoi.initiatives.models import Case
 from doimoi.initiatives.rules import case_roles
@@ -79,7 +80,7 @@ def check(*, actor: Any, case: Case, name: str) -> set[states.CaseRole]:
 def _apply(actor: Any, case: Case, name: str, data: dict[str, Any] | None) -> tuple[Case, Any]:
     """Check and write transition ``name`` (locked); return the case and its ledger payload."""
     spec = _spec(name)
-    case = Case.objects.select_for_update().get(pk=case.pk)
+    case = locked(Case.objects).get(pk=case.pk)
     roles = check(actor=actor, case=case, name=name)
     ctx = Context(actor=actor, case=case, data=clean_data(data or {}), roles=roles)
     _check_required(spec, ctx.data)

@@ -190,7 +190,9 @@ def activity_log(*, actor: Any, spec: ActivitySpec) -> Activity:
 def activity_delete(*, actor: Any, activity: Activity) -> None:
     """Take back an activity logged by mistake: its tallies go with it."""
     require(actor, "outreach.log_activity", activity.unit)
-    activity = Activity.objects.select_for_update().select_related("unit").get(pk=activity.pk)
+    activity = (
+        Activity.objects.select_for_update(of=("self",)).select_related("unit").get(pk=activity.pk)
+    )
     tally_add([activity], sign=-1)
     ledger.append(
         action=events.ACTIVITY_DELETED,

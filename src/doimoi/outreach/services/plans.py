@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doimoi.core.errors import ApplicationError
-from doimoi.core.services import clean, require, user_or_none
+from doimoi.core.services import clean, locked, require, user_or_none
 from doimoi.documents.models import Document
 from doimoi.documents.plan_text import Candidate
 from doimoi.ledger import services as ledger
@@ -144,7 +144,7 @@ def plan_create(
 def plan_confirm(*, actor: Any, plan: Plan, parts: Proposal) -> Plan:
     """The clerk confirms the plan's items, forms and assignments (as kept or corrected)."""
     require(actor, "outreach.change_plan", plan)
-    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    plan = locked(Plan.objects).get(pk=plan.pk)
     if not parts.items:
         raise ApplicationError({"items": _("Giữ ít nhất một nội dung tuyên truyền.")})
     dropped = plan.items.exclude(number__in=[clean(p.number) for p in parts.items])
