@@ -9,9 +9,12 @@ from typing import Any
 
 import pdfplumber
 import pytest
+from django.test import Client
+from django.urls import reverse
 from docx import Document as open_docx
 
 from doimoi.core.errors import ApplicationError
+from doimoi.directives.models import Directive
 from doimoi.documents.models import Citation, OutgoingEntry, Relation
 from doimoi.documents.services import store
 from doimoi.reporting import drafting, services
@@ -124,3 +127,24 @@ def test_a_judgement_still_marked_for_the_author_refuses_the_issue(ward: dict[st
         services.document_issue(actor=clerk, unit=unit, template_key="report", ctx=ctx, day=today)
     assert "[Người soạn nhận định]" in str(error.value.message_dict["body"])
     assert not OutgoingEntry.objects.filter(unit=unit).exists()
+
+
+@pytest.mark.django_db
+def test_an_issued_plan_is_made_a_directive_from_its_page(ward: dict[str, Any]) -> None:
+    require(drafting_has_office(), "LibreOffice (soffice) is not installed")
+    clerk, unit, today = ward["clerk"], ward["unit"], datetime.date.today()
+    values = _filled(ward, "plan")
+    ctx = drafting.context(unit, values, drafting.source_find(clerk, "1335-CV/TU"), today)
+    doc = services.document_issue(actor=clerk, unit=unit, template_key="plan", ctx=ctx, day=today)
+    client = Client()
+    client.force_login(clerk)
+    page = client.get(reverse("documents:document_detail", args=[doc.pk])).content.decode()
+    start = f"{reverse('directives:directive_create')}?van_ban={doc.pk}"
+    assert 'data-testid="directives-panel"' in page and start in page
+    form = client.get(start).content.decode()
+    assert f'<option value="{doc.pk}" selected>01-KH/ĐU' in form  # the document preselected
+    response = client.post(start, {"document": doc.pk, "issuer": unit.pk})
+    directive = Directive.objects.get(document=doc)
+    assert response.status_code == 302 and directive.issuer == unit
+    page = client.get(reverse("documents:document_detail", args=[doc.pk])).content.decode()
+    assert reverse("directives:directive_detail", args=[directive.pk]) in page

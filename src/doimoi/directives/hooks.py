@@ -1,11 +1,13 @@
 """What the directives app follows in other apps without importing them (ARCHITECTURE.md): a study
 session recorded by the outreach app answers the "study session" requirement of the directives
-its plan carries out, for its unit."""
+its plan carries out, for its unit; a document's page shows the directives made of it."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from doimoi.core import panels
+from doimoi.directives.panels import document_panel
 from doimoi.directives.services.answers import study_answered_elsewhere
 from doimoi.ledger.registry import follow
 
@@ -25,3 +27,4 @@ def _study_recorded(event: Any, subject: Any) -> None:
 
 def install() -> None:
     follow(STUDY_RECORDED, _study_recorded)
+    panels.register("documents.document", document_panel)
