@@ -580,21 +580,29 @@ def _verdict(r: dict[str, Any]) -> str:
 
 EXPLAINED = [
     "",
-    "Where a row misses its goal, what the rest of the time is (profiled on this machine):",
+    "Where a row misses its goal, what the rest of the time is (profiled on this machine, on the",
+    "data sets a --keep run left):",
     "",
-    "- *Full directive page*: rendering the template (about 66 kB, some 2,000 values: the",
-    "  first 100 late units, the cascade, the timeline) and the timeline's queries; the summary",
-    "  itself is one statement. Goal not met; the render is the next thing to cut.",
-    "- *Search page / API*: the query is about 1 ms; the rest is Python: the scope subqueries",
-    "  compiled per request, the form, the template, 20 snippets (made 3× cheaper here).",
+    "- *Full directive page* (PostgreSQL): of about 240 ms, the summary is 70 ms; the children",
+    "  counts of the 34 provinces (`subtree_counts`) are another 70 ms, a hash join of the",
+    "  directive's 60,000 assignments to the 60,000 units grouped by province, as large a scan as",
+    "  the summary; the rest is the 73 kB template and the timeline. Folding the provinces'",
+    "  counts into the summary's one scan is the next step. On SQLite the page is near its goal",
+    "  (1.9–2.6× across today's runs).",
+    "- *Province subtree* (SQLite): 6 statements against the floor's 3, each a range scan over",
+    "  the province's paths; not worked on in this run.",
+    "- *Search page / API*: the full-text query is about 1 ms; the rest is Python (the scope",
+    "  subqueries compiled per request, the form, the template, 20 snippets). The page also",
+    "  read the document types present with a DISTINCT over every visible row (190 of its",
+    "  290 ms at 100,000 documents): they are now kept a few minutes per user.",
     "- *Ingest*: the project stores the original (SHA-256), resolves citations into",
     "  placeholders, enters the incoming register and writes a ledger event, in one",
     "  transaction; the floor is one INSERT and one index row.",
     "- *vbparse*: the parser's own issue (bench/parse.py).",
-    "- *Any page*: the documents page's filter form lists every unit of the tree twice as",
-    "  `<option>` (two `ModelChoiceField`s over all units): 120,000 options at national scale,",
-    "  tens of seconds per request. It needs a unit picker that searches (not fixed here). The",
-    "  unit tree page, which renders every unit, is left out of the row for the same reason.",
+    "- *Any page*: the documents page no longer lists every unit (a unit picker that searches;",
+    "  it took 24–111 s a request at 60,000 units) and the unit tree renders one level at a time,",
+    "  so both are in the row; the slowest is now the home page on PostgreSQL and the",
+    "  documents list on SQLite (neither profiled in this run).",
 ]
 
 
@@ -623,6 +631,8 @@ def report(results: dict[str, dict[str, Any]], command: str, seconds: float) -> 
                 f"{r['ratio']:.1f}×{basis} | {_verdict(r)} | {r['queries'][0]} / {r['queries'][1]} | {equal} |"
             )
     lines += EXPLAINED
+    within = "within" if seconds < 600 else "**over**"
+    lines += ["", f"This run took {seconds / 60:.1f} minutes, {within} the 10-minute budget."]
     lines += [
         "",
         "Data sets built in (s; *reused*: built by an earlier --keep run, not in this run's time): "
