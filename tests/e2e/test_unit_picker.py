@@ -3,6 +3,7 @@ list of 60,000 units), and an administrator opens the tree one level at a time."
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 from typing import Any
 
@@ -63,3 +64,21 @@ def test_tree_opens_one_level_at_a_time(page: Any, demo: dict[str, Unit]) -> Non
     province.locator("summary").first.click()  # htmx loads the level below
     tree.get_by_role("link", name="Thành ủy Bảo Lộc", exact=True).wait_for()
     assert tree.get_by_role("link", name=WARD, exact=True).count() == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_admin_merges_two_wards_picked_by_name(page: Any, demo: dict[str, Unit]) -> None:
+    ward = demo[WARD]
+    login(page, "quantri.lamdong")
+    page.goto(f"/to-chuc/{ward.pk}/hop-nhat/")
+    picker = page.get_by_label("Các đơn vị hợp nhất vào đơn vị này")
+    for name in ("Đảng ủy phường 2 Bảo Lộc", "Đảng ủy phường 3 Bảo Lộc"):
+        picker.fill(name.lower().replace("đ", "d"))
+        page.locator(f'.unit-pick[data-label="{name}"]').click()
+        page.get_by_role("checkbox", name=name).wait_for()
+        assert picker.input_value() == ""
+    page.get_by_label("Ngày hiệu lực").fill(datetime.date.today().isoformat())
+    page.get_by_role("button", name="Lưu").click()
+    page.get_by_role("heading", name=WARD, level=1).wait_for()
+    closed = Unit.objects.filter(successions__successor=ward, valid_to__isnull=False)
+    assert {u.name for u in closed} >= {"Đảng ủy phường 2 Bảo Lộc", "Đảng ủy phường 3 Bảo Lộc"}

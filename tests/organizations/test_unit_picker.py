@@ -191,3 +191,36 @@ def test_issuer_filter_offers_the_issuers_of_what_the_user_sees(
     names = set(issuers.values_list("name", flat=True))
     unseen = next(u for u in Unit.objects.order_by("pk") if u.name not in names)
     assert f'value="{unseen.pk}"' not in _pick(clerk, "issuers", unseen.name).content.decode()
+
+
+def test_merge_picks_units_by_name_within_what_the_admin_administers(
+    demo: dict[str, Unit], persona: Any, ledger_probe: Any
+) -> None:
+    import datetime
+
+    admin = _client(persona, "quantri.lamdong")
+    ward = demo[WARD]
+    url = reverse("organizations:unit_merge", args=[ward.pk])
+    page = admin.get(url).content.decode()
+    assert "Tỉnh ủy Bình Thuận" not in page and page.count("<option") < 5  # the unit switcher
+    two, three = demo["Đảng ủy phường 2 Bảo Lộc"], demo["Đảng ủy phường 3 Bảo Lộc"]
+    today = datetime.date.today().isoformat()
+    # without JavaScript: a unit offered among several is added, and the form comes back
+    response = admin.post(url, {"units_q": "phuong bao loc", "units_pick": two.pk})
+    html = response.content.decode()
+    assert response.status_code == 400 and f"Đã thêm «{two.name}»" in html
+    assert f'name="units" value="{two.pk}" checked' in html
+    # a unit the admin does not administer is not found, by name or by id
+    outside = demo["Tỉnh ủy Bình Thuận"]
+    html = admin.post(url, {"units_q": "tinh uy binh thuan", "effective": today}).content.decode()
+    assert "Không tìm thấy đơn vị «tinh uy binh thuan»" in html
+    html = admin.post(url, {"units": outside.pk, "effective": today}).content.decode()
+    assert "Đơn vị đã chọn không có trong phạm vi" in html
+    # one ticked, one typed: both merge into the ward
+    data = {"units": two.pk, "units_q": "dang uy phuong 3 bao loc", "effective": today}
+    assert admin.post(url, data).status_code == 302
+    for unit in (two, three):
+        unit.refresh_from_db()
+        assert unit.valid_to is not None
+        assert unit.successions.get().successor == ward
+    ledger_probe.assert_recorded("organizations.unit.merged", ward)

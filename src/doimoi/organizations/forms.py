@@ -5,12 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from doimoi.core.forms import AccessibleErrorsMixin, NFCFormMixin
 from doimoi.organizations.models import Role, Unit, UnitKind, UnitLevel
-from doimoi.organizations.picker import UnitPickerField
+from doimoi.organizations.picker import UnitPickerField, UnitsPickerField
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -53,18 +52,16 @@ class UnitCloseForm(AccessibleErrorsMixin, NFCFormMixin, forms.Form):
 class UnitMergeForm(AccessibleErrorsMixin, NFCFormMixin, forms.Form):
     """Which units merge into this one, from when, on what basis."""
 
-    units = forms.ModelMultipleChoiceField(
-        label=_("Các đơn vị hợp nhất vào đơn vị này"),
-        queryset=Unit.objects.none(),
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+    # a picker, not a list: a national tree has 60,000 units in force
+    units = UnitsPickerField(
+        label=_("Các đơn vị hợp nhất vào đơn vị này"), source="administered_in_force"
     )
     effective = forms.DateField(label=_("Ngày hiệu lực"), widget=DATE_INPUT)
     basis = forms.CharField(label=_("Căn cứ (văn bản)"), required=False, max_length=255)
 
-    @staticmethod
-    def candidates() -> QuerySet[Unit]:
-        """Units that can still merge: those not yet ended."""
-        return Unit.objects.filter(valid_to__isnull=True).order_by("path")
+    def __init__(self, *args: Any, viewer: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["units"].for_viewer(viewer)  # type: ignore[attr-defined]
 
 
 class PersonAddForm(AccessibleErrorsMixin, NFCFormMixin, forms.Form):

@@ -71,6 +71,7 @@ def resolve(units: QuerySet[Unit], text: str) -> tuple[Unit | None, list[Unit]]:
 
 register_source("in_scope", lambda viewer: units_in_scope(viewer=viewer))
 register_source("administered", lambda viewer: admin_units(viewer=viewer, in_force=False))
+register_source("administered_in_force", lambda viewer: admin_units(viewer=viewer))
 # the tree's names are visible to every signed-in user (organizations.view_unit_tree)
 register_source("tree", lambda viewer: unit_tree())
 
@@ -200,3 +201,75 @@ class UnitPickerField(forms.Field):
         unit = super().clean(value)
         self.picker.resolved = unit
         return unit
+
+
+class UnitsPickerWidget(UnitPickerWidget):
+    """Several units: each chosen one a checked box (``<name>``), and a picker to add another."""
+
+    template_name = "organizations/widgets/units_picker.html"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs)
+        self.chosen: list[Unit] = []
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> dict[str, Any]:
+        picked = data.get(f"{name}_pick")
+        ids = [i for i in data.getlist(name) if i] if hasattr(data, "getlist") else []
+        return {
+            "ids": ids + ([picked] if picked else []),
+            "picked": bool(picked),
+            "text": data.get(f"{name}_q"),
+        }
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        context["widget"]["chosen"] = self.chosen
+        context["widget"]["text"] = (
+            "" if self.chosen and not self.candidates else (context["widget"]["text"])
+        )
+        return context
+
+
+class UnitsPickerField(UnitPickerField):
+    """Some units of ``queryset``; a name typed is resolved and added to those ticked. Without
+    JavaScript, a unit chosen among several offered is added and the form shown again."""
+
+    widget = UnitsPickerWidget
+    default_error_messages = {
+        **UnitPickerField.default_error_messages,
+        "added": _("Đã thêm «%(unit)s». Thêm đơn vị khác, hoặc bấm Lưu."),
+    }
+
+    @property
+    def multi(self) -> UnitsPickerWidget:
+        assert isinstance(self.widget, UnitsPickerWidget)
+        return self.widget
+
+    def to_python(self, value: Any) -> list[Unit]:  # type: ignore[override]
+        if not isinstance(value, dict):
+            return []
+        ids = list(dict.fromkeys(str(i) for i in value["ids"]))
+        units = list(self.queryset.filter(pk__in=[i for i in ids if i.isdigit()]))
+        if len(units) != len(ids):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        self.multi.chosen = units
+        if value["picked"]:  # a button of the offered units, without JavaScript
+            raise ValidationError(
+                self.error_messages["added"], code="added", params={"unit": units[-1].name}
+            )
+        text = (value.get("text") or "").strip()
+        if text:
+            added = self._by_text(text)
+            if added not in units:
+                units.append(added)
+        return units
+
+    def validate(self, value: Any) -> None:
+        if self.required and not value:
+            raise ValidationError(self.error_messages["required"], code="required")
+
+    def clean(self, value: Any) -> list[Unit]:  # type: ignore[override]
+        units = self.to_python(value)
+        self.validate(units)
+        self.multi.chosen = units
+        return units

@@ -211,8 +211,7 @@ def unit_close(request: HttpRequest, pk: int) -> HttpResponse:
 def unit_merge(request: HttpRequest, pk: int) -> HttpResponse:
     """Merge other units into this one."""
     unit = _unit(request, pk)
-    form = UnitMergeForm(request.POST or None)
-    form.fields["units"].queryset = UnitMergeForm.candidates().exclude(pk=unit.pk)  # type: ignore[attr-defined]
+    form = UnitMergeForm(request.POST or None, viewer=request.user)
     if _run_form(
         request,
         form,

@@ -26,19 +26,46 @@ document.addEventListener("click", function (event) {
   var picker = unitPicker(button);
   if (!button || !picker) { return; }
   event.preventDefault();
-  picker.querySelector(".unit-picker-id").value = button.value;
   var text = picker.querySelector(".unit-picker-text");
-  text.value = button.getAttribute("data-label");
+  if (picker.classList.contains("unit-picker-multi")) {
+    unitPickerAdd(picker, button);
+    text.value = "";
+  } else {
+    picker.querySelector(".unit-picker-id").value = button.value;
+    text.value = button.getAttribute("data-label");
+  }
   text.setAttribute("aria-expanded", "false");
   picker.querySelector(".unit-picker-options").innerHTML = "";
   text.focus();
   unitPickerSubmit(picker);
 });
 
+// several units: the one chosen joins the ticked boxes (unless it is there already)
+function unitPickerAdd(picker, button) {
+  var chosen = picker.querySelector(".unit-picker-chosen");
+  var name = picker.getAttribute("data-name");
+  var boxes = chosen.querySelectorAll("input[type=checkbox]");
+  for (var i = 0; i < boxes.length; i++) {
+    if (boxes[i].value === button.value) { boxes[i].checked = true; return; }
+  }
+  var item = document.createElement("li");
+  var label = document.createElement("label");
+  var box = document.createElement("input");
+  box.type = "checkbox";
+  box.name = name;
+  box.value = button.value;
+  box.checked = true;
+  label.appendChild(box);
+  label.appendChild(document.createTextNode(" " + button.getAttribute("data-label")));
+  item.appendChild(label);
+  chosen.appendChild(item);
+}
+
 document.addEventListener("input", function (event) {
   var picker = unitPicker(event.target);
   if (picker && event.target.classList.contains("unit-picker-text")) {
-    picker.querySelector(".unit-picker-id").value = "";
+    var id = picker.querySelector(".unit-picker-id");
+    if (id) { id.value = ""; }
     event.target.setAttribute("aria-expanded", "true");
   }
 });
