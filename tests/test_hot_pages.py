@@ -29,7 +29,8 @@ def _directive(ids: dict[str, Any]) -> str:
 
 PAGES: dict[str, Page] = {
     "login": (lambda ids: reverse("login"), None, 0),
-    "home, ward clerk": (lambda ids: reverse("home"), "vanthu.baoloc", 26),
+    # the user's units read once per request (organizations.selectors.units_of_user): -3
+    "home, ward clerk": (lambda ids: reverse("home"), "vanthu.baoloc", 23),
     # the unit filters are pickers (organizations/picker.py): no unit is read for them; the
     # types present are kept a while, checked against the newest document (+1)
     "documents": (lambda ids: reverse("documents:document_list"), "vanthu.baoloc", 17),
@@ -39,7 +40,7 @@ PAGES: dict[str, Page] = {
         19,
     ),
     "search API": (lambda ids: "/api/v1/documents/?q=ke+hoach", "vanthu.baoloc", 13),
-    "directives": (lambda ids: reverse("directives:directive_list"), "vanthu.tinhuy", 15),
+    "directives": (lambda ids: reverse("directives:directive_list"), "vanthu.tinhuy", 14),
     "directive, province clerk": (_directive, "vanthu.tinhuy", 32),
     "directive, ward clerk": (_directive, "vanthu.baoloc", 32),
     "directive, administrator": (_directive, "admin", 24),

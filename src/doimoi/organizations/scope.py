@@ -177,6 +177,8 @@ def forget_scope(user: Any) -> None:
     """Drop the cached scope (after the user's roles or clearances changed in this request)."""
     if getattr(user, "_doimoi_scope", None) is not None:
         user._doimoi_scope = None
+    if getattr(user, "_doimoi_units", None) is not None:  # organizations.selectors.units_of_user
+        user._doimoi_units = None
 
 
 QBuilder = Callable[[Scope, str], Q]

@@ -35,9 +35,18 @@ def units_in_scope(*, viewer: Any, roles: frozenset[str] | None = None) -> Query
 
 
 def units_of_user(*, user: Any) -> list[Unit]:
-    """The units in which the user holds an active role, for the unit switcher."""
-    ids = Membership.objects.active().filter(person__user=user).values_list("unit_id", flat=True)
-    return list(Unit.objects.filter(pk__in=ids).order_by("path"))
+    """The units in which the user holds an active role, for the unit switcher.
+
+    Read once per request and date (kept on the user object, as the scope is): the switcher,
+    the home panels and the lists each ask for them."""
+    key = datetime.date.today()
+    kept: dict[datetime.date, list[Unit]] | None = getattr(user, "_doimoi_units", None)
+    if kept is None or key not in kept:
+        ids = Membership.objects.active().filter(person__user=user).values_list("unit_id")
+        kept = {key: list(Unit.objects.filter(pk__in=ids).order_by("path"))}
+        if getattr(user, "pk", None) is not None:
+            user._doimoi_units = kept
+    return list(kept[key])
 
 
 def unit_tree(*, include_closed: bool = True) -> QuerySet[Unit]:
