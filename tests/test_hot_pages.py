@@ -29,8 +29,9 @@ def _directive(ids: dict[str, Any]) -> str:
 
 PAGES: dict[str, Page] = {
     "login": (lambda ids: reverse("login"), None, 0),
-    # the user's units read once per request (organizations.selectors.units_of_user): -3
-    "home, ward clerk": (lambda ids: reverse("home"), "vanthu.baoloc", 23),
+    # the user's units read once per request (organizations.selectors.units_of_user): -3; the
+    # directives panel reads only what it shows (directives.selectors.unit_todo): -3
+    "home, ward clerk": (lambda ids: reverse("home"), "vanthu.baoloc", 20),
     # the unit filters are pickers (organizations/picker.py): no unit is read for them; the
     # types present are kept a while, checked against the newest document (+1)
     "documents": (lambda ids: reverse("documents:document_list"), "vanthu.baoloc", 17),

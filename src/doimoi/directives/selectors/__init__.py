@@ -12,6 +12,7 @@ from doimoi.directives.selectors.directives import (
     report_get,
     task_get,
     unit_dashboard,
+    unit_todo,
     urging_get,
 )
 from doimoi.directives.selectors.rollup import (
@@ -47,5 +48,6 @@ __all__ = [
     "subtree_counts",
     "task_get",
     "unit_dashboard",
+    "unit_todo",
     "urging_get",
 ]

@@ -106,8 +106,10 @@ class Dashboard:
     to_review: list[Report] = field(default_factory=list)
 
 
-def unit_dashboard(*, viewer: Any, unit: Unit, today: datetime.date, limit: int = 50) -> Dashboard:
-    """What ``unit`` must do (assignments and tasks by deadline) and what is owed to it."""
+def unit_todo(*, viewer: Any, unit: Unit, today: datetime.date, limit: int = 5) -> Dashboard:
+    """What the start page shows of ``unit``'s dashboard: what it must do (assignments and tasks by
+    deadline) and how many of its subordinate units' assignments are open and overdue, without
+    the lists of what they owe (the dashboard's own page adds those)."""
     visible = Assignment.objects.restrict(viewer)
     mine = visible.filter(unit=unit).exclude(state=AssignmentState.DONE)
     owed = visible.filter(sender=unit).exclude(state=AssignmentState.DONE)
@@ -115,15 +117,8 @@ def unit_dashboard(*, viewer: Any, unit: Unit, today: datetime.date, limit: int 
         owed=Count("pk"),
         overdue=Count("pk", filter=overdue_q(today)),
     )
-    to_review = (
-        Report.objects.restrict(viewer)
-        .filter(assignment__sender=unit, state=ReportState.SUBMITTED)
-        .select_related("unit", "directive", "task")
-        .order_by("submitted_on", "pk")
-    )
-    counts["to_review"] = to_review.count()  # the list below counts the same reports
-    related = ("directive", "unit", "sender", "distribution__document")
-    owes = list(mine.select_related(*related).order_by("due_final", "pk")[:limit])
+    # the pages show the directive's title of each: nothing else to join
+    owes = list(mine.select_related("directive").order_by("due_final", "pk")[:limit])
     for a in owes:  # what the page marks late: a deadline passed with its milestone empty
         a.overdue = bool(missing(a, today))  # type: ignore[attr-defined]
     return Dashboard(
@@ -133,15 +128,33 @@ def unit_dashboard(*, viewer: Any, unit: Unit, today: datetime.date, limit: int 
             Task.objects.restrict(viewer)
             .filter(unit=unit)
             .exclude(state=TaskState.DONE)
-            .select_related("directive", "assignment")
             .order_by("due_date", "pk")[:limit]
         ),
-        owed=list(
-            owed.filter(overdue_q(today)).select_related(*related).order_by("unit__path")[:limit]
-        ),
         counts=counts,
-        to_review=list(to_review[:limit]),
     )
+
+
+def unit_dashboard(*, viewer: Any, unit: Unit, today: datetime.date, limit: int = 50) -> Dashboard:
+    """What ``unit`` must do (assignments and tasks by deadline) and what is owed to it: its
+    subordinate units' overdue assignments and the reports waiting for its review."""
+    board = unit_todo(viewer=viewer, unit=unit, today=today, limit=limit)
+    owed = (
+        Assignment.objects.restrict(viewer).filter(sender=unit).exclude(state=AssignmentState.DONE)
+    )
+    board.owed = list(
+        owed.filter(overdue_q(today))
+        .select_related("directive", "unit")
+        .order_by("unit__path")[:limit]
+    )
+    to_review = (
+        Report.objects.restrict(viewer)
+        .filter(sender=unit, state=ReportState.SUBMITTED)  # the assignment's sender, no join
+        .select_related("unit", "directive")
+        .order_by("submitted_on", "pk")
+    )
+    board.counts["to_review"] = to_review.count()  # the list below counts the same reports
+    board.to_review = list(to_review[:limit])
+    return board
 
 
 def notification_list(*, viewer: Any, unread_only: bool = False) -> QuerySet[Notification]:

@@ -27,9 +27,7 @@ def home_panel(request: HttpRequest) -> list[tuple[str, dict[str, Any]]]:
         return []
     unit = _current_unit(request)
     dashboard = (
-        selectors.unit_dashboard(
-            viewer=request.user, unit=unit, today=timezone.localdate(), limit=5
-        )
+        selectors.unit_todo(viewer=request.user, unit=unit, today=timezone.localdate(), limit=5)
         if unit is not None
         else None
     )
