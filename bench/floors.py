@@ -241,6 +241,11 @@ def any_page(
     return worst
 
 
+def _any_page_only(rounds: int) -> list[dict[str, Any]]:
+    with _pages(TODAY):
+        return [any_page(rounds)]
+
+
 def _built(marker: Path | None, size: dict[str, int]) -> dict[str, Any] | None:
     """What a --keep run built, if it is there and of the size asked."""
     if marker is None or not marker.exists():
@@ -249,7 +254,9 @@ def _built(marker: Path | None, size: dict[str, int]) -> dict[str, Any] | None:
     return kept if kept.get("size") == size else None
 
 
-def cascade_child(rounds: int, units: int, marker: Path | None) -> dict[str, Any]:
+def cascade_child(
+    rounds: int, units: int, marker: Path | None, only: str | None = None
+) -> dict[str, Any]:
     if units != rollup.UNITS:  # a smaller tree while developing (same shape)
         share = units / rollup.UNITS
         rollup.UNITS, rollup.COMMUNES = units, max(34, int(rollup.COMMUNES * share))
@@ -270,7 +277,7 @@ def cascade_child(rounds: int, units: int, marker: Path | None) -> dict[str, Any
     return {
         "load_s": kept["load_s"],
         "reused": kept["reused"],
-        "rows": cascade_rows(kept["ids"], rounds),
+        "rows": _any_page_only(rounds) if only == "any-page" else cascade_rows(kept["ids"], rounds),
     }
 
 
@@ -512,7 +519,7 @@ def _setup(var_dir: str) -> None:
 
 def _part(args: argparse.Namespace, marker: Path | None) -> dict[str, Any]:
     if args.part == "cascade":
-        return cascade_child(args.rounds, args.units, marker)
+        return cascade_child(args.rounds, args.units, marker, args.only)
     return documents_child(args.rounds, args.search_docs, args.ingest_docs, args.parse_docs, marker)
 
 
@@ -556,6 +563,7 @@ def spawn(db: str, part: str, args: argparse.Namespace) -> dict[str, Any]:
     command += ["--rounds", str(args.rounds), "--units", str(args.units)]
     command += ["--search-docs", str(args.search_docs), "--ingest-docs", str(args.ingest_docs)]
     command += ["--parse-docs", str(args.parse_docs)]
+    command += ["--only", args.only] if args.only else []
     command += ["--child-var", str(var)] if var is not None else []
     try:
         done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
@@ -658,6 +666,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--child", choices=["sqlite", "postgresql"])
     parser.add_argument("--part", choices=["cascade", "documents"], default="cascade")
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument(
+        "--only",
+        choices=["any-page"],
+        help="measure one row alone (on the cascade data set; not written to the docs)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the data sets in --var-dir")
     parser.add_argument("--reuse", action="store_true", help="measure on what --keep left")
     parser.add_argument(
@@ -672,16 +685,18 @@ def main(argv: list[str]) -> int:
     dbs = ["sqlite", "postgresql"] if args.db == "both" else [args.db]
     results: dict[str, dict[str, Any]] = {}
     for db in dbs:
-        cascade, documents = spawn(db, "cascade", args), spawn(db, "documents", args)
-        results[db] = {"rows": cascade["rows"] + documents["rows"]}
-        for part, done in (("cascade", cascade), ("documents", documents)):
+        parts = {"cascade": spawn(db, "cascade", args)}
+        if not args.only:
+            parts["documents"] = spawn(db, "documents", args)
+        results[db] = {"rows": [r for done in parts.values() for r in done["rows"]]}
+        for part, done in parts.items():
             results[f"{db} {part}"] = {"load_s": done["load_s"], "reused": done["reused"]}
             results[f"{db} {part}"]["rows"] = []
     section = report(
         results, "python bench/floors.py " + " ".join(argv), time.perf_counter() - started
     )
     print(section)
-    if not args.no_write:
+    if not args.no_write and not args.only:  # one row alone is not the table
         write_section("floors", section)
     return 0
 
