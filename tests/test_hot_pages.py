@@ -27,31 +27,32 @@ def _directive(ids: dict[str, Any]) -> str:
     return reverse("directives:directive_detail", args=[ids["directive"]])
 
 
+# every signed-in page saves its session in one UPDATE (doimoi.core.sessions): -2 each
 PAGES: dict[str, Page] = {
     "login": (lambda ids: reverse("login"), None, 0),
     # the user's units read once per request (organizations.selectors.units_of_user): -3; the
     # directives panel reads only what it shows (directives.selectors.unit_todo): -3
-    "home, ward clerk": (lambda ids: reverse("home"), "vanthu.baoloc", 20),
+    "home, ward clerk": (lambda ids: reverse("home"), "vanthu.baoloc", 18),
     # the unit filters are pickers (organizations/picker.py): no unit is read for them; the
     # types present are kept a while, checked against the newest document (+1)
-    "documents": (lambda ids: reverse("documents:document_list"), "vanthu.baoloc", 17),
+    "documents": (lambda ids: reverse("documents:document_list"), "vanthu.baoloc", 15),
     "search page": (
         lambda ids: reverse("documents:document_list") + "?q=ke+hoach",
         "vanthu.baoloc",
-        19,
+        17,
     ),
-    "search API": (lambda ids: "/api/v1/documents/?q=ke+hoach", "vanthu.baoloc", 13),
-    "directives": (lambda ids: reverse("directives:directive_list"), "vanthu.tinhuy", 14),
-    "directive, province clerk": (_directive, "vanthu.tinhuy", 32),
-    "directive, ward clerk": (_directive, "vanthu.baoloc", 32),
-    "directive, administrator": (_directive, "admin", 24),
-    "cases": (lambda ids: reverse("initiatives:case_list"), "bithu.baoloc", 14),
+    "search API": (lambda ids: "/api/v1/documents/?q=ke+hoach", "vanthu.baoloc", 11),
+    "directives": (lambda ids: reverse("directives:directive_list"), "vanthu.tinhuy", 12),
+    "directive, province clerk": (_directive, "vanthu.tinhuy", 30),
+    "directive, ward clerk": (_directive, "vanthu.baoloc", 30),
+    "directive, administrator": (_directive, "admin", 22),
+    "cases": (lambda ids: reverse("initiatives:case_list"), "bithu.baoloc", 12),
     # one level of the tree at a time (the growth below adds 300 units under the ward)
-    "unit tree": (lambda ids: reverse("organizations:unit_tree"), "admin", 9),
+    "unit tree": (lambda ids: reverse("organizations:unit_tree"), "admin", 7),
     "unit picker": (
         lambda ids: reverse("organizations:unit_pick") + "?source=in_scope&field=u&u_q=chi+bo",
         "vanthu.baoloc",
-        12,
+        10,
     ),
 }
 

@@ -217,6 +217,7 @@ SESSION_COOKIE_SECURE = SECURE or env_bool("DOIMOI_SECURE_COOKIES")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_AGE = int(os.environ.get("DOIMOI_SESSION_IDLE_MINUTES", "30")) * 60
 SESSION_SAVE_EVERY_REQUEST = True  # the age counts from the last request: expiry after inactivity
+SESSION_ENGINE = "doimoi.core.sessions"  # that save in one statement, not a transaction of three
 SECURE_SSL_REDIRECT = SECURE
 # Two-step sign-in (TOTP) for heads, inspection and organization work, unit and site admins:
 # on behind TLS unless turned off, off for the demo that `make run` seeds (DOIMOI_TWO_FACTOR=1 turns it on).
