@@ -155,7 +155,7 @@ def cascade_rows(ids: dict[str, Any], rounds: int) -> list[dict[str, Any]]:
     province = Unit.objects.get(pk=ids["province"])
     whole = selectors.Scope(directive, admin)
     one = selectors.Scope(directive, admin, subtree=province)
-    rows = []
+    rows: list[dict[str, Any]] = []
 
     def summary() -> Any:
         return floors_sql.project_shape(selectors.directive_summary(whole, today=TODAY))
@@ -366,7 +366,7 @@ def search_rows(queries: list[str]) -> list[dict[str, Any]]:
                 counts = {name: _queries(fn) for name, fn in steps.items()}
     equal = _search_equal(get_user_model().objects.get(username="vanthu.baoloc"), queries[:40])
     floor = [a + b for a, b in zip(sorted(samples["login"]), sorted(samples["fts"]), strict=True)]
-    rows = []
+    rows: list[dict[str, Any]] = []
     for name, label in (("page", "search page"), ("api", "search API")):
         timed = {
             "project_ms": (statistics.median(samples[name]), _p95(samples[name])),
@@ -481,7 +481,12 @@ def vbparse_row(count: int, rounds: int) -> dict[str, Any]:
 
 
 def documents_child(
-    rounds: int, search_docs: int, ingest_docs: int, parse_docs: int, marker: Path | None
+    rounds: int,
+    search_docs: int,
+    ingest_docs: int,
+    parse_docs: int,
+    marker: Path | None,
+    only: str | None = None,
 ) -> dict[str, Any]:
     import ingest  # bench/ingest.py
     from doimoi.organizations.demo import seed_demo
@@ -497,9 +502,13 @@ def documents_child(
         kept["reused"] = False
     else:
         kept["reused"] = True
-    rows = search_rows(_search_queries(200))
-    rows.append(ingest_row(units, ingest_docs))
-    rows.append(vbparse_row(parse_docs, max(2, rounds // 5)))
+    rows: list[dict[str, Any]] = []
+    if only in (None, "search"):
+        rows += search_rows(_search_queries(200))
+    if only in (None, "ingest"):
+        rows.append(ingest_row(units, ingest_docs))
+    if only in (None, "vbparse"):
+        rows.append(vbparse_row(parse_docs, max(2, rounds // 5)))
     return {"load_s": kept["load_s"], "reused": kept["reused"], "rows": rows}
 
 
@@ -520,7 +529,9 @@ def _setup(var_dir: str) -> None:
 def _part(args: argparse.Namespace, marker: Path | None) -> dict[str, Any]:
     if args.part == "cascade":
         return cascade_child(args.rounds, args.units, marker, args.only)
-    return documents_child(args.rounds, args.search_docs, args.ingest_docs, args.parse_docs, marker)
+    return documents_child(
+        args.rounds, args.search_docs, args.ingest_docs, args.parse_docs, marker, args.only
+    )
 
 
 def child(args: argparse.Namespace) -> dict[str, Any]:
@@ -668,8 +679,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--no-write", action="store_true")
     parser.add_argument(
         "--only",
-        choices=["any-page"],
-        help="measure one row alone (on the cascade data set; not written to the docs)",
+        choices=["any-page", "search", "ingest", "vbparse"],
+        help="measure one row alone (any-page: on the cascade data set, the others on the"
+        " documents one; not written to the docs)",
     )
     parser.add_argument("--keep", action="store_true", help="keep the data sets in --var-dir")
     parser.add_argument("--reuse", action="store_true", help="measure on what --keep left")
@@ -685,8 +697,10 @@ def main(argv: list[str]) -> int:
     dbs = ["sqlite", "postgresql"] if args.db == "both" else [args.db]
     results: dict[str, dict[str, Any]] = {}
     for db in dbs:
-        parts = {"cascade": spawn(db, "cascade", args)}
-        if not args.only:
+        parts: dict[str, dict[str, Any]] = {}
+        if args.only in (None, "any-page"):
+            parts["cascade"] = spawn(db, "cascade", args)
+        if args.only != "any-page":
             parts["documents"] = spawn(db, "documents", args)
         results[db] = {"rows": [r for done in parts.values() for r in done["rows"]]}
         for part, done in parts.items():
