@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from doimoi.documents.extract import Unreadable, extract, max_bytes
 from doimoi.documents.models import Document, DocumentCopy, ItemStatus, StoredFile
-from doimoi.documents.services import packets, store
+from doimoi.documents.services import cache, packets, store
 from doimoi.documents.services.common import require
 from doimoi.documents.services.documents import (
     Outcome,
@@ -234,16 +234,11 @@ def ingest_file(
             actor=actor, unit=unit, name=name, data=data, source=source
         )
         return result
-    stored = StoredFile.objects.filter(sha256=store.digest(data)).first()
-    if stored is not None:  # seen before: no need to read it again
-        return _seen_before(stored, unit, actor, source, name, register_old)
-    return ingest_prepared(
-        actor=actor,
-        unit=unit,
-        prepared=prepare(name, data),
-        source=source,
-        register_old=register_old,
-    )
+    with cache.batch():  # a file citing its own issuer's code looks the code up once
+        stored = StoredFile.objects.filter(sha256=store.digest(data)).first()
+        if stored is not None:  # seen before: no need to read it again
+            return _seen_before(stored, unit, actor, source, name, register_old)
+        return _ingest_new(actor, unit, prepare(name, data), source, register_old)
 
 
 def ingest_upload(
@@ -283,12 +278,22 @@ def ingest_prepared(
             source=source,
             register_old=register_old,
         )
+    if prepared.error:
+        return FileResult(prepared.name, ItemStatus.FAILED, prepared.error, len(prepared.data))
+    with cache.batch():
+        stored = StoredFile.objects.filter(sha256=prepared.sha).first()
+        if stored is not None:
+            return _seen_before(stored, unit, actor, source, prepared.name, register_old)
+        return _ingest_new(actor, unit, prepared, source, register_old)
+
+
+def _ingest_new(
+    actor: Any, unit: Unit, prepared: Prepared, source: str, register_old: bool
+) -> FileResult:
+    """Store a prepared file whose bytes are not in the store (the caller looked them up)."""
     name, size = prepared.name, len(prepared.data)
     if prepared.error:
         return FileResult(name, ItemStatus.FAILED, prepared.error, size)
-    stored = StoredFile.objects.filter(sha256=prepared.sha).first()
-    if stored is not None:
-        return _seen_before(stored, unit, actor, source, name, register_old)
     try:
         outcomes = _store(prepared, actor, unit, source, register_old)
     except Exception as error:
