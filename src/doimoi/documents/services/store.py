@@ -25,9 +25,11 @@ def put(data: bytes, name: str, sha256: str) -> tuple[StoredFile, str | None]:
     remove the bytes again if the transaction fails."""
     path = storage_name(sha256)
     written = None
-    if default_storage.exists(path) and not _holds(path, sha256):
+    present = default_storage.exists(path)
+    if present and not _holds(path, sha256):
         default_storage.delete(path)  # bytes half-written by a process killed mid-write
-    if not default_storage.exists(path):
+        present = False
+    if not present:
         written = default_storage.save(path, ContentFile(data))
         path = written
     stored = StoredFile.objects.create(
