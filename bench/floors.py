@@ -524,6 +524,9 @@ def _setup(var_dir: str) -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    from doimoi.startup import settle
+
+    settle()  # as the server does once the application is loaded (doimoi/wsgi.py)
 
 
 def _part(args: argparse.Namespace, marker: Path | None) -> dict[str, Any]:
