@@ -19,7 +19,8 @@ class SessionStore(DatabaseStore):
         if must_create or self.session_key is None:
             super().save(must_create=must_create)
             return
-        row = self.create_model_instance(self._get_session())
+        data = self._get_session()  # type: ignore[attr-defined]  # Django's, not in the stubs
+        row = self.create_model_instance(data)
         using = router.db_for_write(self.model, instance=row)
         updated = (
             self.model._base_manager.using(using)
