@@ -85,25 +85,29 @@ def _scope(request: HttpRequest, directive: Any) -> Scope:
     return Scope(directive=directive, viewer=request.user, subtree=subtree, requirement=requirement)
 
 
-def _nodes(scope: Scope, parent: Assignment | None) -> list[dict[str, Any]]:
+def _rows(nodes: list[Assignment], counts: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     today = timezone.localdate()
-    nodes = list(selectors.cascade_nodes(scope, parent)[:NODES_SHOWN])
-    counts = selectors.subtree_counts(scope, nodes, today=today) if nodes else {}
     return [
         {"a": n, "sub": counts.get(n.unit.path, {}), "late": selectors.missing(n, today)}
         for n in nodes
     ]
 
 
+def _nodes(scope: Scope, parent: Assignment) -> list[dict[str, Any]]:
+    nodes = list(selectors.cascade_nodes(scope, parent)[:NODES_SHOWN])
+    today = timezone.localdate()
+    return _rows(nodes, selectors.subtree_counts(scope, nodes, today=today) if nodes else {})
+
+
 def _results(scope: Scope) -> dict[str, Any]:
     today = timezone.localdate()
     late = selectors.late_assignments(scope, today=today)
-    summary = selectors.directive_summary(scope, today=today)
+    summary, top, counts = selectors.cascade_top(scope, today=today, shown=NODES_SHOWN)
     return {
         "summary": summary,
         "late": [{"a": a, "missing": selectors.missing(a, today)} for a in late[:LATE_SHOWN]],
         "late_count": summary.total.get("overdue", 0),  # the same rule, already counted
-        "nodes": _nodes(scope, None),
+        "nodes": _rows(top, counts),
         "scope": scope,
     }
 

@@ -1,0 +1,118 @@
+"""The counts over each top node's subtree on the directive page come from the summary's own scan
+(issue 16: the provinces' counts were a second scan as large as the summary's). They must be the
+figures the separate query gave: each is checked against a count made here, row by row, from the
+assignments the viewer sees, for every viewer, requirement and branch, on the small cascade (grown
+by a forward to two cells and a direct sending to three new cells below a ward, which puts top
+nodes of two depths side by side) and on the seeded demo's directives."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from doimoi.core.text import fold
+from doimoi.directives import selectors, services
+from doimoi.directives.models import Assignment, Directive, RequirementKind
+from doimoi.directives.selectors.rollup import scoped_assignments
+from doimoi.directives.states import AssignmentState
+from doimoi.organizations.models import Unit
+from tests.directives.conftest import CELLS, WARDS, of, requirements, unit
+
+D = datetime.date
+pytestmark = pytest.mark.django_db
+VIEWERS = ("admin", "vanthu.tinhuy", "vanthu.baoloc", "bithu.phuong1", "vanthu.dukdn")
+
+
+def counted_here(scope: selectors.Scope, nodes: list[Assignment], today: D) -> dict[str, Any]:
+    """Per node, over the assignments the viewer sees in its unit's subtree: how many, done,
+    reported, and overdue on any requirement (a deadline passed with its milestone empty)."""
+    rows = list(scoped_assignments(scope).select_related("unit"))
+    counts = {}
+    for node in nodes:
+        under = [a for a in rows if a.unit.path.startswith(node.unit.path)]
+        counts[node.unit.path] = {
+            "units": len(under),
+            "done": sum(a.state == AssignmentState.DONE for a in under),
+            "reported": sum(a.report_on is not None for a in under),
+            "overdue": sum(
+                bool(selectors.missing(a, today)) and a.state != AssignmentState.DONE for a in under
+            ),
+        }
+    return counts
+
+
+def check(directive: Directive, today: D, branches: list[Unit | None]) -> int:
+    """Every viewer who may open the page, requirement and branch: the page's counts are the ones counted here, and
+    the summary is the summary without them. The number of non-empty trees checked."""
+    checked = 0
+    for username in VIEWERS:
+        viewer = get_user_model().objects.get(username=username)
+        if not viewer.has_perm("directives.view_directive", directive):
+            continue  # the page answers 404
+        for requirement in ["", *RequirementKind.values]:
+            for branch in branches:
+                scope = selectors.Scope(directive, viewer, branch, requirement)
+                summary, nodes, counts = selectors.cascade_top(scope, today=today, shown=300)
+                plain = selectors.directive_summary(scope, today=today)
+                assert (summary.levels, summary.total) == (plain.levels, plain.total)
+                assert (summary.tasks, summary.reports) == (plain.tasks, plain.reports)
+                assert counts == counted_here(scope, nodes, today), (username, requirement)
+                assert counts == selectors.subtree_counts(scope, nodes, today=today)
+                checked += bool(nodes)
+    return checked
+
+
+def test_counts_per_subtree_on_a_grown_cascade(
+    cascade: Directive, ward_plan: Any, persona: Any, at: Any
+) -> None:
+    ward, commune = of(cascade, WARDS[0]), unit(WARDS[2])
+    with at(2022, 5, 12):
+        services.assignment_answer(actor=None, assignment=ward, kind="plan", document=ward_plan)
+        services.assignment_forward(
+            actor=None,
+            assignment=ward,
+            document=ward_plan,
+            recipients=[unit(name) for name in CELLS],
+            requirements=requirements(study=5),
+            sent_on=D(2022, 5, 12),
+        )
+        report = services.report_submit(actor=None, assignment=ward, narrative="Đã quán triệt.")
+        services.report_accept(actor=persona("vanthu.baoloc"), report=report)
+        services.report_submit(actor=None, assignment=of(cascade, WARDS[1]), narrative="Đang làm.")
+    extra = []
+    for n in range(3):
+        name = f"Chi bộ thôn {n + 1} xã Đại Lào"
+        cell = Unit(name=name, kind="party_cell", level="cell", name_folded=fold(name))
+        extra.append(Unit.objects.add_child(Unit.objects.get(pk=commune.pk), instance=cell))
+    with at(2022, 5, 13):
+        services.directive_distribute(
+            actor=None,
+            directive=cascade,
+            recipients=extra,
+            requirements=[
+                services.RequirementSpec(kind="tasks", date=D(2022, 5, 25), note="Họp chi bộ."),
+                *requirements(report=D(2022, 6, 10)),
+            ],
+            sent_on=D(2022, 5, 13),
+        )
+    tops = selectors.cascade_nodes(selectors.Scope(cascade, persona("admin")), None)
+    assert len({a.unit.depth for a in tops}) == 2  # the fallback is checked too
+    branches = [None, unit("Thành ủy Bảo Lộc"), unit(WARDS[0]), commune, extra[0]]
+    for today in (D(2022, 5, 19), D(2022, 6, 1), D(2022, 7, 1)):
+        assert check(cascade, today, branches) > 50
+
+
+@pytest.mark.present  # the demo as seeded today
+def test_counts_per_subtree_on_the_demo(persona: Any) -> None:
+    call_command("seed_demo", verbosity=0)
+    today = datetime.date.today()
+    checked = 0
+    for directive in Directive.objects.order_by("pk"):
+        senders = directive.distributions.values("sender_id")
+        branches = [None, *Unit.objects.filter(pk__in=senders).order_by("path")[:3]]
+        checked += check(directive, today, branches)
+    assert checked > 20
