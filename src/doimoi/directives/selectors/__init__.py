@@ -18,15 +18,13 @@ from doimoi.directives.selectors.directives import (
 from doimoi.directives.selectors.rollup import (
     Scope,
     Summary,
-    cascade_nodes,
-    cascade_top,
     directive_summary,
     late_assignments,
     milestones,
     missing,
     overdue_q,
-    subtree_counts,
 )
+from doimoi.directives.selectors.tree import cascade_nodes, cascade_top, subtree_counts
 
 __all__ = [
     "Dashboard",

@@ -15,12 +15,11 @@ from operator import or_
 from typing import Any
 
 from django.db import connection
-from django.db.models import Count, IntegerField, Q, QuerySet
+from django.db.models import IntegerField, Q, QuerySet
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Substr
 
 from doimoi.directives.models import KINDS, Assignment, Directive, Report, Task
-from doimoi.directives.rules import assignment_visible_q, covers
+from doimoi.directives.rules import assignment_visible_q
 from doimoi.directives.states import AssignmentState, ReportState, TaskState
 from doimoi.organizations.models import Unit, UnitLevel
 from doimoi.organizations.scope import scope_of, units_in
@@ -160,10 +159,6 @@ def _by_level(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for row in rows:
         row["label"] = labels.get(row["level"], row["level"])
     return sorted(rows, key=lambda r: LEVEL_ORDER.get(r["level"], 99))
-
-
-def _rows(qs: Any) -> list[dict[str, Any]]:
-    return [dict(row) for row in qs]
 
 
 def _total(rows: list[dict[str, Any]], keys: list[str]) -> dict[str, Any]:
@@ -382,82 +377,6 @@ def missing(a: Assignment, today: datetime.date) -> list[tuple[str, datetime.dat
         and getattr(a, f"{k}_on") is None
         and getattr(a, f"{k}_due") < today
     ]
-
-
-def subtree_counts(
-    scope: Scope, nodes: list[Assignment], *, today: datetime.date
-) -> dict[str, dict[str, Any]]:
-    """For each node, counts over the assignments in its unit's subtree (one query per depth)."""
-    metrics = {
-        "units": Count("unit"),
-        "done": Count("unit", filter=Q(state=AssignmentState.DONE)),
-        "reported": Count("unit", filter=Q(report_on__isnull=False)),
-        "overdue": Count("unit", filter=overdue_q(today) & ~Q(state=AssignmentState.DONE)),
-    }
-    counts: dict[str, dict[str, Any]] = {}
-    for depth in sorted({n.unit.depth for n in nodes}):
-        paths = [n.unit.path for n in nodes if n.unit.depth == depth]
-        qs = scoped_assignments(scope, joined=True)
-        common = _common_prefix(paths)
-        if common:
-            qs = qs.filter(unit__path__startswith=common)
-        rows = (
-            qs.annotate(prefix=Substr("unit__path", 1, depth * Unit.steplen))
-            .filter(prefix__in=paths)
-            .order_by()
-            .values("prefix")
-            .annotate(**metrics)
-        )
-        for row in _rows(rows):
-            counts[row.pop("prefix")] = row
-    return counts
-
-
-def cascade_top(
-    scope: Scope, *, today: datetime.date, shown: int
-) -> tuple[Summary, list[Assignment], dict[str, dict[str, Any]]]:
-    """The summary, the top of the cascade tree (``shown`` nodes at most) and the counts over
-    each node's subtree. Nodes of one depth (the usual case) are counted in the summary's own
-    scan; otherwise (a subtree holds another) by ``subtree_counts``."""
-    nodes = list(cascade_nodes(scope, None)[:shown])
-    paths = tuple(sorted(n.unit.path for n in nodes))
-    one_depth = len({len(path) for path in paths}) == 1
-    summary = directive_summary(scope, today=today, children=paths if one_depth else ())
-    if one_depth or not nodes:
-        return summary, nodes, summary.subtrees
-    return summary, nodes, subtree_counts(scope, nodes, today=today)
-
-
-def _common_prefix(paths: list[str]) -> str:
-    first, last = min(paths), max(paths)
-    n = 0
-    while n < len(first) and first[n] == last[n]:
-        n += 1
-    return first[: n - n % Unit.steplen]
-
-
-def sees_all(scope: Scope) -> bool:
-    """The viewer sees the whole cascade (an administrator, or someone over the issuer)."""
-    viewer = scope.viewer
-    return bool(viewer.is_superuser) or covers(viewer, scope.directive.issuer)
-
-
-def cascade_nodes(scope: Scope, parent: Assignment | None) -> QuerySet[Assignment]:
-    """The assignments one level below ``parent`` in the cascade (with no ``parent``, the top of
-    what the viewer sees: those whose own sender's assignment is out of sight)."""
-    qs = scoped_assignments(scope, joined=True).select_related("unit")
-    if parent is not None:
-        return qs.filter(parent=parent).order_by("unit__path")
-    if not scope.requirement and sees_all(scope):
-        if scope.subtree is None:
-            return qs.filter(parent__isnull=True).order_by("unit__path")
-        own = qs.filter(unit=scope.subtree)  # the branch's own unit heads it when it took part
-        if own.exists():
-            return own
-    # the parent out of sight: a condition on the joined parent row, not a correlated subquery
-    return qs.exclude(Q(parent__isnull=False) & in_scope_q(scope, "parent__")).order_by(
-        "unit__path"
-    )
 
 
 def milestones(a: Assignment, today: datetime.date) -> list[dict[str, Any]]:
