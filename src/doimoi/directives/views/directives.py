@@ -123,7 +123,10 @@ def directive_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         return render(request, "directives/directive_detail.html#results", context)
     senders = Distribution.objects.filter(directive=directive).values("sender_id")
     context |= {
-        "subtrees": Unit.objects.filter(pk__in=senders).order_by("path")[:500],
+        # (id, name) pairs: up to 500 options, no unit object built for each
+        "subtrees": Unit.objects.filter(pk__in=senders)
+        .order_by("path")
+        .values_list("pk", "name")[:500],
         "events": selectors.cascade_events(viewer=request.user, directive=directive),
         "urgings": directive.urgings.order_by("-created_at")[:20],
         "can_distribute": request.user.has_perm("directives.distribute_directive", directive),
