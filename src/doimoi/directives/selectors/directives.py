@@ -166,7 +166,14 @@ def _sendings(viewer: Any, directive: Directive, visible: Any, limit: int) -> li
     qs = Distribution.objects.filter(directive=directive)
     if not viewer.is_superuser:
         qs = qs.filter(Exists(visible.filter(distribution=OuterRef("pk"))))
-    sendings = list(qs.select_related("sender", "document").order_by("-sent_on", "-pk")[:limit])
+    # the latest first, then their senders and documents: joined before the cut, PostgreSQL
+    # hash-joins every sending to every unit (12 ms at national scale, against 1 ms)
+    latest = qs.order_by("-sent_on", "-pk").values("pk")[:limit]
+    sendings = list(
+        Distribution.objects.filter(pk__in=latest)
+        .select_related("sender", "document")
+        .order_by("-sent_on", "-pk")
+    )
     sizes = dict(
         Assignment.objects.restrict(viewer)
         .filter(distribution__in=sendings)
