@@ -6,9 +6,11 @@ import datetime
 from typing import Any
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
 
 from doimoi.directives.models import Directive
+from doimoi.directives.selectors import Scope, directive_summary
 from tests.directives.conftest import WARDS, of, unit
 
 D = datetime.date
@@ -85,3 +87,23 @@ def test_endpoints_are_in_the_openapi_document(persona: Any) -> None:
         f"{BASE}/{{directive_id}}/rollup",
     ):
         assert path in paths, path
+
+
+@pytest.mark.present  # the demo as seeded today
+def test_every_demo_directives_rollup_answers_with_its_rates(demo: Any, persona: Any) -> None:
+    """The completion rate has one decimal (63.6 %); the schema once allowed whole numbers only,
+    so a rollup whose rate was not whole answered 500."""
+    call_command("seed_demo", verbosity=0)
+    admin = persona("admin")
+    client = _client(persona, "admin")
+    directives = list(Directive.objects.all())
+    assert directives
+    for directive in directives:
+        response = client.get(f"{BASE}/{directive.pk}/rollup")
+        assert response.status_code == 200, (directive.pk, response.content[:300])
+        summary = directive_summary(
+            Scope(directive=directive, viewer=admin), today=datetime.date.today()
+        )
+        assert response.json()["total"]["rate"] == summary.total["rate"]
+    rates = [client.get(f"{BASE}/{d.pk}/rollup").json()["total"]["rate"] for d in directives]
+    assert any(isinstance(rate, float) and rate != int(rate) for rate in rates), rates

@@ -146,9 +146,9 @@ class ReportOut(Schema):
 class RollupOut(Schema):
     directive_id: int
     levels: list[dict[str, Any]]
-    total: dict[str, int]
+    total: dict[str, int | float | None]  # counts, and the completion rate in % (one decimal)
     tasks: list[dict[str, Any]]
-    task_total: dict[str, int]
+    task_total: dict[str, int | float | None]
     reports: dict[str, int]
 
 
