@@ -84,11 +84,7 @@ def file_stem(reference: str, template_key: str) -> str:
     return f"{template_key}-{reference.replace('/', '-')}"
 
 
-ATTEMPTS = 5
-
-
-class NumberTaken(Exception):
-    """Another issue took the number printed ahead while this one was printing."""
+NumberTaken = documents.NumberTaken  # the issue's own name for the register's refusal
 
 
 def issue_print(
@@ -128,9 +124,8 @@ def issue_store(
         kind=ctx.kind,
         date=day,
         title=ctx.title,
+        printed_as=ctx.reference,
     )
-    if entry.symbol != ctx.reference:
-        raise NumberTaken(entry.symbol)
     stem = file_stem(entry.symbol, template_key)
     document = documents.document_create_from_text(
         actor=actor,
@@ -160,20 +155,15 @@ def document_issue(
     """Issue the document of ``template_key`` that ``unit`` composed, numbered today: printed
     with the next number, then that number taken and the document stored in one short
     transaction; printed again if another issue took the number meanwhile."""
-    for _attempt in range(ATTEMPTS):
-        printed = issue_print(actor=actor, unit=unit, template_key=template_key, ctx=ctx, day=day)
-        try:
-            return issue_store(
-                actor=actor,
-                unit=unit,
-                template_key=template_key,
-                ctx=ctx,
-                day=day,
-                printed=printed,
-                then=then,
-            )
-        except NumberTaken:
-            continue
-    raise ApplicationError(
-        {"__all__": _("Sổ văn bản đi đang được dùng liên tục: ban hành lại sau ít phút.")}
+    return documents.outgoing_issue(
+        lambda: issue_print(actor=actor, unit=unit, template_key=template_key, ctx=ctx, day=day),
+        lambda printed: issue_store(
+            actor=actor,
+            unit=unit,
+            template_key=template_key,
+            ctx=ctx,
+            day=day,
+            printed=printed,
+            then=then,
+        ),
     )

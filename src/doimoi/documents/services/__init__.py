@@ -12,9 +12,11 @@ Other apps call these (keep the signatures stable):
 from doimoi.documents.services.documents import copies_deliver, document_create_from_text
 from doimoi.documents.services.merge import document_merge, merge_plan
 from doimoi.documents.services.registers import (
+    NumberTaken,
     incoming_entry_cancel,
     incoming_entry_update,
     incoming_register_add,
+    outgoing_issue,
     outgoing_register_next,
     outgoing_register_take,
     term_of,
@@ -27,6 +29,7 @@ from doimoi.documents.services.review import (
 )
 
 __all__ = [
+    "NumberTaken",
     "citation_add",
     "copies_deliver",
     "document_classify",
@@ -38,6 +41,7 @@ __all__ = [
     "incoming_entry_update",
     "incoming_register_add",
     "merge_plan",
+    "outgoing_issue",
     "outgoing_register_next",
     "outgoing_register_take",
     "term_of",

@@ -9,8 +9,9 @@ number, and the entry is written in the same transaction, so a number is never l
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import connection, transaction
 from django.utils.formats import date_format
@@ -161,8 +162,10 @@ def outgoing_register_take(
     date: datetime.date,
     title: str = "",
     confidentiality: int = 0,
+    printed_as: str = "",
 ) -> OutgoingEntry:
-    """Take the next number of ``unit``'s outgoing register for a document of ``type_code``."""
+    """Take the next number of ``unit``'s outgoing register for a document of ``type_code``;
+    ``NumberTaken`` if it is not ``printed_as``, the symbol a composer printed ahead."""
     require(actor, "documents.take_outgoing_number", unit)
     type_code = clean(type_code)
     code = _check_outgoing(unit, kind, type_code, date)
@@ -182,11 +185,38 @@ def outgoing_register_take(
         confidentiality=confidentiality,
         taken_by=actor if actor is not None and actor.is_authenticated else None,
     )
+    if printed_as and entry.symbol != printed_as:
+        raise NumberTaken(entry.symbol)
     payload = {"symbol": entry.symbol, "series": series, "date": date, "title": entry.title}
     ledger.append(
         action=events.OUTGOING_NUMBERED, subject=entry, actor=actor, unit=unit, payload=payload
     )
     return entry
+
+
+ISSUE_ATTEMPTS = 5
+P = TypeVar("P")
+
+
+class NumberTaken(Exception):
+    """Another document took the number printed ahead while this one was printing."""
+
+
+def outgoing_issue(print_ahead: Callable[[], P], store: Callable[[P], Document]) -> Document:
+    """Issue a composed document: ``print_ahead`` prints it with ``outgoing_register_next``'s
+    number, holding no lock and no transaction while LibreOffice runs (seconds: on SQLite a
+    transaction would block every other writer); ``store`` takes that number
+    (``outgoing_register_take(printed_as=…)``) and stores the document in one short transaction.
+    Printed again if another document took the number meanwhile."""
+    for _attempt in range(ISSUE_ATTEMPTS):
+        printed = print_ahead()
+        try:
+            return store(printed)
+        except NumberTaken:
+            continue
+    raise ApplicationError(
+        {"__all__": _("Sổ văn bản đi đang được dùng liên tục: ban hành lại sau ít phút.")}
+    )
 
 
 def register_incoming(

@@ -24,11 +24,6 @@ from doimoi.initiatives.states import CaseState
 from doimoi.ledger import services as ledger
 
 TYPE_CODE = "BC"
-ATTEMPTS = 5
-
-
-class _NumberTaken(Exception):
-    """Another document took the number the dossier was printed with."""
 
 
 def _printed(c: compose.Composition) -> tuple[bytes, bytes]:
@@ -45,10 +40,14 @@ def _printed(c: compose.Composition) -> tuple[bytes, bytes]:
 def _store(actor: Any, case: Case, c: compose.Composition, files: tuple[bytes, bytes]) -> Document:
     unit = dossier.issuing_unit(case)
     entry = documents.outgoing_register_take(
-        actor=actor, unit=unit, type_code=TYPE_CODE, kind=c.kind, date=c.date, title=c.title
+        actor=actor,
+        unit=unit,
+        type_code=TYPE_CODE,
+        kind=c.kind,
+        date=c.date,
+        title=c.title,
+        printed_as=c.reference,
     )
-    if entry.symbol != c.reference:
-        raise _NumberTaken(entry.symbol)
     stem = f"ho-so-bao-ve-{entry.symbol.replace('/', '-')}"
     document = documents.document_create_from_text(
         actor=actor,
@@ -67,15 +66,12 @@ def dossier_issue(*, actor: Any, case: Case, day: datetime.date) -> Document:
     if case.state == CaseState.DRAFT:
         raise ApplicationError({"__all__": _("Dự thảo chưa gửi chưa có hồ sơ.")})
     unit = dossier.issuing_unit(case)
-    for _attempt in range(ATTEMPTS):
+
+    def print_ahead() -> tuple[compose.Composition, tuple[bytes, bytes]]:
         c = dossier.composition(case, day)
         c.reference = documents.outgoing_register_next(
             actor=actor, unit=unit, type_code=TYPE_CODE, kind=c.kind, date=day
         )
-        try:
-            return _store(actor, case, c, _printed(c))
-        except _NumberTaken:
-            continue
-    raise ApplicationError(
-        {"__all__": _("Sổ văn bản đi đang được dùng liên tục: ban hành lại sau ít phút.")}
-    )
+        return c, _printed(c)
+
+    return documents.outgoing_issue(print_ahead, lambda printed: _store(actor, case, *printed))
