@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from doimoi.core.text import fold
 from doimoi.organizations.models import Unit
-from doimoi.organizations.selectors import admin_units, unit_tree, units_in_scope
+from doimoi.organizations.selectors import admin_units, unit_tree, units_in_scope, units_named
 
 LIMIT = 20
 Source = Callable[[Any], QuerySet[Unit]]
@@ -42,12 +42,9 @@ def source_units(name: str, viewer: Any) -> QuerySet[Unit]:
 def unit_matches(units: QuerySet[Unit], text: str, limit: int = LIMIT) -> list[Unit]:
     """Up to ``limit`` of ``units`` whose name, short name or code holds every word typed,
     accents folded ("dang uy bao loc" → Đảng ủy phường Bảo Lộc); higher units first."""
-    words = fold(text).split()
-    if not words:
+    if not fold(text).split():
         return []
-    for word in words:
-        units = units.filter(name_folded__contains=word)
-    return list(units.order_by("depth", "name_folded", "pk")[:limit])
+    return list(units_named(units, text).order_by("depth", "name_folded", "pk")[:limit])
 
 
 def with_parents(units: list[Unit]) -> list[tuple[Unit, Unit | None]]:

@@ -62,12 +62,17 @@ def unit_roots() -> QuerySet[Unit]:
     return Unit.objects.get_root_nodes()
 
 
+def units_named(units: QuerySet[Unit], query: str) -> QuerySet[Unit]:
+    """Those of ``units`` whose name, short name or code holds every word of ``query``, accents
+    folded ("dang uy" → Đảng ủy)."""
+    for word in fold(query).split():
+        units = units.filter(name_folded__contains=word)
+    return units
+
+
 def unit_search(*, query: str) -> QuerySet[Unit]:
     """Units whose name or short name matches ``query`` with accents folded ("dang uy" → Đảng ủy)."""
-    qs = Unit.objects.order_by("path")
-    for word in fold(query).split():
-        qs = qs.filter(name_folded__contains=word)
-    return qs
+    return units_named(Unit.objects.order_by("path"), query)
 
 
 def unit_members(*, unit: Unit) -> QuerySet[Membership]:
