@@ -64,9 +64,12 @@ def test_admin_creates_a_person_who_signs_in_and_is_reset(
     second = admin.get_by_test_id("temp-password").inner_text()
     assert second != first
     admin.get_by_role("link", name="Về trang cán bộ").click()
+    # The click starts a navigation; count() would read whatever page is there at that moment
+    # (CI once read the temporary-password page and found no ledger). wait_for() waits for the
+    # person's page and fails, with the label, if a step is missing from its ledger.
     timeline = admin.locator(".timeline-list")
     for label in ("Thêm cán bộ", "Đổi mật khẩu", "Đặt lại mật khẩu tạm thời"):
-        assert timeline.get_by_text(label, exact=True).count() >= 1, label
+        timeline.get_by_text(label, exact=True).first.wait_for(timeout=15_000)
     admin.screenshot(path=str(artifacts / "people-person-page.png"), full_page=True)
 
     person.goto("/")
