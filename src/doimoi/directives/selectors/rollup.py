@@ -51,7 +51,7 @@ def in_scope_q(scope: Scope, prefix: str = "", *, joined: bool = False) -> Q:
     """
     q = Q(**{f"{prefix}directive": scope.directive}) & assignment_visible_q(scope.viewer, prefix)
     if scope.subtree is not None and joined:
-        q &= Q(**{f"{prefix}unit__path__startswith": scope.subtree.path})
+        q &= Q(**{f"{prefix}unit__path__under": scope.subtree.path})
     elif scope.subtree is not None:
         q &= units_in(f"{prefix}unit", [scope.subtree.path])
     if scope.requirement:

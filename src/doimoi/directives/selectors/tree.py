@@ -39,7 +39,7 @@ def subtree_counts(
         qs = scoped_assignments(scope, joined=True)
         common = _common_prefix(paths)
         if common:
-            qs = qs.filter(unit__path__startswith=common)
+            qs = qs.filter(unit__path__under=common)
         rows = (
             qs.annotate(prefix=Substr("unit__path", 1, depth * Unit.steplen))
             .filter(prefix__in=paths)
