@@ -15,6 +15,7 @@ urlpatterns = [
     path("don-doc/<int:pk>/", urging.urging_detail, name="urging_detail"),
     path("don-doc/<int:pk>/docx/", urging.urging_download, name="urging_docx"),
     path("nhiem-vu/<int:pk>/", assignments.assignment_detail, name="assignment_detail"),
+    path("nhiem-vu/<int:pk>/lich-su/", assignments.assignment_history, name="assignment_history"),
     path(
         "nhiem-vu/<int:pk>/xac-nhan/",
         assignments.assignment_acknowledge,

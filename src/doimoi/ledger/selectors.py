@@ -8,8 +8,22 @@ from django.db.models import QuerySet
 from doimoi.ledger.models import LedgerEvent
 
 
-def event_list_for(*, subject: models.Model, limit: int = 200) -> QuerySet[LedgerEvent]:
-    """The events recorded on ``subject``, oldest first (the caller has checked visibility)."""
+def _events_on(subject: models.Model) -> QuerySet[LedgerEvent]:
     return LedgerEvent.objects.filter(
         subject_type=subject._meta.label_lower, subject_id=str(subject.pk)
-    ).order_by("seq")[:limit]
+    )
+
+
+def event_list_for(*, subject: models.Model, limit: int | None = 200) -> QuerySet[LedgerEvent]:
+    """The events recorded on ``subject``, oldest first (the caller has checked visibility);
+    ``limit=None``: all of them."""
+    return _events_on(subject).order_by("seq")[:limit]
+
+
+def latest_events_for(*, subject: models.Model, limit: int) -> tuple[list[LedgerEvent], int]:
+    """The latest ``limit`` events recorded on ``subject``, oldest first, and how many there are
+    in all (counted only when there may be more than were read)."""
+    events = _events_on(subject)
+    latest = list(events.order_by("-seq")[:limit])[::-1]
+    total = events.count() if len(latest) == limit else len(latest)
+    return latest, total

@@ -47,6 +47,13 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "directives/assignment_detail.html", context)
 
 
+@require_rule("directives.view_assignment", assignment_of)
+def assignment_history(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every event recorded on the assignment (its page shows the latest few)."""
+    context = {"a": assignment_of(request, pk)}
+    return render(request, "directives/assignment_history.html", context)
+
+
 @require_rule("directives.act_on_assignment", assignment_of)
 @require_POST
 def assignment_acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
