@@ -11,14 +11,14 @@ from django.utils.translation import gettext as _
 
 from doimoi.core.views import HtmxHttpRequest, require_rule
 from doimoi.directives import selectors, services
+from doimoi.directives.forms.filters import CascadeFilterForm
 from doimoi.directives.forms.reports import DirectiveForm
 from doimoi.directives.forms.sending import SendingForm
-from doimoi.directives.models import Assignment, Distribution, RequirementKind
+from doimoi.directives.models import Assignment
 from doimoi.directives.output.xlsx import cascade_xlsx
 from doimoi.directives.selectors import Scope
 from doimoi.directives.views.common import directive_of, run, status
 from doimoi.organizations import selectors as org_selectors
-from doimoi.organizations.models import Unit
 
 LATE_SHOWN = 100
 NODES_SHOWN = 300
@@ -76,13 +76,9 @@ def directive_distribute(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "directives/sending_form.html", context, status=status(request))
 
 
-def _scope(request: HttpRequest, directive: Any) -> Scope:
-    subtree_id = request.GET.get("don_vi", "")
-    subtree = Unit.objects.filter(pk=subtree_id).first() if subtree_id.isdigit() else None
-    requirement = request.GET.get("yeu_cau", "")
-    if requirement not in RequirementKind.values:
-        requirement = ""
-    return Scope(directive=directive, viewer=request.user, subtree=subtree, requirement=requirement)
+def _scope(request: HttpRequest, directive: Any, filters: CascadeFilterForm | None = None) -> Scope:
+    filters = filters or CascadeFilterForm(request.GET, viewer=request.user)
+    return Scope(directive=directive, viewer=request.user, **filters.chosen())
 
 
 def _rows(nodes: list[Assignment], counts: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -117,16 +113,12 @@ def directive_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The cascade: counts per level, late units, the tree, the timeline; filters by subtree and
     requirement (the results alone for htmx)."""
     directive = directive_of(request, pk)
-    scope = _scope(request, directive)
-    context = _results(scope) | {"directive": directive, "requirements": RequirementKind.choices}
+    filters = CascadeFilterForm(request.GET, viewer=request.user)
+    scope = _scope(request, directive, filters)
+    context = _results(scope) | {"directive": directive, "filters": filters}
     if request.htmx and not request.htmx.boosted:
         return render(request, "directives/directive_detail.html#results", context)
-    senders = Distribution.objects.filter(directive=directive).values("sender_id")
     context |= {
-        # (id, name) pairs: up to 500 options, no unit object built for each
-        "subtrees": Unit.objects.filter(pk__in=senders)
-        .order_by("path")
-        .values_list("pk", "name")[:500],
         "events": selectors.cascade_events(viewer=request.user, directive=directive),
         "urgings": directive.urgings.order_by("-created_at")[:20],
         "can_distribute": request.user.has_perm("directives.distribute_directive", directive),
