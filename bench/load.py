@@ -41,13 +41,26 @@ TRIVIAL = "trivial: login page"
 
 
 def _pg(url: str, action: str) -> None:
+    """``create`` an empty database, ``drop`` it, ``snapshot`` it as built (into ``<name>_built``)
+    or ``restore`` it from that snapshot: each run then starts from the same data, not from what
+    the runs before it answered, proposed and uploaded (the measured assignment's timeline grew
+    with every run)."""
     import psycopg
 
     name = url.rsplit("/", 1)[1]
+    built = f"{name}_built"
     with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
+        if action == "snapshot":
+            conn.execute(f'DROP DATABASE IF EXISTS "{built}" WITH (FORCE)')
+            conn.execute(f'CREATE DATABASE "{built}" TEMPLATE "{name}"')
+            return
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        if action == "create":
+        if action == "drop":
+            conn.execute(f'DROP DATABASE IF EXISTS "{built}" WITH (FORCE)')
+        elif action == "create":
             conn.execute(f'CREATE DATABASE "{name}"')
+        elif action == "restore":
+            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{built}"')
 
 
 def load_data() -> dict[str, Any]:
@@ -196,10 +209,12 @@ def _prepare(args: argparse.Namespace, env: dict[str, str]) -> dict[str, Any]:
     """The data set: built in a fresh database, or (--reuse) the one a --keep run left."""
     marker = Path(env["DOIMOI_VAR_DIR"]) / "bench-ids.json"
     if args.reuse and marker.exists():
+        _pg(args.pg_url, "restore")
         kept = dict(json.loads(marker.read_text()))
         return kept | _child(env, "--child-ids")  # the demo's rows, looked up again
     _pg(args.pg_url, "create")
     ids = _child(env, "--child")
+    _pg(args.pg_url, "snapshot")
     marker.write_text(json.dumps(ids))
     return ids
 
@@ -261,7 +276,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--pg-url", default=PG_URL)
     parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--keep", action="store_true", help="keep the database and --var-dir")
-    parser.add_argument("--reuse", action="store_true", help="use what a --keep run left")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="use the data set a --keep run built, restored as it was built",
+    )
     parser.add_argument("--var-dir", default=str(Path(tempfile.gettempdir()) / "doimoi-bench-load"))
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--child-ids", action="store_true", help=argparse.SUPPRESS)
