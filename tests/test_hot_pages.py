@@ -27,29 +27,31 @@ def _directive(ids: dict[str, Any]) -> str:
     return reverse("directives:directive_detail", args=[ids["directive"]])
 
 
-# every signed-in page saves its session in one UPDATE (doimoi.core.sessions): -2 each
+# every signed-in page saves its session in one UPDATE (doimoi.core.sessions): -2 each; the user
+# comes with the person, and no permission is read from Django's tables (organizations.backends):
+# -3 where the menu is drawn, -1 for a superuser or a fragment
 PAGES: dict[str, Page] = {
     "login": (lambda ids: reverse("login"), None, 0),
     # the user's units read once per request (organizations.selectors.units_of_user): -3; the
     # directives panel reads only what it shows (directives.selectors.unit_todo): -3
-    "home, ward clerk": (lambda ids: reverse("home"), "vanthu.baoloc", 18),
+    "home, ward clerk": (lambda ids: reverse("home"), "vanthu.baoloc", 15),
     # the unit filters are pickers (organizations/picker.py): no unit is read for them; the
     # types present are kept a while, checked against the newest document (+1)
-    "documents": (lambda ids: reverse("documents:document_list"), "vanthu.baoloc", 15),
+    "documents": (lambda ids: reverse("documents:document_list"), "vanthu.baoloc", 12),
     "search page": (
         lambda ids: reverse("documents:document_list") + "?q=ke+hoach",
         "vanthu.baoloc",
-        17,
+        14,
     ),
     "search API": (lambda ids: "/api/v1/documents/?q=ke+hoach", "vanthu.baoloc", 11),
-    "directives": (lambda ids: reverse("directives:directive_list"), "vanthu.tinhuy", 12),
+    "directives": (lambda ids: reverse("directives:directive_list"), "vanthu.tinhuy", 9),
     # the top nodes' subtree counts come from the summary's own statement: -1
-    "directive, province clerk": (_directive, "vanthu.tinhuy", 29),
-    "directive, ward clerk": (_directive, "vanthu.baoloc", 29),
-    "directive, administrator": (_directive, "admin", 21),
-    "cases": (lambda ids: reverse("initiatives:case_list"), "bithu.baoloc", 12),
+    "directive, province clerk": (_directive, "vanthu.tinhuy", 26),
+    "directive, ward clerk": (_directive, "vanthu.baoloc", 26),
+    "directive, administrator": (_directive, "admin", 20),
+    "cases": (lambda ids: reverse("initiatives:case_list"), "bithu.baoloc", 9),
     # one level of the tree at a time (the growth below adds 300 units under the ward)
-    "unit tree": (lambda ids: reverse("organizations:unit_tree"), "admin", 7),
+    "unit tree": (lambda ids: reverse("organizations:unit_tree"), "admin", 6),
     "unit picker": (
         lambda ids: reverse("organizations:unit_pick") + "?source=in_scope&field=u&u_q=chi+bo",
         "vanthu.baoloc",

@@ -159,7 +159,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out account or address
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "doimoi.organizations.backends.AccountBackend",  # permissions from the rules alone
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
