@@ -1,5 +1,5 @@
 """Signing in and loading the signed-in user: Django's password check, the user read with its
-person in one statement, and no permission from Django's permission tables.
+person and the scope stamp in one statement, and no permission from Django's permission tables.
 
 Every permission doimoi asks is a rule (django-rules predicates over the one scope, registered
 in each app's ``rules.py``); a superuser has them all (Django's ``User.has_perm``). Django's
@@ -17,14 +17,21 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser, User
+from django.db.models import Subquery
+
+from doimoi.organizations.models import ScopeStamp
+from doimoi.organizations.scope import STAMP
 
 
 class AccountBackend(ModelBackend):
     """Django's password sign-in; permissions come from the rules alone."""
 
     def get_user(self, user_id: Any) -> User | None:
-        """The user with their person (the page header shows the person's name)."""
+        """The user with their person (the page header shows the person's name) and the scope
+        stamp, under which the user's scope is kept between requests (``scope.scope_of``)."""
+        stamp = ScopeStamp.objects.filter(pk=1).values("token")[:1]
         users = User._default_manager.select_related("person")
+        users = users.annotate(**{STAMP: Subquery(stamp)})
         user = users.filter(pk=user_id).first()
         return user if user is not None and self.user_can_authenticate(user) else None
 

@@ -176,3 +176,23 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} — {self.position_title or self.get_role_display()} ({self.unit})"
+
+
+class ScopeStamp(models.Model):
+    """A token that changes with every write to what a scope is made of.
+
+    Database triggers (migration 0004 here, 0009 in documents) give ``token`` a new random value
+    on every insert, update or delete of units, people, memberships, successions and
+    clearances, in the writing transaction, whoever writes (services, the admin, bulk loads,
+    raw SQL). A scope kept in the cache under the token read with the user is therefore never
+    older than the data: a role taken away changes the token, and the next request computes
+    the scope again. Random, not a counter, so that a restored backup or an emptied table can
+    never bring back a token already used for other data.
+    """
+
+    token = models.CharField(max_length=32)
+
+    objects: models.Manager[ScopeStamp] = models.Manager()
+
+    def __str__(self) -> str:
+        return self.token

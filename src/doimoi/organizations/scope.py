@@ -4,9 +4,11 @@ A unit's data is visible to people holding a role in the unit or in one of its a
 supervise it); the inspectors of an inspection commission cover the committee the commission
 belongs to. Classified things (Mật, Tối mật, Tuyệt mật) also need a clearance for that level
 in force over the unit. ``scope_of(user)`` computes this once per request (kept on the user
-object, which Django loads once per request); each domain model declares its unit fields in an
-``Access`` and gets ``restrict(user, action)`` from ``ScopedQuerySet``. Out of scope answers 404.
-See docs/adr/0009-one-scope.md.
+object, which Django loads once per request), and keeps it in the cache between requests under
+the scope stamp read with the user (``models.ScopeStamp``: a token every write to units, people,
+memberships, successions and clearances changes); each domain model declares its unit fields in
+an ``Access`` and gets ``restrict(user, action)`` from ``ScopedQuerySet``. Out of scope answers
+404. See docs/adr/0009-one-scope.md.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from functools import reduce
 from operator import or_
 from typing import Any, Generic, TypeVar
 
+from django.core.cache import cache
 from django.db import models
 from django.db.models import Q
 
@@ -31,6 +34,8 @@ Placement = str | Callable[[Iterable[str]], Q]
 _CLEARANCE_SOURCES: list[ClearanceSource] = []
 NOTHING = Q(pk__in=[])
 TOP_LEVEL = 3  # Tuyệt mật: what a superuser is cleared for
+STAMP = "doimoi_scope_stamp"  # the stamp's token, read with the user (organizations.backends)
+KEPT_SECONDS = 60 * 60
 
 
 def register_clearance_source(source: ClearanceSource) -> None:
@@ -152,6 +157,29 @@ def _inherited(grants: list[Grant], on: datetime.date) -> list[Grant]:
     return found
 
 
+def kept_key(what: str, user: Any, on: datetime.date) -> str | None:
+    """The cache key of ``what`` the user's roles give on ``on``, under the scope stamp read with
+    the user in this request; None (not kept) for a user loaded without it."""
+    stamp = getattr(user, STAMP, None)
+    return f"doimoi:{what}:{user.pk}:{on.isoformat()}:{stamp}" if stamp else None
+
+
+Parts = tuple[tuple[Grant, ...], tuple[tuple[str, int], ...]]
+
+
+def _parts(user: Any, on: datetime.date) -> Parts:
+    """The user's grants and clearances on ``on``: from the cache if kept under this request's
+    stamp (read before them, so what is kept is never older than its stamp), else read."""
+    key = kept_key("scope", user, on)
+    parts: Parts | None = cache.get(key) if key else None
+    if parts is None:
+        clearances = tuple(c for source in _CLEARANCE_SOURCES for c in source(user, on))
+        parts = (_grants(user, on), clearances)
+        if key:
+            cache.set(key, parts, KEPT_SECONDS)
+    return parts
+
+
 def scope_of(user: Any, on: datetime.date | None = None) -> Scope:
     """The user's scope on ``on`` (today by default), computed once and kept on the user object."""
     on = on or datetime.date.today()
@@ -162,23 +190,26 @@ def scope_of(user: Any, on: datetime.date | None = None) -> Scope:
         cached = {}
         user._doimoi_scope = cached
     if on not in cached:
-        clearances = tuple(c for source in _CLEARANCE_SOURCES for c in source(user, on))
+        grants, clearances = _parts(user, on)
         cached[on] = Scope(
             user_id=user.pk,
-            superuser=bool(user.is_superuser),
+            superuser=bool(user.is_superuser),  # read with the user on every request
             on=on,
-            grants=_grants(user, on),
+            grants=grants,
             clearances=clearances,
         )
     return cached[on]
 
 
 def forget_scope(user: Any) -> None:
-    """Drop the cached scope (after the user's roles or clearances changed in this request)."""
+    """Drop the kept scope (after the user's roles or clearances changed in this request): the
+    stamp read with the user is older than the change, so nothing is kept under it either."""
     if getattr(user, "_doimoi_scope", None) is not None:
         user._doimoi_scope = None
     if getattr(user, "_doimoi_units", None) is not None:  # organizations.selectors.units_of_user
         user._doimoi_units = None
+    if getattr(user, STAMP, None) is not None:
+        setattr(user, STAMP, None)
 
 
 QBuilder = Callable[[Scope, str], Q]
