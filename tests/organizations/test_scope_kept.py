@@ -5,10 +5,12 @@ the very next request, and one user's scope is never another's."""
 from __future__ import annotations
 
 import datetime
+import importlib
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import connection
@@ -179,3 +181,14 @@ def test_a_user_loaded_without_the_stamp_is_not_kept(demo: dict[str, Any], perso
     assert kept_key("scope", clerk, TODAY()) is None
     scope_of(clerk)
     assert not any(str(k).startswith(":1:doimoi:scope") for k in getattr(cache, "_cache", {}))
+
+
+def test_the_migration_leaves_a_token(db: None) -> None:
+    """An upgraded database keeps scopes from its first request, before any write."""
+    first = importlib.import_module("doimoi.organizations.migrations.0005_scope_stamp_first_token")
+    ScopeStamp.objects.all().delete()
+    first.first_token(apps, None)
+    token = _token()
+    assert token and len(token) == 32
+    first.first_token(apps, None)  # a token already there is left alone
+    assert _token() == token
