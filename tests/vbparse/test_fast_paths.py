@@ -16,9 +16,11 @@ from hypothesis import strategies as st
 from doimoi.vbparse.headless import _enacting_issuer
 from doimoi.vbparse.nesting import _BREAK, _END, _VERBS, _next_other
 from doimoi.vbparse.normalize import (
+    _CHARS,
     _OLD_TO_NEW,
     _combining_near_start,
     _old_form,
+    _plain_chars,
     canonical_tones,
     normalize,
 )
@@ -64,6 +66,19 @@ def _plain_tones(text: str) -> str:
 @given(_texts([*"oOuUqQhHtT aAy.1", *"àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ"]))
 def test_old_tone_marks_are_moved_as_the_plain_pattern_moves_them(text: str) -> None:
     assert canonical_tones(text) == _plain_tones(text)
+
+
+_ODD = re.compile("[" + "".join(re.escape(char) for char in _CHARS) + "]")
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts([*_CHARS, "\r\n", "a", "ư", " ", "\n"], 16))
+def test_odd_characters_are_replaced_as_one_plain_substitution_replaces_them(text: str) -> None:
+    odd = [char for char in _CHARS if char in text]
+    warnings: list[str] = []
+    plain = _ODD.sub(lambda m: _CHARS[m.group(0)], text.replace("\r\n", "\n"))
+    assert _plain_chars(text, warnings, odd) == plain
+    assert bool(warnings) == ("\u01a3" in text or "\u01a2" in text)
 
 
 def _plain_forward_verbs(body: str) -> list[tuple[int, int]]:

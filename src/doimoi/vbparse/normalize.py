@@ -47,7 +47,6 @@ _CHARS: dict[str, str] = dict(
         "\x00": "",
     }
 )
-_ODD_CHARS = re.compile("[" + "".join(re.escape(ch) for ch in _CHARS) + "]")
 _OLD_TO_NEW = {
     "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
     "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
@@ -171,9 +170,11 @@ def clean(data: str | bytes | bytearray) -> Cleaned:
         text, warnings = decode_bytes(bytes(data))
     else:
         text, warnings = repair_mojibake(data)
-    odd = _ODD_CHARS.search(text)
+    # One ``in`` test per odd character: a search for one character is vectorised, some 40
+    # times faster than a regex's scan for a set of them (which tests every character).
+    odd = [char for char in _CHARS if char in text]
     if odd:
-        text = _plain_chars(text, warnings, odd.start())
+        text = _plain_chars(text, warnings, odd)
     if "\\" in text and text.count("\\r\\n") >= 3:
         text = text.replace("\\r\\n", "\n")
         warnings.append("Ký tự xuống dòng bị ghi thành chữ \\r\\n (đã sửa) / escaped line breaks")
@@ -198,20 +199,18 @@ def _combining_near_start(text: str) -> bool:
     return (b"\xcc" in head or b"\xcd" in head) and _COMBINING.search(text, 0, 3000) is not None
 
 
-def _plain_chars(text: str, warnings: list[str], first: int = 0) -> str:
+def _plain_chars(text: str, warnings: list[str], odd: list[str]) -> str:
     """ƣ as ư, odd spaces and dashes as plain ones, every line break as "\\n".
 
-    ``first`` is where the first odd character is: the text before it is plain. Each odd
-    character is replaced everywhere at once, and the scan goes on from where it was found
-    (nothing before it changed), so the text is scanned once in all.
+    ``odd`` are the odd characters in the text, each replaced everywhere at once (what replaces
+    one is never another).
     """
-    if "\u01a3" in text or "\u01a2" in text:
+    if "\u01a3" in odd or "\u01a2" in odd:
         warnings.append("Sửa ký tự PDF ƣ thành ư / PDF artefact ƣ read as ư")
-    if "\r\n" in text:
+    if "\r" in odd:
         text = text.replace("\r\n", "\n")
-    while (odd := _ODD_CHARS.search(text, first)) is not None:
-        first = odd.start()
-        text = text.replace(odd.group(), _CHARS[odd.group()])
+    for char in odd:
+        text = text.replace(char, _CHARS[char])
     return text
 
 
@@ -249,8 +248,9 @@ def _old_forms(text: str) -> set[str]:
 
 @lru_cache(maxsize=16)
 def _after_u(vowel: str) -> re.Pattern[str]:
-    """A toned "y" after "u" or "U", at a syllable's end (the scan starts from the "y")."""
-    return re.compile(f"{vowel}(?<=[uU]{vowel})(?![^\\W\\d_])")
+    """A toned "y" after "u" or "U", at a syllable's end (the scan starts from the "y"); not
+    after "qu": "quý" keeps its mark, and a form found only there would cost a pass for nothing."""
+    return re.compile(f"{vowel}(?<=[uU]{vowel})(?<![qQ][uU]{vowel})(?![^\\W\\d_])")
 
 
 @lru_cache(maxsize=64)
