@@ -24,7 +24,7 @@ from doimoi.vbparse.normalize import (
     canonical_tones,
     normalize,
 )
-from doimoi.vbparse.references import _forward_span, flatten, forward_verbs
+from doimoi.vbparse.references import _forward_span, _last_stop, flatten, forward_verbs
 from doimoi.vbparse.split import _NUMBER_LINE, number_lines
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -160,3 +160,14 @@ def test_a_combining_mark_near_the_start_is_found_as_the_plain_pattern_finds_it(
     assert _combining_near_start("x" * 2990 + text) == (
         re.compile(r"[\u0300-\u036f]").search("x" * 2990 + text, 0, 3000) is not None
     )
+
+
+@settings(max_examples=600, deadline=None)
+@given(_texts([".", ". ", ";", "; ", ":", ": ", "¶", " ", "x", ".."], 12), st.integers(-2, 30),
+       st.integers(-2, 30))  # fmt: skip
+def test_the_last_sentence_stop_is_the_one_a_plain_search_finds(
+    body: str, low: int, high: int
+) -> None:
+    low, high = max(0, low), max(0, high)
+    plain = max(body.rfind(stop, low, high) for stop in (". ", "; ", ": ", "¶"))
+    assert _last_stop(body, low, high) == plain

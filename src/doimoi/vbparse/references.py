@@ -158,11 +158,20 @@ def sentence_start(body: str, pos: int) -> int:
 def _last_stop(body: str, low: int, high: int) -> int:
     """Where the last of ``_STOPS`` in ``body[low:high]`` is, or -1."""
     return max(
-        body.rfind(". ", low, high),
-        body.rfind("; ", low, high),
-        body.rfind(": ", low, high),
+        _last_mark(body, ".", low, high),
+        _last_mark(body, ";", low, high),
+        _last_mark(body, ":", low, high),
         body.rfind("¶", low, high),
     )
+
+
+def _last_mark(body: str, mark: str, low: int, high: int) -> int:
+    """``body.rfind(mark + " ", low, high)``, looked for from the mark alone: a search for one
+    character is vectorised, one for two tests every character (5-10 times slower)."""
+    at = body.rfind(mark, low, high - 1) if high - low >= 2 else -1  # (a negative end counts back)
+    while at != -1 and not body.startswith(" ", at + 1):
+        at = body.rfind(mark, low, at)
+    return at
 
 
 def sentence_end(body: str, pos: int) -> int:
