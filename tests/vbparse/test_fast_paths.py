@@ -26,6 +26,8 @@ from doimoi.vbparse.normalize import (
 )
 from doimoi.vbparse.references import _forward_span, _last_stop, flatten, forward_verbs
 from doimoi.vbparse.split import _NUMBER_LINE, number_lines
+from doimoi.vbparse.text import fold
+from doimoi.vbparse.webcopy import _META_KEY, _opens_with_key
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
@@ -171,3 +173,12 @@ def test_the_last_sentence_stop_is_the_one_a_plain_search_finds(
     low, high = max(0, low), max(0, high)
     plain = max(body.rfind(stop, low, high) for stop in (". ", "; ", ": ", "¶"))
     assert _last_stop(body, low, high) == plain
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_texts(["Số hiệu", "SỐ HIỆU", "Ngày hết hiệu lực", "Người ký", "Tình trạng",
+                        "Lĩnh vực", "Cơ quan ban hành", "|", " ", ":", "x", "Số", "Ngày"], 5),
+                max_size=16))  # fmt: skip
+def test_a_metadata_row_is_found_as_folding_each_whole_line_finds_it(lines: list[str]) -> None:
+    plain = any(_META_KEY.match(fold(line.strip().lstrip("|").strip())) for line in lines[:14])
+    assert _opens_with_key(lines[:14]) == plain

@@ -28,10 +28,13 @@ _META_KEYS = {
     "nguoi ky": "signer_name",
     "ngay ban hanh": "date",
 }
-_META_KEY = re.compile(
-    r"(so hieu|loai van ban|noi ban hanh|co quan ban hanh|nguoi ky|ngay ban hanh"
-    r"|ngay hieu luc|ngay cong bao|so cong bao|linh vuc|tinh trang|ngay het hieu luc)\s*:?\s*(?:\|\s*)?",
-)
+_KEY_WORDS = (
+    "so hieu", "loai van ban", "noi ban hanh", "co quan ban hanh", "nguoi ky", "ngay ban hanh",
+    "ngay hieu luc", "ngay cong bao", "so cong bao", "linh vuc", "tinh trang", "ngay het hieu luc",
+)  # fmt: skip
+_META_KEY = re.compile(f"({'|'.join(_KEY_WORDS)})" + r"\s*:?\s*(?:\|\s*)?")
+_KEY_INITIALS = frozenset(word[0] for word in _KEY_WORDS)
+_KEY_LENGTH = max(len(word) for word in _KEY_WORDS)
 _SEPARATED = re.compile(r"\s*[:|]|\s{2,}|\t")
 _UNKNOWN = ("dang cap nhat", "da biet", "")
 
@@ -47,6 +50,8 @@ class SiteMeta:
 def site_metadata(lines: list[str]) -> tuple[SiteMeta, list[str]]:
     """The metadata block in the first lines of a web copy, and the lines without it."""
     meta = SiteMeta()
+    if not _opens_with_key(lines[:14]):
+        return meta, lines
     head = fold("\n".join(lines[:14]))
     if not any(key in head for key in _META_KEYS):
         return meta, lines
@@ -75,6 +80,17 @@ def site_metadata(lines: list[str]) -> tuple[SiteMeta, list[str]]:
     for index in found:
         kept[index] = ""
     return meta, kept
+
+
+def _opens_with_key(lines: list[str]) -> bool:
+    """Whether a line opens with a metadata key, as a block's rows do (no row, no block). Only
+    its first characters are folded: folding (a lookup per character) 14 whole lines cost
+    more than the rest of this reader."""
+    for raw in lines:
+        line = raw.strip().lstrip("|").strip()
+        if line and fold(line[0]) in _KEY_INITIALS and _META_KEY.match(fold(line[:_KEY_LENGTH])):
+            return True
+    return False
 
 
 # ---- putting it on the document --------------------------------------------------------
