@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from doimoi.vbparse.headless import _enacting_issuer
 from doimoi.vbparse.nesting import _BREAK, _END, _VERBS, _next_other
 from doimoi.vbparse.normalize import (
+    _BLANK_RUN,
     _CHARS,
     _OLD_TO_NEW,
     _combining_near_start,
@@ -182,3 +183,9 @@ def test_the_last_sentence_stop_is_the_one_a_plain_search_finds(
 def test_a_metadata_row_is_found_as_folding_each_whole_line_finds_it(lines: list[str]) -> None:
     plain = any(_META_KEY.match(fold(line.strip().lstrip("|").strip())) for line in lines[:14])
     assert _opens_with_key(lines[:14]) == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts(["\n", "\n\n", "\n\n\n\n\n", "x", " "], 20))
+def test_blank_runs_are_cut_as_the_plain_repeat_cuts_them(text: str) -> None:
+    assert _BLANK_RUN.sub("\n\n\n\n", text) == re.sub(r"\n{5,}", "\n\n\n\n", text)

@@ -86,7 +86,9 @@ _JUNK = re.compile(
 )
 # " \n" looked for from the line break (a literal the regex engine scans for fast), not the space.
 _TRAILING_SPACE = re.compile(r"\n(?<= \n)")
-_BLANK_RUN = re.compile(r"\n{5,}")
+# Five line breaks written out, not "\n{5,}": a pattern that opens with a repeat gives the
+# regex engine no first character to scan for, so it tried a match at every character.
+_BLANK_RUN = re.compile(r"\n\n\n\n\n+")
 _SIGNATURE_STAMP = re.compile(
     r"^[ \t]*Ký bởi[ \t]*:.*(?:\n[ \t]*(?:Email|E-mail|Cơ quan|Thời gian ký|Ngày ký|Chức vụ)"
     r"[ \t]*:.*){1,5}$",
