@@ -26,6 +26,7 @@ from doimoi.vbparse.normalize import (
     normalize,
 )
 from doimoi.vbparse.references import _forward_span, _last_stop, flatten, forward_verbs
+from doimoi.vbparse.signature import _TITLE_SET, _TITLES, is_signer_title
 from doimoi.vbparse.split import _NUMBER_LINE, number_lines
 from doimoi.vbparse.text import fold
 from doimoi.vbparse.webcopy import _META_KEY, _opens_with_key
@@ -189,3 +190,15 @@ def test_a_metadata_row_is_found_as_folding_each_whole_line_finds_it(lines: list
 @given(_texts(["\n", "\n\n", "\n\n\n\n\n", "x", " "], 20))
 def test_blank_runs_are_cut_as_the_plain_repeat_cuts_them(text: str) -> None:
     assert _BLANK_RUN.sub("\n\n\n\n", text) == re.sub(r"\n{5,}", "\n\n\n\n", text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts(["PHÓ CHỦ TỊCH", "Chủ tịch", "Phó Chủ tịch", "BÍ THƯ", "GIÁM ĐỐC", "P. GIÁM ĐỐC",
+               " ", "X", "x", "ỦY BAN NHÂN DÂN", "Ủy viên"], 6))  # fmt: skip
+def test_a_signer_title_is_found_as_folding_the_whole_line_finds_it(cell: str) -> None:
+    plain = (
+        fold(cell).startswith(_TITLES)
+        if cell.isupper()
+        else cell[:1].isupper() and fold(cell) in _TITLE_SET
+    )
+    assert is_signer_title(cell) == plain

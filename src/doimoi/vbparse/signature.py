@@ -19,6 +19,10 @@ AUTHORITY = re.compile(
 _AUTHORITY_INITIALS = frozenset(p[0] for p in _PREFIXES)
 _TITLES = tuple(sorted((fold(t) for t in SIGNING["signer_titles"]), key=len, reverse=True))
 _TITLE_SET = frozenset(_TITLES)
+# Folding keeps one character for one, so only a title's length of a line need be folded to
+# compare it with the titles: folding is a table lookup per character, and lines in the
+# signature's region are often whole paragraphs.
+_TITLE_LENGTH = max(len(title) for title in _TITLES)
 _SURNAMES = frozenset(SIGNING["surnames"])
 _NAME_PREFIX = re.compile(
     r"^(?:" + "|".join(re.escape(p) for p in SIGNING["name_prefixes"]) + r")\s+", re.IGNORECASE
@@ -107,9 +111,9 @@ def is_authority(cell: str) -> bool:
 def is_signer_title(cell: str) -> bool:
     """True for a capitals line that starts with a known signer title ("PHÓ BÍ THƯ")."""
     if is_upper(cell):
-        return fold(cell).startswith(_TITLES)
+        return fold(cell[:_TITLE_LENGTH]).startswith(_TITLES)
     # a copy that recased the block: "Chủ tịch", "Phó Chủ tịch" alone on their line
-    return cell[:1].isupper() and fold(cell) in _TITLE_SET
+    return cell[:1].isupper() and len(cell) <= _TITLE_LENGTH and fold(cell) in _TITLE_SET
 
 
 def is_signature_cell(cell: str) -> bool:
