@@ -60,3 +60,21 @@ def test_a_unit_outside_the_viewers_scope_is_refused(cascade: Directive, persona
     page = _get(persona, "bithu.phuong1", cascade, don_vi=str(sibling.pk))
     assert "Đơn vị đã chọn không có trong phạm vi bạn được chọn." in page
     assert f'value="{sibling.pk}"' not in page and WARDS[1] not in page
+
+
+def test_late_units_come_a_page_at_a_time_and_all_are_reached(
+    cascade: Directive, persona: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from doimoi.directives.views import directives as pages
+
+    monkeypatch.setattr(pages, "LATE_SHOWN", 2)  # three wards are late: two, then one
+    client = Client()
+    client.force_login(persona("vanthu.baoloc"))
+    url = reverse("directives:directive_detail", args=[cascade.pk])
+    first = client.get(url, {"yeu_cau": "plan"}).content.decode()
+    assert [w for w in WARDS if w in _late(first)] == list(WARDS[:2])
+    assert 'data-testid="late-more"' in first and "tre_tu=2" in first and "yeu_cau=plan" in first
+    more = client.get(url, {"yeu_cau": "plan", "tre_tu": "2"}, headers={"HX-Request": "true"})
+    rest = more.content.decode()
+    assert "<html" not in rest and "Tổng hợp theo cấp" not in rest
+    assert [w for w in WARDS if w in rest] == [WARDS[2]] and "late-more" not in rest

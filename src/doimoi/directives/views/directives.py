@@ -20,7 +20,7 @@ from doimoi.directives.selectors import Scope
 from doimoi.directives.views.common import directive_of, run, status
 from doimoi.organizations import selectors as org_selectors
 
-LATE_SHOWN = 100
+LATE_SHOWN = 30  # at a time: the next ones come with «Xem thêm» (htmx), all of them in the XLSX
 NODES_SHOWN = 300
 
 
@@ -95,13 +95,26 @@ def _nodes(scope: Scope, parent: Assignment) -> list[dict[str, Any]]:
     return _rows(nodes, selectors.subtree_counts(scope, nodes, today=today) if nodes else {})
 
 
-def _results(scope: Scope) -> dict[str, Any]:
-    today = timezone.localdate()
+def _late(request: HttpRequest, scope: Scope) -> dict[str, Any]:
+    """Late units from the ``tre_tu``-th on, ``LATE_SHOWN`` of them, and the query of the next."""
+    today, start = timezone.localdate(), request.GET.get("tre_tu", "")
+    start_at = int(start) if start.isdigit() else 0
     late = selectors.late_assignments(scope, today=today)
-    summary, top, counts = selectors.cascade_top(scope, today=today, shown=NODES_SHOWN)
+    rows = list(late[start_at : start_at + LATE_SHOWN + 1])
+    more = request.GET.copy()
+    more["tre_tu"] = str(start_at + LATE_SHOWN)
     return {
+        "late": [{"a": a, "missing": selectors.missing(a, today)} for a in rows[:LATE_SHOWN]],
+        "late_more": more.urlencode() if len(rows) > LATE_SHOWN else "",
+    }
+
+
+def _results(request: HttpRequest, scope: Scope) -> dict[str, Any]:
+    summary, top, counts = selectors.cascade_top(
+        scope, today=timezone.localdate(), shown=NODES_SHOWN
+    )
+    return _late(request, scope) | {
         "summary": summary,
-        "late": [{"a": a, "missing": selectors.missing(a, today)} for a in late[:LATE_SHOWN]],
         "late_count": summary.total.get("overdue", 0),  # the same rule, already counted
         "nodes": _rows(top, counts),
         "scope": scope,
@@ -115,7 +128,10 @@ def directive_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     directive = directive_of(request, pk)
     filters = CascadeFilterForm(request.GET, viewer=request.user)
     scope = _scope(request, directive, filters)
-    context = _results(scope) | {"directive": directive, "filters": filters}
+    if request.htmx and "tre_tu" in request.GET:  # the next late units, under those shown
+        context = _late(request, scope) | {"directive": directive}
+        return render(request, "directives/directive_detail.html#late_items", context)
+    context = _results(request, scope) | {"directive": directive, "filters": filters}
     if request.htmx and not request.htmx.boosted:
         return render(request, "directives/directive_detail.html#results", context)
     context |= {
