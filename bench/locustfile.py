@@ -30,7 +30,8 @@ class Cadre(HttpUser):
 
     def on_start(self) -> None:
         # As a browser does: a GET sent on a kept-alive connection the server closed at that
-        # very moment (gunicorn's 5 s keep-alive) is sent again once, on a new connection.
+        # very moment is sent again once, on a new connection (POSTs are not: the server keeps
+        # idle connections 75 s, longer than any user's pause here).
         again = Retry(total=1, connect=1, read=1, status=0, allowed_methods={"GET"})
         self.client.mount("http://", HTTPAdapter(max_retries=again))
         national = random.random() < 0.3

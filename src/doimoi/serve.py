@@ -146,8 +146,11 @@ def gunicorn_argv(args: argparse.Namespace) -> list[str]:
         "120",
         "--graceful-timeout",
         "30",
+        # an idle connection is closed by its client (a browser, nginx's upstream keepalive: 60 s by
+        # default), not by gunicorn: closed here first (gunicorn's default is 5 s), a request sent
+        # on it at that moment is reset, and neither nginx nor a bench client resends a POST
         "--keep-alive",
-        "5",
+        "75",
         "--access-logfile",
         "-",
         "--no-control-socket",  # several servers on one machine must not share one socket
