@@ -76,7 +76,7 @@ def test_directive_page_full_partial_children_and_export(
             sent_on=D(2022, 5, 12),
         )
     clerk, url = as_user("vanthu.baoloc"), reverse("directives:directive_detail", args=[cascade.pk])
-    with at(2022, 6, 1), django_assert_max_num_queries(27):
+    with at(2022, 6, 1), django_assert_max_num_queries(24):
         page = clerk.get(url).content.decode()
     assert "Tổng hợp theo cấp" in page and "Lịch sử thay đổi" in page
     assert 'data-testid="late-units"' in page and "Đảng ủy xã Đại Lào" in page
