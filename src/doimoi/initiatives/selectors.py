@@ -43,7 +43,7 @@ def case_list(
     if state:
         qs = qs.filter(state=state)
     if unit is not None:
-        qs = qs.filter(unit__path__startswith=unit.path)
+        qs = qs.filter(unit__path__under=unit.path)
     if query:
         qs = qs.filter(title__icontains=query)
     return qs.order_by("-updated_at", "-pk")

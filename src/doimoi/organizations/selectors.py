@@ -98,7 +98,7 @@ def unit_members(*, unit: Unit) -> QuerySet[Membership]:
 
 def people_of_unit(*, unit: Unit) -> QuerySet[Person]:
     """The people holding a role today in ``unit`` or a unit under it (its office, its boards)."""
-    held = Membership.objects.active().filter(unit__path__startswith=unit.path)
+    held = Membership.objects.active().filter(unit__path__under=unit.path)
     return Person.objects.filter(pk__in=held.values("person_id")).order_by("full_name")
 
 
@@ -128,7 +128,7 @@ def _admin_prefixes(viewer: Any) -> Q | None:
         return None
     query = Q(pk__in=[])
     for path in admin_paths(viewer):
-        query |= Q(path__startswith=path)
+        query |= Q(path__under=path)
     return query
 
 

@@ -41,7 +41,7 @@ def activity_list(
     """Activities the viewer sees, in ``unit``'s subtree, for ``plan``, held in [start, end]."""
     qs = Activity.objects.restrict(viewer).select_related("unit", "form", "plan__document")
     if unit is not None:
-        qs = qs.filter(unit__path__startswith=unit.path)
+        qs = qs.filter(unit__path__under=unit.path)
     if plan is not None:
         qs = qs.filter(plan=plan)
     if start is not None:
@@ -62,7 +62,7 @@ def log_units(*, viewer: Any, on: datetime.date | None = None) -> list[Unit]:
         return []
     q = Q()
     for p in paths:
-        q |= Q(path__startswith=p)
+        q |= Q(path__under=p)
     day = scope.on
     return list(
         Unit.objects.filter(q, valid_from__lte=day).exclude(valid_to__lte=day).order_by("path")
@@ -263,7 +263,7 @@ def raw_children_counts(
     compares the two, and the tests check they agree."""
     depth = (root.depth + 1) * Unit.steplen
     qs = Activity.objects.filter(
-        unit__path__startswith=root.path,
+        unit__path__under=root.path,
         unit__depth__gt=root.depth,
         held_on__gte=start,
         held_on__lte=end,

@@ -46,7 +46,7 @@ def units_for(viewer: Any, day: datetime.date | None = None) -> QuerySet[Unit]:
         return qs
     query = Q(pk__in=[])
     for path in scope.paths(NUMBER_ROLES):
-        query |= Q(path__startswith=path)
+        query |= Q(path__under=path)
     return qs.filter(query)
 
 

@@ -34,7 +34,7 @@ def candidates(sender: Unit) -> Any:
     scope = Q()
     for path in scope_paths(sender):
         depth = len(path) // Unit.steplen
-        scope |= Q(path__startswith=path, depth__lte=depth + PICK_LEVELS)
+        scope |= Q(path__under=path, depth__lte=depth + PICK_LEVELS)
     above = [sender.path[:i] for i in range(Unit.steplen, len(sender.path) + 1, Unit.steplen)]
     return Unit.objects.filter(scope).exclude(path__in=above).order_by("path")
 

@@ -269,13 +269,13 @@ def recipients_matching(
         under = fresh([under])[0]
     scope = Q()
     for path in scope_paths(sender):
-        scope |= Q(path__startswith=path)
+        scope |= Q(path__under=path)
     qs = Unit.objects.filter(scope).exclude(
         path__in=[sender.path[:i] for i in range(Unit.steplen, len(sender.path) + 1, Unit.steplen)]
     )
     qs = qs.filter(Q(valid_to__isnull=True) | Q(valid_to__gt=day), valid_from__lte=day)
     if under is not None:
-        qs = qs.filter(path__startswith=under.path, depth__gt=under.depth)
+        qs = qs.filter(path__under=under.path, depth__gt=under.depth)
     if kind:
         qs = qs.filter(kind=kind)
     if level:

@@ -45,7 +45,7 @@ def compatible_issuer(qs: QuerySet[Document], issuer: Unit | None) -> QuerySet[D
     above = [issuer.path[:i] for i in range(Unit.steplen, len(issuer.path), Unit.steplen)]
     return qs.filter(
         Q(issuer_unit__isnull=True)
-        | Q(issuer_unit__path__startswith=issuer.path)
+        | Q(issuer_unit__path__under=issuer.path)
         | Q(issuer_unit__path__in=above)
     )
 

@@ -76,7 +76,7 @@ def _by_code(code: str) -> list[Unit]:
         return []
     inside = Q()
     for unit in units:
-        inside |= Q(path__startswith=unit.path, depth=unit.depth + 1)
+        inside |= Q(path__under=unit.path, depth=unit.depth + 1)
     return units + list(Unit.objects.filter(inside, code="")[:200])
 
 

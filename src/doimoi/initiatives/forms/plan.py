@@ -41,7 +41,7 @@ class CaseCreateForm(AccessibleErrorsMixin, NFCFormMixin, forms.Form):
 def _colleagues(unit: Unit) -> QuerySet[Person]:
     top = Unit.objects.get_parent(unit) or unit
     return (
-        Person.objects.filter(memberships__unit__path__startswith=top.path)
+        Person.objects.filter(memberships__unit__path__under=top.path)
         .distinct()
         .order_by("full_name")
     )

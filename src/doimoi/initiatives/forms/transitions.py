@@ -92,7 +92,7 @@ class ApproveForm(DecisionMixin, TransitionForm):
     def setup(self) -> None:
         self.setup_decision(self.case)
         unit = self.case.decider or self.case.unit
-        people = Person.objects.filter(memberships__unit__path__startswith=unit.path)
+        people = Person.objects.filter(memberships__unit__path__under=unit.path)
         _set_queryset(self, "supervisor", people.distinct().order_by("full_name"))
 
 
@@ -112,7 +112,7 @@ class ApprovePilotForm(ApproveForm):
         for name in ("resources", "start_on", "end_on", "checkpoints", "supervisor"):
             self.fields[name].required = True
         unit = self.case.decider or self.case.unit
-        _set_queryset(self, "pilot_units", Unit.objects.filter(path__startswith=unit.path))
+        _set_queryset(self, "pilot_units", Unit.objects.filter(path__under=unit.path))
 
     field_order = [
         "decided_on", "decision_symbol", "content", "scope", "pilot_units", "start_on", "end_on",
