@@ -15,7 +15,7 @@ from docx import Document as open_docx
 
 from doimoi.core.errors import ApplicationError
 from doimoi.directives.models import Directive
-from doimoi.documents.models import Citation, OutgoingEntry, Relation
+from doimoi.documents.models import Citation, DocumentState, OutgoingEntry, Relation
 from doimoi.documents.services import store
 from doimoi.reporting import drafting, services
 from doimoi.reporting.kinds import TEMPLATES, compose_from
@@ -64,6 +64,7 @@ def test_issuing_takes_the_next_number_and_keeps_docx_and_pdf(
         "Kế hoạch",
     )
     assert doc.title == values["title"] and doc.signer_name == "Phan Thị Thanh Hương"
+    assert doc.state == DocumentState.CONFIRMED  # its own register numbered it: nothing to check
     assert OutgoingEntry.objects.get(unit=unit, symbol="01-KH/ĐU").document == doc
     edge = Citation.objects.get(source=doc, target__number="1335")
     assert edge.relation == Relation.IMPLEMENTS

@@ -178,7 +178,7 @@ def store_part(
         return Outcome(existing, created=False, copy=copy)
     waiting = citations.placeholders_for(fields, issuer, known)
     fields |= {
-        "state": DocumentState.REVIEW,
+        "state": fields.get("state", DocumentState.REVIEW),
         "issuer_unit": issuer,
         "text": nfc(part.text),
         "parsed": {k: part.meta.get(k) for k in ("confidence", "warnings", "references")},
@@ -387,5 +387,7 @@ def _overrides(
             "kind": outgoing.kind,
             "date": outgoing.date,
             "issuer_unit": unit,
+            # what the unit composed and numbered from its own register: nothing left to check
+            "state": DocumentState.CONFIRMED,
         }
     return overrides
