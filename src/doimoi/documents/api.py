@@ -178,7 +178,9 @@ def document_list(
     """Documents the user may see (first 100), or those matching ``q`` (accents ignored)."""
     filters: dict[str, Any] = {"type_code": type_code, "kind": kind, "year": year}
     if q:
-        page = selectors.document_search(viewer=request.user, query=q, limit=100, **filters)
+        page = selectors.document_search(
+            viewer=request.user, query=q, limit=100, snippets=False, **filters
+        )
         return [_document_out(h.document) for h in page.hits]
     return [_document_out(d) for d in selectors.document_list(viewer=request.user, **filters)[:100]]
 

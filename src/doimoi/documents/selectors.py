@@ -128,12 +128,14 @@ def document_search(
     limit: int = 20,
     offset: int = 0,
     prefix: bool = False,
+    snippets: bool = True,
     **filters: Any,
 ) -> SearchPage:
     """Documents matching ``query`` (accents and đ/d ignored) that ``viewer`` may see, best first.
 
     Words match whole, or as prefixes where typed with a trailing "*"; ``prefix``: the last word
-    too (the type-ahead box, while the user types)."""
+    too (the type-ahead box, while the user types). ``snippets=False``: hits carry the plain
+    title and no snippet, and the documents' texts are not read (the API shows neither)."""
     words = words_of(query, prefix_last=prefix)
     page = SearchPage(query=query, offset=offset, limit=limit)
     if not words:
@@ -143,13 +145,16 @@ def document_search(
     if offset == 0:  # "1335-CV/TU" typed in full: that document first
         exact = list(_by_reference(query, scope).order_by("-date", "-pk")[:limit])
         ids = [*exact, *(i for i in ids if i not in exact)][:limit]
-    found = Document.objects.select_related("issuer_unit").in_bulk(ids)
-    page.hits = [
-        Hit(found[i], highlight(found[i].title, words), snippet(found[i].text, words))
-        for i in ids
-        if i in found
-    ]
+    documents = Document.objects.select_related("issuer_unit")
+    found = (documents if snippets else documents.defer("text")).in_bulk(ids)
+    page.hits = [_hit(found[i], words, snippets) for i in ids if i in found]
     return page
+
+
+def _hit(document: Document, words: list[str], snippets: bool) -> Hit:
+    if not snippets:
+        return Hit(document, document.title, "")
+    return Hit(document, highlight(document.title, words), snippet(document.text, words))
 
 
 _REFERENCE = re.compile(r"^\s*(\d{1,5})\s*[-/\s]\s*(\S+)\s*$")
