@@ -57,9 +57,7 @@ def document_list(
     if not include_placeholders:
         qs = qs.exclude(state=DocumentState.PLACEHOLDER)
     if unit is not None:
-        qs = qs.filter(unit__path__under=unit.path) | qs.filter(
-            issuer_unit__path__under=unit.path
-        )
+        qs = qs.filter(unit__path__under=unit.path) | qs.filter(issuer_unit__path__under=unit.path)
     if issuer is not None:
         qs = qs.filter(issuer_unit__path__under=issuer.path)
     if kind:

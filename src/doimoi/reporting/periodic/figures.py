@@ -132,9 +132,7 @@ def mechanism(viewer: Any, unit: Unit, period: Period) -> dict[str, int]:
 
 def directives(viewer: Any, unit: Unit, period: Period, directive: Any = None) -> dict[str, int]:
     """Directives received by ``unit``'s subtree in ``period``: done on time, late, overdue."""
-    qs = assignment_list(viewer=viewer, directive=directive).filter(
-        unit__path__under=unit.path
-    )
+    qs = assignment_list(viewer=viewer, directive=directive).filter(unit__path__under=unit.path)
     qs = qs.order_by()
     done = qs.filter(state=AssignmentState.DONE).filter(_in(period, "done_on"))
     as_of = min(period.end, timezone.localdate())
