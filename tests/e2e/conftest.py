@@ -7,6 +7,7 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -115,4 +116,7 @@ def login(page: Any, username: str, password: str = "doimoi-demo") -> None:
     page.get_by_label("Tên đăng nhập").fill(username)
     page.get_by_label("Mật khẩu").fill(password)
     page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url("**/")
+    # "**/" matched the sign-in page itself (/dang-nhap/), so this returned at once while the
+    # sign-in was still in flight, and a goto() right after it could cancel it. Wait until the
+    # browser has left the sign-in page (a wrong password stays there and times out here).
+    page.wait_for_url(lambda url: urlsplit(url).path != "/dang-nhap/")

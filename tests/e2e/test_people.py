@@ -11,16 +11,9 @@ from typing import Any
 
 import pytest
 
+from tests.e2e.conftest import login
 from tests.organizations.conftest import Realm, realm  # noqa: F401 (the fixture)
 from tests.organizations.test_people_import import xlsx
-
-
-def sign_in(page: Any, username: str, password: str) -> None:
-    page.goto("/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(password)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_load_state()
 
 
 def change_password(page: Any, old: str, new: str) -> None:
@@ -39,7 +32,7 @@ def test_admin_creates_a_person_who_signs_in_and_is_reset(
     tmp_path: Path,
 ) -> None:
     admin = browser.new_context(base_url=live_server.url, locale="vi-VN").new_page()
-    sign_in(admin, "quantri.thu", realm.admin_password)
+    login(admin, "quantri.thu", realm.admin_password)
     admin.goto(f"/to-chuc/{realm.below.pk}/")
     admin.get_by_role("link", name="Thêm cán bộ").click()
     admin.get_by_label("Họ và tên").fill("Lương Thị Thu")
@@ -52,7 +45,7 @@ def test_admin_creates_a_person_who_signs_in_and_is_reset(
     admin.screenshot(path=str(artifacts / "people-temporary-password.png"), full_page=True)
 
     person = browser.new_context(base_url=live_server.url, locale="vi-VN").new_page()
-    sign_in(person, "thu.luong", first)
+    login(person, "thu.luong", first)
     person.get_by_test_id("must-change").wait_for()
     change_password(person, first, "1234567890")
     person.get_by_text("Mật khẩu này hoàn toàn là số.").wait_for()
@@ -74,7 +67,7 @@ def test_admin_creates_a_person_who_signs_in_and_is_reset(
 
     person.goto("/")
     assert "/dang-nhap/" in person.url  # the reset ended the person's session
-    sign_in(person, "thu.luong", second)
+    login(person, "thu.luong", second)
     person.get_by_test_id("must-change").wait_for()
 
     bad = tmp_path / "can-bo.xlsx"
