@@ -13,7 +13,15 @@ import pytest
 
 from tests.conftest import require
 
+try:  # tests import expect from here; without Playwright the browser fixture says so (skip or fail)
+    from playwright.sync_api import expect, sync_playwright
+except ImportError:
+    expect = sync_playwright = None
+
 CHROMIUM = os.environ.get("DOIMOI_CHROMIUM", "/usr/bin/chromium")
+# One limit for page actions, navigations and expect() (whose own default is 5 s): CI runs these
+# tests once, on a loaded 2-CPU machine, where a page can take seconds.
+TIMEOUT_MS = 20_000
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -34,16 +42,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        sync_playwright = None
     require(sync_playwright is not None, "Playwright for Python is not installed")
     require(
         bool(shutil.which(CHROMIUM)), f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
     )
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as pw:  # type: ignore[misc]
+    expect.set_options(timeout=TIMEOUT_MS)
+    with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()
@@ -66,7 +71,7 @@ def page(browser: Any, live_server: Any, task_worker: Any) -> Iterator[Any]:
         base_url=live_server.url, locale="vi-VN", viewport={"width": 1280, "height": 900}
     )
     page = context.new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(TIMEOUT_MS)
     yield page
     context.close()
 
@@ -101,7 +106,7 @@ def as_persona(browser: Any, live_server: Any, task_worker: Any) -> Iterator[Any
                 accept_downloads=True,
             )
             page = context.new_page()
-            page.set_default_timeout(20_000)
+            page.set_default_timeout(TIMEOUT_MS)
             login(page, username)
             contexts[username] = page
         return contexts[username]

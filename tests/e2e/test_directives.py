@@ -19,7 +19,7 @@ from doimoi.documents import services as documents
 from doimoi.organizations import services as organizations
 from doimoi.organizations.models import Role, Unit, UnitKind, UnitLevel
 from tests.directives.docx_text import docx_lines
-from tests.e2e.conftest import login
+from tests.e2e.conftest import TIMEOUT_MS, login
 
 PROVINCE = "Tỉnh ủy Lâm Đồng (từ 01/7/2025)"
 WARD = "Đảng ủy phường 1 Bảo Lộc"
@@ -108,7 +108,7 @@ def _as(browser: Any, live_server: Any, username: str) -> Any:
         accept_downloads=True,
     )
     page = context.new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(TIMEOUT_MS)
     login(page, username)
     return page
 

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from doimoi.outreach.models import Activity
-from tests.e2e.conftest import login
+from tests.e2e.conftest import TIMEOUT_MS, login
 from tests.outreach.conftest import (  # noqa: F401 (the fixtures)
     CELL_LP,
     CELL_LT,
@@ -50,7 +50,7 @@ def test_phone_logs_an_activity_imports_a_sheet_and_sees_coverage(
         base_url=live_server.url, locale="vi-VN", viewport=PHONE, is_mobile=True, has_touch=True
     )
     page = context.new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(TIMEOUT_MS)
     login(page, "vanthu.baoloc")
 
     photo = tmp_path / "IMG_2025.jpg"

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.core.management import call_command
 
-from tests.e2e.conftest import login
+from tests.e2e.conftest import TIMEOUT_MS, login
 from tests.organizations.conftest import Realm, realm  # noqa: F401 (the fixture)
 
 PHONE = {"width": 390, "height": 844}
@@ -69,7 +69,7 @@ def test_no_page_is_wider_than_a_phone(
     for username in usernames:
         context = browser.new_context(base_url=live_server.url, locale="vi-VN", viewport=PHONE)
         page = context.new_page()
-        page.set_default_timeout(15_000)
+        page.set_default_timeout(TIMEOUT_MS)
         login(page, username)
         for path, measure in _walk(page, live_server.url).items():
             offenders[f"{username} {path}"] = measure
