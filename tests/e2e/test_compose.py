@@ -38,7 +38,10 @@ def test_compose_issue_and_download_an_implementing_plan(
     page.get_by_label("Đơn vị ban hành").select_option(label="Đảng ủy phường 1 Bảo Lộc")
     page.get_by_label("Mẫu văn bản").select_option(label="Kế hoạch thực hiện văn bản cấp trên")
     page.get_by_label("Văn bản được thực hiện, sao gửi hoặc đôn đốc").fill("1335-CV/TU")
-    page.get_by_role("button", name="Điền sẵn theo mẫu").click()
+    # the prefill posts the form and the page comes back with the text: reading "Nội dung"
+    # before that navigation ends would read the empty field of the page before
+    with page.expect_navigation():
+        page.get_by_role("button", name="Điền sẵn theo mẫu").click()
     body = page.get_by_label("Nội dung")
     text = body.input_value()
     assert text.startswith("Thực hiện Công văn số 1335-CV/TU") and "II. NHIỆM VỤ, GIẢI PHÁP" in text

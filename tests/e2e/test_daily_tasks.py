@@ -23,6 +23,7 @@ from doimoi.directives.demo_live import PROVINCE_PLAN, seed_live
 from doimoi.initiatives.demo import ensure_people
 from doimoi.initiatives.ruleset_data import seed_rule_sets
 from doimoi.organizations.models import Unit
+from tests.e2e.conftest import expect
 
 pytestmark = pytest.mark.usefixtures("fast_passwords")
 
@@ -103,13 +104,15 @@ def _take_number(page: Any, type_code: str, title: str) -> str:
         "link", name="Văn bản"
     ).click()
     page.get_by_role("link", name="Sổ văn bản đi").first.click()
-    assert WARD in page.get_by_role("heading", level=1).inner_text()  # her unit of today
+    # the documents page has a level-1 heading too: wait for the register's, of her unit of today
+    expect(page.get_by_role("heading", level=1)).to_contain_text(WARD)
     page.get_by_text("Lấy số văn bản đi").click()
     page.get_by_label("Khối").select_option("party")
     page.get_by_label("Mã loại văn bản").fill(type_code)
     assert page.get_by_label("Ngày văn bản").input_value() == timezone.localdate().isoformat()
     page.get_by_label("Trích yếu").fill(title)
-    page.get_by_role("button", name="Lấy số").click()
+    with page.expect_navigation():  # then the reads below are of the page the form answered
+        page.get_by_role("button", name="Lấy số").click()
     message = page.locator(".messages").inner_text()
     _not_refused(page)
     found = re.search(r"Đã lấy số (\S+)\.", message)
@@ -148,7 +151,8 @@ def _send(page: Any, artifacts: Path, reference: str) -> None:
     page.get_by_label("Báo cáo kết quả thực hiện: trong số ngày làm việc").fill("20")
     page.get_by_label("Ngày gửi").fill(timezone.localdate().isoformat())
     _shot(page, artifacts, "office-send")
-    page.get_by_role("button", name="Gửi", exact=True).click()
+    with page.expect_navigation():  # else _not_refused would read the form that was sent
+        page.get_by_role("button", name="Gửi", exact=True).click()
     _not_refused(page)
     page.get_by_test_id("rollup").wait_for()
 
@@ -165,7 +169,8 @@ def _answer_and_report(page: Any, artifacts: Path, reference: str, plan_symbol: 
     page.get_by_label(re.compile("^Đơn vị đã")).select_option("plan")
     text = WARD_PLAN.format(symbol=plan_symbol, day=timezone.localdate(), parent=reference)
     page.get_by_label("Hoặc dán nội dung văn bản", exact=False).fill(text)
-    page.get_by_role("button", name="Gửi").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Gửi").click()
     _not_refused(page)
     page.get_by_text("Đã ghi nhận kết quả thực hiện.").wait_for()
     _report(page, "Đã ban hành kế hoạch và tổ chức hội nghị quán triệt tại 74 tổ chức đảng.")
@@ -176,7 +181,8 @@ def _report(page: Any, text: str) -> None:
     page.get_by_role("link", name="Báo cáo kết quả").click()
     page.get_by_label("Nội dung báo cáo").fill(text)
     page.get_by_label("Số liệu", exact=False).fill("Số tổ chức đảng đã quán triệt: 74")
-    page.get_by_role("button", name="Gửi").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Gửi").click()
     _not_refused(page)
     assert page.get_by_test_id("assignment-state").inner_text().startswith("Đã báo cáo")
 
@@ -188,7 +194,8 @@ def _review(page: Any, reference: str, decision: str, reason: str = "") -> None:
     page.get_by_label(decision).check()
     if reason:
         page.get_by_label("Lý do trả lại").fill(reason)
-    page.get_by_role("button", name="Ghi ý kiến").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Ghi ý kiến").click()
     _not_refused(page)
 
 
@@ -200,7 +207,8 @@ def _urge(page: Any, artifacts: Path, live_reference: str) -> None:
     page.get_by_label("Chức vụ người ký").fill("Phó Bí thư")
     page.get_by_label("Họ tên người ký").fill("Huỳnh Thị Mai")
     _shot(page, artifacts, "office-urging-form")
-    page.get_by_role("button", name="Lấy số và ban hành công văn đôn đốc").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Lấy số và ban hành công văn đôn đốc").click()
     _not_refused(page)
     assert page.get_by_test_id("urging-reference").inner_text().endswith("-CV/TU")
     _shot(page, artifacts, "office-urging")
@@ -291,6 +299,7 @@ def test_every_persona_does_the_days_work_dated_today(
     admin.get_by_role("navigation", name="Điều hướng chính").get_by_role(
         "link", name="Tổ chức"
     ).click()
+    admin.get_by_role("heading", name="Cây tổ chức").wait_for()  # not a shot of the page before
     _shot(admin, artifacts, "admin-tree")
     province = admin.get_by_role("treeitem").filter(
         has=admin.get_by_role("link", name=PROVINCE, exact=True)
@@ -298,7 +307,7 @@ def test_every_persona_does_the_days_work_dated_today(
     province.locator("summary").first.click()  # the tree opens one level at a time
     admin.get_by_role("link", name=WARD, exact=True).first.click()
     admin.get_by_role("cell", name="Trần Minh Khải").first.wait_for()
-    assert admin.get_by_role("link", name="Sửa", exact=True).count() == 1
+    expect(admin.get_by_role("link", name="Sửa", exact=True)).to_have_count(1)
     _shot(admin, artifacts, "admin-unit")
 
     from doimoi.directives.models import Assignment, Report

@@ -163,6 +163,8 @@ def _return_and_urge(page: Any, artifacts: Path) -> bytes:
     page.get_by_role("button", name="Ghi ý kiến").click()
     page.get_by_text("Lý do trả lại: Chưa nêu số đảng viên được quán triệt.").wait_for()
     page.get_by_role("link", name="05-KH/TU", exact=False).first.click()
+    # the shot is of the directive's page, not of the one the click left
+    page.get_by_test_id("rollup").wait_for()
     page.screenshot(path=str(artifacts / "directive-cascade.png"), full_page=True)
     page.get_by_role("link", name="Tạo công văn đôn đốc").click()
     page.get_by_label("Chức vụ người ký").fill("Phó Bí thư")

@@ -20,6 +20,7 @@ from doimoi.initiatives.dossier import case_events
 from doimoi.initiatives.models import Case
 from doimoi.initiatives.ruleset_data import seed_rule_sets
 from doimoi.ledger.verify import verify
+from tests.e2e.conftest import expect
 
 pytestmark = pytest.mark.usefixtures("fast_passwords")
 
@@ -112,6 +113,9 @@ def _review(head: Any, clerk: Any, case_id: int) -> None:
     )
     _open(head, case_id)
     head.get_by_role("link", name="Rà soát điều kiện, tính hợp pháp").click()
+    # all() does not wait: right after the click it could list the case page's (no) fields;
+    # the button comes after the fields, so once it is there, they all are
+    head.get_by_role("button", name="Xác nhận").wait_for()
     for select in head.locator("select[name$='_answer']").all():
         select.select_option("yes")
     for note in head.locator("textarea[name$='_note']").all():
@@ -123,7 +127,7 @@ def _review(head: Any, clerk: Any, case_id: int) -> None:
 def _vote(head: Any, case_id: int, choices: dict[str, str]) -> None:
     _open(head, case_id)
     head.get_by_role("link", name="Ghi kết quả biểu quyết").click()
-    assert head.locator("select[name^='voter_']").count() == len(choices)
+    expect(head.locator("select[name^='voter_']")).to_have_count(len(choices))
     for label, choice in choices.items():
         head.get_by_label(label).select_option(choice)
     head.get_by_role("button", name="Xác nhận").click()
@@ -252,6 +256,8 @@ def test_a_heads_proposal_goes_to_the_unit_above(as_persona: Any, people: Any) -
     panel = province.get_by_test_id("initiative-deadlines")
     assert "Liên thông dữ liệu đảng viên" in panel.inner_text()
     panel.get_by_role("link", name="Liên thông dữ liệu đảng viên với các đảng ủy cơ sở").click()
+    # the link leads to the case (and _act's goto must not cancel the page the click opens)
+    province.wait_for_url(f"**/de-xuat/{case_id}/")
     _act(province, case_id, "Đưa ra tập thể lãnh đạo")
     assert _state(province) == "Tập thể lãnh đạo đang xem xét"
     assert verify().ok

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import login
+from tests.e2e.conftest import expect, login
 from tests.organizations.conftest import Realm, realm  # noqa: F401 (the fixture)
 from tests.organizations.test_people_import import xlsx
 
@@ -86,7 +86,8 @@ def test_admin_creates_a_person_who_signs_in_and_is_reset(
     admin.get_by_label("Tệp XLSX theo mẫu").set_input_files(str(bad))
     admin.get_by_role("button", name="Nhập", exact=True).click()
     errors = admin.get_by_test_id("import-errors")
-    assert errors.get_by_role("cell", name="3", exact=True).count() == 1
+    # count() does not wait for the page the click loads; expect() retries until it is there
+    expect(errors.get_by_role("cell", name="3", exact=True)).to_have_count(1)
     assert "30/02/2026" in errors.inner_text()
     assert "Chức vụ mới: 1" in admin.get_by_test_id("import-result").inner_text()
     admin.screenshot(path=str(artifacts / "people-import-errors.png"), full_page=True)

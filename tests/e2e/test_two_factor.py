@@ -9,6 +9,8 @@ from typing import Any
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tests.e2e.conftest import expect
+
 
 def _code(username: str) -> str:
     device = TOTPDevice.objects.get(user__username=username)
@@ -28,7 +30,8 @@ def test_a_head_sets_up_two_step_sign_in(
     page.screenshot(path=str(artifacts / "two-factor-setup.png"), full_page=True)
     page.fill("input[name=code]", "12345")
     page.click("button.primary")
-    assert page.get_by_text("Mã xác thực gồm đúng 6 chữ số.").is_visible()
+    # is_visible() would read the set-up page before the click's answer replaced it
+    expect(page.get_by_text("Mã xác thực gồm đúng 6 chữ số.")).to_be_visible()
     page.fill("input[name=code]", _code("bithu.baoloc"))
     page.click("button.primary")
     page.wait_for_url("**/chi-dao/")

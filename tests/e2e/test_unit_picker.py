@@ -79,6 +79,8 @@ def test_admin_merges_two_wards_picked_by_name(page: Any, demo: dict[str, Unit])
         assert picker.input_value() == ""
     page.get_by_label("Ngày hiệu lực").fill(datetime.date.today().isoformat())
     page.get_by_role("button", name="Lưu").click()
-    page.get_by_role("heading", name=WARD, level=1).wait_for()
+    # exact: the form's own heading ("Hợp nhất đơn vị khác vào Đảng ủy phường 1 Bảo Lộc") contains
+    # the name, so without it the wait ended at once and the query below ran before the merge
+    page.get_by_role("heading", name=WARD, exact=True, level=1).wait_for()
     closed = Unit.objects.filter(successions__successor=ward, valid_to__isnull=False)
     assert {u.name for u in closed} >= {"Đảng ủy phường 2 Bảo Lộc", "Đảng ủy phường 3 Bảo Lộc"}

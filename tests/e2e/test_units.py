@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import login
+from tests.e2e.conftest import expect, login
 
 # username → (sees the members of Đảng ủy phường 1 Bảo Lộc, may change the unit)
 ROLES = {
@@ -42,6 +43,8 @@ def test_role_sees_what_it_may(page: Any, demo: Any, artifacts: Path, username: 
     province.locator("summary").first.click()
     page.get_by_role("link", name="Đảng ủy phường 1 Bảo Lộc", exact=True).first.click()
     page.get_by_role("heading", name="Đảng ủy phường 1 Bảo Lộc", level=1).wait_for()
+    # the heading is the top of the new page: wait for all of it before counting what is absent
+    page.wait_for_load_state()
 
     members = page.get_by_role("cell", name="Trần Minh Khải")
     restricted = page.get_by_test_id("members-restricted")
@@ -66,7 +69,8 @@ def test_tree_search_without_accents_and_mobile_layout(
     page.get_by_label("Tìm đơn vị").fill("dang uy khoi doanh")
     page.locator("ul.search-results").wait_for()  # htmx swapped the tree for the results
     page.get_by_role("link", name="Đảng ủy Khối Doanh nghiệp tỉnh Lâm Đồng").wait_for()
-    assert "q=dang" in page.url  # the search is in the address, so it can be shared
+    # the search is in the address, so it can be shared (page.url follows htmx's pushState late)
+    expect(page).to_have_url(re.compile(r"[?&]q=dang"))
     assert page.get_by_role("link", name="Thành ủy Bảo Lộc").count() == 0
     page.screenshot(path=str(artifacts / "unit-search-phone.png"), full_page=True)
     width = page.evaluate("document.documentElement.scrollWidth")
@@ -97,13 +101,14 @@ def test_administrator_enters_a_swapped_day(page: Any, demo: Any) -> None:
     page.get_by_role("navigation", name="Điều hướng chính").get_by_role(
         "link", name="Lịch làm việc"
     ).click()
+    page.wait_for_url("**/lich-lam-viec/**")  # page.url right after the click was still home's
     page.goto(page.url.split("?")[0] + "?nam=2026")
     page.locator("#id_date").fill("2026-04-25")
     page.get_by_label("Ngày đó").select_option("1")
     page.get_by_label("Căn cứ, ghi chú").fill("Làm bù")
     page.get_by_role("button", name="Lưu").click()
     page.get_by_role("cell", name="25/04/2026").wait_for()
-    assert page.get_by_role("cell", name="Làm bù").count() == 1
+    expect(page.get_by_role("cell", name="Làm bù")).to_have_count(1)
 
 
 @pytest.mark.django_db(transaction=True)
