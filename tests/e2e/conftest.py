@@ -125,3 +125,10 @@ def login(page: Any, username: str, password: str = "doimoi-demo") -> None:
     # sign-in was still in flight, and a goto() right after it could cancel it. Wait until the
     # browser has left the sign-in page (a wrong password stays there and times out here).
     page.wait_for_url(lambda url: urlsplit(url).path != "/dang-nhap/")
+
+
+def htmx_idle(page: Any) -> None:
+    """Wait until no htmx request is in flight: htmx marks the element that sent one with the class
+    htmx-request (a queued request is sent as the one before ends, in the same task). The page's
+    "networkidle" does not do this: once a page has been idle, it stays "networkidle"."""
+    page.wait_for_function("() => !document.querySelector('.htmx-request')")

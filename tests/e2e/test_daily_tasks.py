@@ -23,7 +23,7 @@ from doimoi.directives.demo_live import PROVINCE_PLAN, seed_live
 from doimoi.initiatives.demo import ensure_people
 from doimoi.initiatives.ruleset_data import seed_rule_sets
 from doimoi.organizations.models import Unit
-from tests.e2e.conftest import expect
+from tests.e2e.conftest import expect, htmx_idle
 
 pytestmark = pytest.mark.usefixtures("fast_passwords")
 
@@ -225,7 +225,7 @@ def _propose(page: Any, artifacts: Path, title: str) -> int:
         page.get_by_label(label, exact=True).fill(value)
     page.get_by_label("Vấn đề đã được quy định chưa").select_option("not_regulated")
     page.get_by_label("Dự kiến hiệu quả").press("Tab")
-    page.wait_for_load_state("networkidle")
+    htmx_idle(page)  # the autosave of the last change has answered (sending needs every field)
     page.get_by_text("Đã lưu lúc").wait_for()
     _shot(page, artifacts, "cadre-plan")
     page.get_by_role("link", name="Gửi người đứng đầu").click()

@@ -20,7 +20,7 @@ from doimoi.initiatives.dossier import case_events
 from doimoi.initiatives.models import Case
 from doimoi.initiatives.ruleset_data import seed_rule_sets
 from doimoi.ledger.verify import verify
-from tests.e2e.conftest import expect
+from tests.e2e.conftest import expect, htmx_idle
 
 pytestmark = pytest.mark.usefixtures("fast_passwords")
 
@@ -95,7 +95,7 @@ def _propose(page: Any, title: str) -> int:
         page.get_by_label(label, exact=True).fill(value)
     page.get_by_label("Vấn đề đã được quy định chưa").select_option("not_regulated")
     page.get_by_label("Dự kiến hiệu quả").press("Tab")  # the last change autosaves too
-    page.wait_for_load_state("networkidle")
+    htmx_idle(page)  # and has answered: sending needs every field saved
     page.get_by_text("Đã lưu lúc").wait_for()
     page.get_by_role("link", name="Gửi người đứng đầu").click()
     page.get_by_role("button", name="Xác nhận").click()
