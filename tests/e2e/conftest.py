@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -74,6 +74,27 @@ def page(browser: Any, live_server: Any, task_worker: Any) -> Iterator[Any]:
     page.set_default_timeout(TIMEOUT_MS)
     yield page
     context.close()
+
+
+@pytest.fixture
+def new_page(browser: Any, live_server: Any) -> Iterator[Callable[..., Any]]:
+    """new_page(**context_options) → a page in a browser context of its own, closed when the test
+    ends. A context left open until the browser closes, at the end of the session, keeps its
+    connections to the live server, and with them the server threads' database connections:
+    PostgreSQL then refuses to drop the test database ("being accessed by other users"), and on
+    SQLite a thread closes the shared connection after pytest-django stopped sharing it."""
+    contexts: list[Any] = []
+
+    def make(**options: Any) -> Any:
+        context = browser.new_context(base_url=live_server.url, locale="vi-VN", **options)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
 
 
 @pytest.fixture

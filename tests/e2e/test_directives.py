@@ -19,7 +19,7 @@ from doimoi.documents import services as documents
 from doimoi.organizations import services as organizations
 from doimoi.organizations.models import Role, Unit, UnitKind, UnitLevel
 from tests.directives.docx_text import docx_lines
-from tests.e2e.conftest import TIMEOUT_MS, login
+from tests.e2e.conftest import login
 
 PROVINCE = "Tỉnh ủy Lâm Đồng (từ 01/7/2025)"
 WARD = "Đảng ủy phường 1 Bảo Lộc"
@@ -100,15 +100,8 @@ def _setup() -> None:
     )
 
 
-def _as(browser: Any, live_server: Any, username: str) -> Any:
-    context = browser.new_context(
-        base_url=live_server.url,
-        locale="vi-VN",
-        viewport={"width": 1280, "height": 900},
-        accept_downloads=True,
-    )
-    page = context.new_page()
-    page.set_default_timeout(TIMEOUT_MS)
+def _as(new_page: Any, username: str) -> Any:
+    page = new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     login(page, username)
     return page
 
@@ -177,11 +170,11 @@ def _return_and_urge(page: Any, artifacts: Path) -> bytes:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_cascade_in_the_browser(browser: Any, live_server: Any, demo: Any, artifacts: Path) -> None:
+def test_cascade_in_the_browser(new_page: Any, demo: Any, artifacts: Path) -> None:
     _setup()
-    clerk = _as(browser, live_server, "vanthu.tinhuy")
+    clerk = _as(new_page, "vanthu.tinhuy")
     _send(clerk)
-    _answer_forward_report(_as(browser, live_server, "bithu.phuong1bl"))
+    _answer_forward_report(_as(new_page, "bithu.phuong1bl"))
     content = _return_and_urge(clerk, artifacts)
     (artifacts / "cong-van-don-doc.docx").write_bytes(content)
     lines = docx_lines(content)

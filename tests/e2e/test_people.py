@@ -25,13 +25,12 @@ def change_password(page: Any, old: str, new: str) -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_admin_creates_a_person_who_signs_in_and_is_reset(
-    browser: Any,
-    live_server: Any,
+    new_page: Any,
     realm: Realm,  # noqa: F811 (the fixture imported above)
     artifacts: Path,
     tmp_path: Path,
 ) -> None:
-    admin = browser.new_context(base_url=live_server.url, locale="vi-VN").new_page()
+    admin = new_page()
     login(admin, "quantri.thu", realm.admin_password)
     admin.goto(f"/to-chuc/{realm.below.pk}/")
     admin.get_by_role("link", name="Thêm cán bộ").click()
@@ -44,7 +43,7 @@ def test_admin_creates_a_person_who_signs_in_and_is_reset(
     first = admin.get_by_test_id("temp-password").inner_text()
     admin.screenshot(path=str(artifacts / "people-temporary-password.png"), full_page=True)
 
-    person = browser.new_context(base_url=live_server.url, locale="vi-VN").new_page()
+    person = new_page()
     login(person, "thu.luong", first)
     person.get_by_test_id("must-change").wait_for()
     change_password(person, first, "1234567890")
