@@ -164,20 +164,33 @@ def kept_key(what: str, user: Any, on: datetime.date) -> str | None:
     return f"doimoi:{what}:{user.pk}:{on.isoformat()}:{stamp}" if stamp else None
 
 
+K = TypeVar("K")
+
+
+def kept(what: str, user: Any, on: datetime.date, read: Callable[[], K]) -> K:
+    """``read()``, kept in the cache between requests under the stamp read with the user in this
+    request (read before what is kept, so nothing kept is older than its stamp); read every time
+    for a user loaded without a stamp."""
+    key = kept_key(what, user, on)
+    found: K | None = cache.get(key) if key else None
+    if found is None:
+        found = read()
+        if key:
+            cache.set(key, found, KEPT_SECONDS)
+    return found
+
+
 Parts = tuple[tuple[Grant, ...], tuple[tuple[str, int], ...]]
 
 
 def _parts(user: Any, on: datetime.date) -> Parts:
-    """The user's grants and clearances on ``on``: from the cache if kept under this request's
-    stamp (read before them, so what is kept is never older than its stamp), else read."""
-    key = kept_key("scope", user, on)
-    parts: Parts | None = cache.get(key) if key else None
-    if parts is None:
+    """The user's grants and clearances on ``on``, kept under the scope stamp."""
+
+    def read() -> Parts:
         clearances = tuple(c for source in _CLEARANCE_SOURCES for c in source(user, on))
-        parts = (_grants(user, on), clearances)
-        if key:
-            cache.set(key, parts, KEPT_SECONDS)
-    return parts
+        return (_grants(user, on), clearances)
+
+    return kept("scope", user, on, read)
 
 
 def scope_of(user: Any, on: datetime.date | None = None) -> Scope:

@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime
 from typing import Any, NamedTuple
 
-from django.core.cache import cache
 from django.db.models import Q, QuerySet
 
 from doimoi.core.text import fold
 from doimoi.organizations.models import Membership, Person, Unit, UnitSuccession
-from doimoi.organizations.scope import KEPT_SECONDS, kept_key, scope_of, subtree_units
+from doimoi.organizations.scope import kept, scope_of, subtree_units
 
 
 class ActiveRole(NamedTuple):
@@ -50,15 +49,13 @@ def units_of_user(*, user: Any) -> list[Unit]:
 
 
 def _units_of_user(user: Any, on: datetime.date) -> list[Unit]:
-    """Read, or kept in the cache under the scope stamp read with the user, as the scope is."""
-    key = kept_key("units", user, on)
-    units: list[Unit] | None = cache.get(key) if key else None
-    if units is None:
+    """Kept under the scope stamp, as the scope is."""
+
+    def read() -> list[Unit]:
         ids = Membership.objects.active(on).filter(person__user=user).values_list("unit_id")
-        units = list(Unit.objects.filter(pk__in=ids).order_by("path"))
-        if key:
-            cache.set(key, units, KEPT_SECONDS)
-    return units
+        return list(Unit.objects.filter(pk__in=ids).order_by("path"))
+
+    return kept("units", user, on, read)
 
 
 def unit_tree(*, include_closed: bool = True) -> QuerySet[Unit]:
