@@ -12,8 +12,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from doimoi.directives import services
+from doimoi.directives import events, services
 from doimoi.directives.models import Assignment, Directive
+from doimoi.ledger import services as ledger
 from doimoi.ledger.models import LedgerEvent
 from tests.directives.conftest import WARDS, of
 
@@ -92,3 +93,23 @@ def test_history_of_another_units_assignment_is_404(
     client = _client(persona, username)
     for name in ("assignment_detail", "assignment_history"):
         assert client.get(reverse(f"directives:{name}", args=[sibling.pk])).status_code == 404
+
+
+def test_a_long_history_elsewhere_is_cut_at_its_start_not_its_end(
+    cascade: Directive, persona: Any
+) -> None:
+    """Pages without a history page of their own (here the directive's) show the latest 200
+    events and say so; before, they showed the first 200 and never what happened last."""
+    for _ in range(205):
+        ledger.append(action=events.DIRECTIVE_DISTRIBUTED, subject=cascade, actor=None)
+    kept = LedgerEvent.objects.filter(
+        subject_type="directives.directive", subject_id=str(cascade.pk)
+    )
+    seqs = list(kept.order_by("seq").values_list("seq", flat=True))
+    response = _client(persona, "bithu.phuong1").get(
+        reverse("directives:directive_detail", args=[cascade.pk])
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert [int(s) for s in SEQ.findall(page)] == seqs[-200:]
+    assert "Đang hiện 200 sự kiện gần nhất." in page and 'data-testid="timeline-all"' not in page

@@ -14,10 +14,12 @@ register = template.Library()
 
 @register.inclusion_tag("ledger/timeline.html")
 def ledger_timeline(
-    subject: models.Model, latest: int = 0, history_url: str = "", limit: int | None = 200
+    subject: models.Model, latest: int = 200, history_url: str = "", limit: int | None = None
 ) -> dict[str, Any]:
-    """The events on ``subject``: the first ``limit`` (None: all), or, with ``latest``, the latest
-    that many and, when there are more, a link to ``history_url``, the page that shows them all."""
+    """The events on ``subject``: the latest ``latest`` and, when there are more, a link to
+    ``history_url``, the page that shows them all; with ``latest=0``, the first ``limit`` (None:
+    all). What happened last is what a page's reader looks for, so a long history is cut at its
+    start, never at its end."""
     if latest:
         events, total = selectors.latest_events_for(subject=subject, limit=latest)
     else:
