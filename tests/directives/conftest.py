@@ -135,6 +135,19 @@ def of(directive: Directive, name: str) -> Assignment:
     return Assignment.objects.get(directive=directive, unit__name=name)
 
 
+def forward_to_cells(ward: Assignment, plan: Document, actor: Any = None) -> None:
+    """The ward forwards its plan to its two cells on 12/5/2022, a study session due in 5 days
+    (run it under ``at(2022, 5, 12)``)."""
+    services.assignment_forward(
+        actor=actor,
+        assignment=ward,
+        document=plan,
+        recipients=[unit(n) for n in CELLS],
+        requirements=requirements(study=5),
+        sent_on=D(2022, 5, 12),
+    )
+
+
 @pytest.fixture
 def at() -> Any:
     """at(2022, 6, 1): freeze the clock (Asia/Ho_Chi_Minh morning) for a with-block."""

@@ -9,9 +9,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from doimoi.directives import selectors, services
+from doimoi.directives import selectors
 from doimoi.directives.models import Directive
-from tests.directives.conftest import CELLS, WARDS, of, requirements, unit
+from tests.directives.conftest import CELLS, WARDS, forward_to_cells, of, unit
 
 D = datetime.date
 pytestmark = pytest.mark.django_db
@@ -21,14 +21,7 @@ pytestmark = pytest.mark.django_db
 def grown(cascade: Directive, ward_plan: Any, at: Any) -> Directive:
     """Phường 1 forwards to its two cells: five assignments in all."""
     with at(2022, 5, 12):
-        services.assignment_forward(
-            actor=None,
-            assignment=of(cascade, WARDS[0]),
-            document=ward_plan,
-            recipients=[unit(n) for n in CELLS],
-            requirements=requirements(study=5),
-            sent_on=D(2022, 5, 12),
-        )
+        forward_to_cells(of(cascade, WARDS[0]), ward_plan)
     return cascade
 
 

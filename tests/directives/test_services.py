@@ -14,7 +14,7 @@ from doimoi.directives import selectors, services
 from doimoi.directives.models import Assignment, Directive, Notification, Period, Report
 from doimoi.directives.states import AssignmentState, ReportState
 from doimoi.documents.models import Citation, Relation
-from tests.directives.conftest import CELLS, WARDS, of, requirements, unit
+from tests.directives.conftest import CELLS, WARDS, forward_to_cells, of, requirements, unit
 
 D = datetime.date
 pytestmark = pytest.mark.django_db
@@ -129,14 +129,7 @@ def test_answer_with_a_plan_and_forward_grows_the_tree_and_the_citation_graph(
     head, ward = persona("bithu.phuong1"), of(cascade, WARDS[0])
     with at(2022, 5, 12):
         services.assignment_answer(actor=head, assignment=ward, kind="plan", document=ward_plan)
-        services.assignment_forward(
-            actor=head,
-            assignment=ward,
-            document=ward_plan,
-            recipients=[unit(n) for n in CELLS],
-            requirements=requirements(study=5),
-            sent_on=D(2022, 5, 12),
-        )
+        forward_to_cells(ward, ward_plan, head)
     ward.refresh_from_db()
     assert (ward.state, ward.plan_on, ward.forward_on) == (
         AssignmentState.IN_PROGRESS,

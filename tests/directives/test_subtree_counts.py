@@ -20,7 +20,7 @@ from doimoi.directives.models import Assignment, Directive, RequirementKind
 from doimoi.directives.selectors.rollup import scoped_assignments
 from doimoi.directives.states import AssignmentState
 from doimoi.organizations.models import Unit
-from tests.directives.conftest import CELLS, WARDS, of, requirements, unit
+from tests.directives.conftest import WARDS, forward_to_cells, of, requirements, unit
 
 D = datetime.date
 pytestmark = pytest.mark.django_db
@@ -72,14 +72,7 @@ def test_counts_per_subtree_on_a_grown_cascade(
     ward, commune = of(cascade, WARDS[0]), unit(WARDS[2])
     with at(2022, 5, 12):
         services.assignment_answer(actor=None, assignment=ward, kind="plan", document=ward_plan)
-        services.assignment_forward(
-            actor=None,
-            assignment=ward,
-            document=ward_plan,
-            recipients=[unit(name) for name in CELLS],
-            requirements=requirements(study=5),
-            sent_on=D(2022, 5, 12),
-        )
+        forward_to_cells(ward, ward_plan)
         report = services.report_submit(actor=None, assignment=ward, narrative="Đã quán triệt.")
         services.report_accept(actor=persona("vanthu.baoloc"), report=report)
         services.report_submit(actor=None, assignment=of(cascade, WARDS[1]), narrative="Đang làm.")

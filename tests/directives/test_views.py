@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from doimoi.directives.models import Assignment, Directive, Report
 from doimoi.directives.states import AssignmentState
-from tests.directives.conftest import CELLS, WARD_PLAN, WARDS, of, unit
+from tests.directives.conftest import WARD_PLAN, WARDS, forward_to_cells, of
 
 D = datetime.date
 pytestmark = pytest.mark.django_db
@@ -64,17 +64,9 @@ def test_create_and_send_from_the_forms(city_plan: Any, as_user: Any, at: Any) -
 def test_directive_page_full_partial_children_and_export(
     cascade: Directive, ward_plan: Any, as_user: Any, django_assert_max_num_queries: Any, at: Any
 ) -> None:
-    from doimoi.directives import services
 
     with at(2022, 5, 12):
-        services.assignment_forward(
-            actor=None,
-            assignment=of(cascade, WARDS[0]),
-            document=ward_plan,
-            recipients=[unit(name) for name in CELLS],
-            requirements=[services.RequirementSpec(kind="study", days=5)],
-            sent_on=D(2022, 5, 12),
-        )
+        forward_to_cells(of(cascade, WARDS[0]), ward_plan)
     clerk, url = as_user("vanthu.baoloc"), reverse("directives:directive_detail", args=[cascade.pk])
     with at(2022, 6, 1), django_assert_max_num_queries(24):
         page = clerk.get(url).content.decode()
