@@ -111,6 +111,30 @@ def _empty_cache() -> None:
     cache.clear()
 
 
+def _in_one_transaction(request: pytest.FixtureRequest) -> bool:
+    """The test runs in one transaction that is rolled back, never committed."""
+    if "db" in request.fixturenames:
+        return True
+    marker = request.node.get_closest_marker("django_db")
+    return marker is not None and not marker.kwargs.get("transaction", marker.args[:1] == (True,))
+
+
+@pytest.fixture(autouse=True)
+def _cascade_stamps_at_each_statement(request: pytest.FixtureRequest) -> None:
+    """On PostgreSQL a directive's cascade stamp is written when its writer commits (deferred
+    triggers, doimoi.directives.stamp); a test that never commits has it written at each
+    statement instead, as SQLite writes it, so a page read after a write counts again."""
+    if not (_on_postgresql() and _in_one_transaction(request)):
+        return
+    request.getfixturevalue("db")
+    from django.db import connection
+
+    from doimoi.directives.stamp import trigger_names
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"SET CONSTRAINTS {', '.join(trigger_names())} IMMEDIATE")
+
+
 @pytest.fixture(autouse=True)
 def _sessions_outlive_time_travel(settings: Any) -> None:
     """Tests travel years in time with one signed-in client; the 30-minute inactivity expiry

@@ -97,13 +97,16 @@ def covers_unit(user: Any, unit: Unit | None) -> bool:
     return scope_of(user).covers(unit)
 
 
+# In each pair the role comes first: it is read from the viewer's scope, while seeing the object
+# is a query, asked only of those whose role allows the action (a page offers its actions to
+# every viewer, most of whom may take none).
 rules.add_perm("directives.view_directives", rules.is_authenticated)
 rules.add_perm("directives.start_directive", sends_anywhere)
 rules.add_perm("directives.view_unit_dashboard", covers_unit)
 rules.add_perm("directives.view_directive", can_see_directive)
-rules.add_perm("directives.distribute_directive", can_see_directive & acts_for_issuer)
-rules.add_perm("directives.urge_directive", can_see_directive & sends_in_directive)
+rules.add_perm("directives.distribute_directive", acts_for_issuer & can_see_directive)
+rules.add_perm("directives.urge_directive", sends_in_directive & can_see_directive)
 rules.add_perm("directives.create_directive", may_send_from)
 rules.add_perm("directives.view_assignment", can_see_assignment)
-rules.add_perm("directives.act_on_assignment", can_see_assignment & acts_for_recipient)
-rules.add_perm("directives.review_assignment", can_see_assignment & acts_for_sender)
+rules.add_perm("directives.act_on_assignment", acts_for_recipient & can_see_assignment)
+rules.add_perm("directives.review_assignment", acts_for_sender & can_see_assignment)

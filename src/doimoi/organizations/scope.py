@@ -313,9 +313,22 @@ class ScopedQuerySet(models.QuerySet[M], Generic[M]):
         return self.filter(access.q(scope_of(user), action))
 
 
+SEEN = "_doimoi_seen"  # (user's pk, action) of the restrict() that read this row
+
+
+def seen(obj: M, user: Any, action: str = "view") -> M:
+    """Mark ``obj``, just read through ``restrict(user, action)``, as allowed to ``user`` for
+    ``action``, so ``may`` need not ask the database again in this request (a page's rule asks
+    whether its object is seen, then each action it offers asks it again)."""
+    setattr(obj, SEEN, (getattr(user, "pk", None), action))
+    return obj
+
+
 def may(user: Any, obj: models.Model | None, action: str = "view") -> bool:
     """Whether ``user`` may take ``action`` on ``obj`` (one indexed query; rules use it)."""
     if obj is None or obj.pk is None:
         return False
+    if getattr(user, "pk", None) is not None and getattr(obj, SEEN, None) == (user.pk, action):
+        return True
     manager = type(obj)._default_manager
     return bool(manager.all().restrict(user, action).filter(pk=obj.pk).exists())  # type: ignore[attr-defined]

@@ -3,6 +3,7 @@
 from doimoi.directives.models.directives import (
     KINDS,
     Assignment,
+    CascadeStamp,
     Directive,
     Distribution,
     Period,
@@ -15,6 +16,7 @@ from doimoi.directives.models.work import Report, ReportAttachment, Task
 __all__ = [
     "KINDS",
     "Assignment",
+    "CascadeStamp",
     "Directive",
     "Distribution",
     "Notification",

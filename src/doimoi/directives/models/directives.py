@@ -83,6 +83,25 @@ class Directive(models.Model):
         return self.title
 
 
+class CascadeStamp(models.Model):
+    """A token that changes with every write to one directive's assignments, tasks and reports.
+
+    Database triggers (migration 0005, ``directives.stamp``) give ``token`` a new random value
+    whenever a transaction writing those rows commits, whoever writes. The cascade's rollup is
+    kept in the cache under the token read with the directive (views.directives), so what is
+    kept is never older than what it counts. Random, as the scope stamp is: a restored backup
+    or a rolled-back test never brings back a token already used for other data.
+    """
+
+    directive_id = models.BigIntegerField(primary_key=True)
+    token = models.CharField(max_length=32)
+
+    objects: models.Manager[CascadeStamp] = models.Manager()
+
+    def __str__(self) -> str:
+        return self.token
+
+
 class Distribution(models.Model):
     """One sending: ``sender`` sends ``document`` to recipient units with requirements.
 

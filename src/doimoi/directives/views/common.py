@@ -8,18 +8,27 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
 from doimoi.core.errors import ApplicationError
 from doimoi.directives.forms.answers import apply_error
-from doimoi.directives.models import Assignment, Directive, Report, UrgingDispatch
+from doimoi.directives.models import Assignment, CascadeStamp, Directive, Report, UrgingDispatch
 from doimoi.organizations.models import Unit
+from doimoi.organizations.scope import seen
 
 
 def directive_of(request: HttpRequest, pk: int, **_kwargs: Any) -> Directive:
-    qs = Directive.objects.restrict(request.user).select_related("document", "issuer")
-    return get_object_or_404(qs, pk=pk)
+    """The directive, with its cascade stamp's token (``cascade_token``) read in the same
+    statement, before anything its page counts."""
+    read: dict[int, Directive] = request.__dict__.setdefault("_doimoi_directives", {})
+    if pk not in read:  # once per request: its rule asks for it, then its view
+        stamp = CascadeStamp.objects.filter(directive_id=OuterRef("pk")).values("token")[:1]
+        qs = Directive.objects.restrict(request.user).select_related("document", "issuer")
+        found = get_object_or_404(qs.annotate(cascade_token=Subquery(stamp)), pk=pk)
+        read[pk] = seen(found, request.user)
+    return read[pk]
 
 
 def assignment_of(request: HttpRequest, pk: int, **_kwargs: Any) -> Assignment:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from doimoi.core.views import HtmxHttpRequest, require_rule
@@ -19,6 +24,7 @@ from doimoi.directives.output.xlsx import cascade_xlsx
 from doimoi.directives.selectors import Scope
 from doimoi.directives.views.common import directive_of, run, status
 from doimoi.organizations import selectors as org_selectors
+from doimoi.organizations.scope import kept
 
 LATE_SHOWN = 30  # at a time: the next ones come with «Xem thêm» (htmx), all of them in the XLSX
 NODES_SHOWN = 300
@@ -109,6 +115,33 @@ def _late(request: HttpRequest, scope: Scope) -> dict[str, Any]:
     }
 
 
+def _kept(
+    request: HttpRequest,
+    directive: Any,
+    part: str,
+    context: Callable[[], dict[str, Any]],
+    *,
+    filtered: bool = False,
+) -> str:
+    """The page's ``part`` rendered, kept for the day under the directive's cascade stamp and
+    the viewer's scope stamp (and the filters asked): the national rollup scans every
+    assignment of the directive, and most views of a page find nothing changed since the last.
+    The stamp changes with every write to the directive's assignments, tasks and reports, and
+    to the reference of a document they cite (directives.stamp)."""
+
+    def read() -> str:
+        return render_to_string(f"directives/directive_detail.html#{part}", context(), request)
+
+    token = getattr(directive, "cascade_token", None)
+    if not token:  # no stamp read with this directive: nothing is kept
+        return read()
+    asked = request.GET.urlencode() if filtered else ""
+    asked = hashlib.sha256(asked.encode()).hexdigest()[:16]
+    level = directive.document.confidentiality  # the directive's rows carry its document's
+    what = f"cascade:{part}:{directive.pk}:{token}:{level}:{get_language()}:{asked}"
+    return mark_safe(kept(what, request.user, timezone.localdate(), read))
+
+
 def _results(request: HttpRequest, scope: Scope) -> dict[str, Any]:
     summary, top, counts = selectors.cascade_top(
         scope, today=timezone.localdate(), shown=NODES_SHOWN
@@ -121,6 +154,10 @@ def _results(request: HttpRequest, scope: Scope) -> dict[str, Any]:
     }
 
 
+def _events(request: HttpRequest, directive: Any) -> dict[str, Any]:
+    return {"events": selectors.cascade_events(viewer=request.user, directive=directive)}
+
+
 @require_rule("directives.view_directive", directive_of)
 def directive_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The cascade: counts per level, late units, the tree, the timeline; filters by subtree and
@@ -131,11 +168,16 @@ def directive_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     if request.htmx and "tre_tu" in request.GET:  # the next late units, under those shown
         context = _late(request, scope) | {"directive": directive}
         return render(request, "directives/directive_detail.html#late_items", context)
-    context = _results(request, scope) | {"directive": directive, "filters": filters}
+    shown = {"directive": directive, "filters": filters}
+    results = _kept(
+        request, directive, "results", lambda: _results(request, scope) | shown, filtered=True
+    )
     if request.htmx and not request.htmx.boosted:
-        return render(request, "directives/directive_detail.html#results", context)
-    context |= {
-        "events": selectors.cascade_events(viewer=request.user, directive=directive),
+        return HttpResponse(results)
+    events = _kept(request, directive, "events", lambda: _events(request, directive))
+    context = shown | {
+        "results": results,
+        "events": events,
         "urgings": directive.urgings.order_by("-created_at")[:20],
         "can_distribute": request.user.has_perm("directives.distribute_directive", directive),
         "can_urge": request.user.has_perm("directives.urge_directive", directive),

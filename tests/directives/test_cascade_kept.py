@@ -1,0 +1,151 @@
+"""The directive page's results (summary, late units, tree) are kept between requests under the
+directive's cascade stamp: every write to its assignments, tasks or reports, by a service or by
+raw SQL, counts them again; so does a new day, another viewer, another filter."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from doimoi.directives import services
+from doimoi.directives.models import CascadeStamp, Directive
+from tests.directives.conftest import WARDS, of
+
+OVERDUE = re.compile(r'data-testid="overdue-total">(\d+)<')
+CSRF = re.compile(r'(CSRFToken": |name="csrfmiddlewaretoken" value=)"[^"]+"')  # new each time
+
+
+def _client(persona: Any, username: str) -> Client:
+    client = Client()
+    client.force_login(persona(username))
+    return client
+
+
+def _page(client: Client, directive: Directive, **query: str) -> tuple[str, int]:
+    """The page and the SQL statements it took."""
+    url = reverse("directives:directive_detail", args=[directive.pk])
+    with CaptureQueriesContext(connection) as statements:
+        response = client.get(url, query)
+    assert response.status_code == 200
+    return response.content.decode(), len(statements)
+
+
+def _overdue(page: str) -> int:
+    found = OVERDUE.search(page)
+    assert found is not None, "no overdue total on the page"
+    return int(found[1])
+
+
+@pytest.mark.django_db
+def test_kept_until_a_write_then_counted_again(
+    cascade: Directive, ward_plan: Any, persona: Any, at: Any
+) -> None:
+    clerk = _client(persona, "vanthu.baoloc")
+    with at(2022, 6, 1):
+        first, first_statements = _page(clerk, cascade)
+        again, again_statements = _page(clerk, cascade)
+        assert (
+            CSRF.sub("", again) == CSRF.sub("", first) and again_statements < first_statements - 2
+        )
+        assert _overdue(first) == 3  # three wards, each past its plan's 20/5 deadline
+        ward = persona("bithu.phuong1")
+        services.assignment_answer(
+            actor=ward, assignment=of(cascade, WARDS[0]), kind="plan", document=ward_plan
+        )
+        after, after_statements = _page(clerk, cascade)
+    assert after_statements > again_statements  # counted again
+    assert _overdue(after) == 2
+
+
+@pytest.mark.django_db
+def test_a_write_by_raw_sql_counts_again(cascade: Directive, persona: Any, at: Any) -> None:
+    clerk = _client(persona, "vanthu.baoloc")
+    with at(2022, 6, 1):
+        assert _overdue(_page(clerk, cascade)[0]) == 3
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "UPDATE directives_assignment SET plan_on = plan_due WHERE directive_id = %s",
+                [cascade.pk],
+            )
+        assert _overdue(_page(clerk, cascade)[0]) == 0
+
+
+@pytest.mark.django_db
+def test_a_new_day_counts_again(cascade: Directive, persona: Any, at: Any) -> None:
+    clerk = _client(persona, "vanthu.baoloc")
+    with at(2022, 5, 20):  # the plans' deadline: not yet late
+        assert _overdue(_page(clerk, cascade)[0]) == 0
+    with at(2022, 5, 21):
+        assert _overdue(_page(clerk, cascade)[0]) == 3
+
+
+@pytest.mark.django_db
+def test_each_viewer_and_filter_has_its_own(cascade: Directive, persona: Any, at: Any) -> None:
+    with at(2022, 6, 1):
+        city, _ = _page(_client(persona, "vanthu.baoloc"), cascade)
+        ward, _ = _page(_client(persona, "bithu.phuong1"), cascade)
+        assert WARDS[2] in city and WARDS[2] not in ward
+        assert _overdue(city) == 3 and _overdue(ward) == 1
+        branch = of(cascade, WARDS[0]).unit
+        filtered, _ = _page(_client(persona, "vanthu.baoloc"), cascade, don_vi=str(branch.pk))
+        assert _overdue(filtered) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_stamp_changes_when_the_writer_commits(
+    cascade: Directive, persona: Any, at: Any
+) -> None:
+    before = CascadeStamp.objects.get(directive_id=cascade.pk).token
+    with at(2022, 6, 1):
+        services.assignment_acknowledge(
+            actor=persona("bithu.phuong1"), assignment=of(cascade, WARDS[0])
+        )
+    assert CascadeStamp.objects.get(directive_id=cascade.pk).token != before
+
+
+@pytest.mark.django_db
+def test_emptying_a_table_changes_every_stamp(cascade: Directive) -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite has no TRUNCATE; its DELETE fires the row triggers")
+    before = CascadeStamp.objects.get(directive_id=cascade.pk).token
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE directives_report CASCADE")
+    assert CascadeStamp.objects.get(directive_id=cascade.pk).token != before
+
+
+@pytest.mark.django_db
+def test_a_corrected_reference_shows_in_the_timeline(
+    cascade: Directive, persona: Any, at: Any
+) -> None:
+    clerk = _client(persona, "vanthu.baoloc")
+    with at(2022, 6, 1):
+        assert "gửi 70-KH/ThU tới 3 đơn vị" in _page(clerk, cascade)[0]
+        with connection.cursor() as cursor:  # as the review service writes it
+            cursor.execute(
+                "UPDATE documents_document SET number = '71' WHERE id = %s", [cascade.document_id]
+            )
+        page = _page(clerk, cascade)[0]
+    assert "gửi 71-KH/ThU tới 3 đơn vị" in page and "70-KH/ThU tới" not in page
+
+
+@pytest.mark.django_db
+def test_every_stamp_trigger_is_in_place() -> None:
+    """A migration that alters a table on SQLite rebuilds it without its triggers: after all
+    migrations, every table the cascade stamp watches still has them."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT tgname FROM pg_trigger WHERE tgname LIKE %s", ["%cascade_stamp%"]
+            )
+        else:
+            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        names = {row[0] for row in cursor.fetchall()}
+    for table in ("directives_assignment", "directives_task", "directives_report"):
+        assert any(name.startswith(f"{table}_cascade_stamp") for name in names), table
+    assert "documents_document_cascade_stamp" in names
