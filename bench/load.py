@@ -176,9 +176,9 @@ def report(rows: list[dict[str, str]], meta: dict[str, Any], command: str) -> st
         "",
         f"Command: `{command}` — {meta['when']}, {meta['cpus']} CPUs, PostgreSQL "
         f"{meta['units']:,} units, {meta['users']} users for {meta['minutes']} min, "
-        f"`doimoi serve` ({meta['web']}). Load average at the end: {meta['load']} — the "
-        "machine is shared with other work (5 more engineers' tests on the same 2 CPUs), so "
-        "absolute times are pessimistic; the ratios to the login page are the measure.",
+        f"`doimoi serve` ({meta['web']}). Load average at the end: {meta['load']} (a figure "
+        "well above the CPU count means other work shared the machine and every time is "
+        "longer); the ratios to the login page are the measure.",
         "",
         "| page | requests | errors | p50 ms | p95 ms | p99 ms | p95 ÷ login p95 | target ≤ 3× |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
