@@ -20,6 +20,7 @@ from doimoi.vbparse.normalize import (
     _CHARS,
     _OLD_TO_NEW,
     _combining_near_start,
+    _odd_chars,
     _old_form,
     _plain_chars,
     canonical_tones,
@@ -83,6 +84,14 @@ def test_odd_characters_are_replaced_as_one_plain_substitution_replaces_them(tex
     plain = _ODD.sub(lambda m: _CHARS[m.group(0)], text.replace("\r\n", "\n"))
     assert _plain_chars(text, warnings, odd) == plain
     assert bool(warnings) == ("\u01a3" in text or "\u01a2" in text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    _texts([*_CHARS, "a", "ư", " ", "\n", "\u3001", "\u0100"], 16) | _texts([*_CHARS, "a", " "], 8)
+)
+def test_odd_characters_are_found_as_one_in_test_each_finds_them(text: str) -> None:
+    assert _odd_chars(text) == [char for char in _CHARS if char in text]
 
 
 def _plain_forward_verbs(body: str) -> list[tuple[int, int]]:

@@ -47,6 +47,7 @@ _CHARS: dict[str, str] = dict(
         "\x00": "",
     }
 )
+_ZERO_LOW = {char: re.compile(re.escape(char)) for char in _CHARS if ord(char) % 256 == 0}
 _OLD_TO_NEW = {
     "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
     "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
@@ -172,9 +173,7 @@ def clean(data: str | bytes | bytearray) -> Cleaned:
         text, warnings = decode_bytes(bytes(data))
     else:
         text, warnings = repair_mojibake(data)
-    # One ``in`` test per odd character: a search for one character is vectorised, some 40
-    # times faster than a regex's scan for a set of them (which tests every character).
-    odd = [char for char in _CHARS if char in text]
+    odd = _odd_chars(text)
     if odd:
         text = _plain_chars(text, warnings, odd)
     if "\\" in text and text.count("\\r\\n") >= 3:
@@ -191,6 +190,24 @@ def clean(data: str | bytes | bytearray) -> Cleaned:
     if _OCR_RE.search(text):
         text = _fix_ocr(text, located)
     return Cleaned(text, warnings, located)
+
+
+def _odd_chars(text: str) -> list[str]:
+    """The characters of ``_CHARS`` in a text, in ``_CHARS``'s order.
+
+    One ``in`` test per character: a search for one character is vectorised (a byte search for
+    its low byte), some 40 times faster than a regex's scan for a set of them (which tests every
+    character). In a text of two-byte characters (any Vietnamese text), NUL and U+3000 have a
+    zero low byte, which every ASCII letter's high byte also is, so ``in`` walks them character
+    by character; the regex engine's scan for one literal character is about twice as fast there.
+    An ASCII text is one byte a character, where ``in`` is a plain byte search again.
+    """
+    wide = not text.isascii()
+    return [
+        char
+        for char in _CHARS
+        if (_ZERO_LOW[char].search(text) if wide and char in _ZERO_LOW else char in text)
+    ]
 
 
 def _combining_near_start(text: str) -> bool:
