@@ -18,6 +18,7 @@ from doimoi.vbparse.nesting import _BREAK, _END, _VERBS, _next_other
 from doimoi.vbparse.normalize import (
     _BLANK_RUN,
     _CHARS,
+    _JUNK,
     _OLD_TO_NEW,
     _combining_near_start,
     _odd_chars,
@@ -92,6 +93,32 @@ def test_odd_characters_are_replaced_as_one_plain_substitution_replaces_them(tex
 )
 def test_odd_characters_are_found_as_one_in_test_each_finds_them(text: str) -> None:
     assert _odd_chars(text) == [char for char in _CHARS if char in text]
+
+
+# The page numbers, "Trang 2", signature stamps and their rows, as one alternation of groups.
+_PLAIN_JUNK = re.compile(
+    r"\n[ \t]*(?:"
+    r"[-=]*[ \t]*\d{1,3}[ \t]*[-=]*"
+    r"|(?:Trang|Page)[ \t]+\d+(?:[ \t]*(?:/|of|trên)[ \t]*\d+)?"
+    r"|[(\[<][ \t]*(?:[đĐ]ã ký|[kK]ý|[cC]hữ ký|[sS]ignature|[sS]igned|[dD]ấu)[^)\]>\n]{0,40}[)\]>]"
+    r"|(?:Ký bởi|Thời gian ký|Người ký)[ \t]*:(?![^\n]*(?:Nơi ban hành|Ngày ban hành|Số hiệu)).*"
+    r")(?=\n|$)"
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_texts(["\n", " ", "\t", "-", "=", "1", "12", "1234", "Trang", "Page", " of ", "/", "trên",
+               "(", "[", "<", ")", "]", ">", "đã ký", "Ký", "ký", "Chữ ký", "signed", "dấu",
+               "Ký bởi", "Thời gian ký", "Người ký", ":", "Nơi ban hành", "Số hiệu", "x"], 14))  # fmt: skip
+def test_junk_lines_are_those_the_plain_pattern_finds(text: str) -> None:
+    assert _JUNK.sub("\n", text) == _PLAIN_JUNK.sub("\n", text)
+
+
+def test_junk_lines_of_the_corpus_are_those_the_plain_pattern_finds() -> None:
+    for path in sorted(CORPUS.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for form in (text, normalize(text)):
+            assert _JUNK.sub("\n", form) == _PLAIN_JUNK.sub("\n", form)
 
 
 def _plain_forward_verbs(body: str) -> list[tuple[int, int]]:

@@ -76,13 +76,18 @@ _HEADING = re.compile(r"^[ \t]*#{1,6}(?:[ \t]+|$)", re.MULTILINE)
 _QUOTE = re.compile(r"^[ \t]*>[ \t]?", re.MULTILINE)
 _ITALIC = re.compile(r"\*(?<![\w*\\]\*)(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
 _TABLE_RULE = re.compile(r"^[ \t]*\|[\s:|-]*\|?[ \t]*$", re.MULTILINE)
+# Every branch opens with one character or a set of them: the regex engine then turns a line
+# away on its first character, where a branch opening with a repeat ("[-=]*") or a group is
+# tried in full on every line of the text.
+_STAMP_ROW = r"[ \t]*:(?![^\n]*(?:Nơi ban hành|Ngày ban hành|Số hiệu)).*"
 _JUNK = re.compile(
     r"\n[ \t]*(?:"
-    r"[-=]*[ \t]*\d{1,3}[ \t]*[-=]*"  # a page number, "- 2 -"
-    r"|(?:Trang|Page)[ \t]+\d+(?:[ \t]*(?:/|of|trên)[ \t]*\d+)?"
+    r"[-=]+[ \t]*\d{1,3}[ \t]*[-=]*|\d{1,3}[ \t]*[-=]*"  # a page number, "- 2 -"
+    r"|Trang[ \t]+\d+(?:[ \t]*(?:/|of|trên)[ \t]*\d+)?"
+    r"|Page[ \t]+\d+(?:[ \t]*(?:/|of|trên)[ \t]*\d+)?"
     r"|[(\[<][ \t]*(?:[đĐ]ã ký|[kK]ý|[cC]hữ ký|[sS]ignature|[sS]igned|[dD]ấu)[^)\]>\n]{0,40}[)\]>]"
     # a signature stamp's line, not a site's metadata row ("Người ký : X Nơi ban hành : Y")
-    r"|(?:Ký bởi|Thời gian ký|Người ký)[ \t]*:(?![^\n]*(?:Nơi ban hành|Ngày ban hành|Số hiệu)).*"
+    rf"|Ký bởi{_STAMP_ROW}|Thời gian ký{_STAMP_ROW}|Người ký{_STAMP_ROW}"
     r")(?=\n|$)"
 )
 # " \n" looked for from the line break (a literal the regex engine scans for fast), not the space.
