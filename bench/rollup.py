@@ -114,6 +114,7 @@ def load_units() -> None:
                 level=level,
                 valid_from=start,
                 name_folded=fold(f"{name} {code}"),
+                code_folded=fold(code),
             )
             for path, depth, name, kind, level, code, children in tree()
         ),

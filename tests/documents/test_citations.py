@@ -134,3 +134,10 @@ def test_the_date_picks_the_unit_alive_then(demo: dict[str, Any]) -> None:
 
 def test_a_code_alone_never_decides(demo: dict[str, Any]) -> None:
     assert match_issuer(name="", code="TU", day=datetime.date(2022, 3, 16)) is None
+
+
+def test_an_issuer_code_read_without_its_marks_still_matches(demo: dict[str, Any]) -> None:
+    """OCR reads ĐUK as DUK; the folded code (an indexed column) finds the same committee."""
+    day, committee = datetime.date(2022, 3, 17), demo["Đảng ủy Khối các cơ quan tỉnh Lâm Đồng"]
+    assert match_issuer(name="Đảng ủy Khối các cơ quan tỉnh", code="ĐUK", day=day) == committee
+    assert match_issuer(name="Dang uy Khoi cac co quan tinh", code="DUK", day=day) == committee

@@ -192,3 +192,18 @@ def test_the_migration_leaves_a_token(db: None) -> None:
     assert token and len(token) == 32
     first.first_token(apps, None)  # a token already there is left alone
     assert _token() == token
+
+
+@pytest.mark.django_db
+def test_every_table_of_a_scope_keeps_its_stamp_triggers() -> None:
+    """A migration that alters a table on SQLite rebuilds it without its triggers (organizations
+    0006 added a column to the units): after all migrations, each table still has them."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT tgname FROM pg_trigger WHERE tgname LIKE %s", ["%scope_stamp%"])
+        else:
+            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        names = {row[0] for row in cursor.fetchall()}
+    tables = ("unit", "person", "membership", "unitsuccession")
+    for table in [f"organizations_{t}" for t in tables] + ["documents_clearance"]:
+        assert any(name.startswith(f"{table}_scope_stamp") for name in names), table

@@ -54,6 +54,9 @@ class Unit(MP_Node):
     valid_to = models.DateField(_("hết hiệu lực từ ngày"), null=True, blank=True)
     member_count = models.PositiveIntegerField(_("số đảng viên, hội viên"), default=0)
     name_folded = models.CharField(max_length=512, editable=False, db_index=True, default="")
+    # the code folded ("đuk" for ĐUK, and for an OCR'd DUK): issuers are matched by it at
+    # ingest, through this index (a suffix search of the names read every unit of the country)
+    code_folded = models.CharField(max_length=32, editable=False, db_index=True, default="")
 
     # No node_order_by: a sorted tree renumbers later siblings' paths on every insert, and
     # other apps keep and compare paths. New units go last; pages sort siblings by name.

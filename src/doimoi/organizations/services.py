@@ -117,6 +117,7 @@ def _snapshot(unit: Unit) -> dict[str, Any]:
 
 def _set_folded(unit: Unit) -> None:
     unit.name_folded = fold(" ".join(filter(None, [unit.name, unit.short_name, unit.code])))[:512]
+    unit.code_folded = fold(unit.code)[:32]
 
 
 @transaction.atomic

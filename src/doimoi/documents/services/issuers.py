@@ -69,9 +69,8 @@ def _score(unit: Unit, name_words: set[str], parent_words: set[str]) -> float:
 def _by_code(code: str) -> list[Unit]:
     """Units signing with ``code``, and the bodies under them that sign with their committee's
     code ("Bộ Chính trị" signs /TW), at any date."""
-    # name_folded ends with the folded code, so an OCR'd "DUK" still finds "ĐUK"
-    qs = Unit.objects.filter(Q(code=code) | Q(name_folded__endswith=f" {fold(code)}"))
-    units = [u for u in qs[:200] if fold(u.code) == fold(code)]
+    # folded, so an OCR'd "DUK" still finds "ĐUK"
+    units = list(Unit.objects.filter(code_folded=fold(code)).order_by("path")[:200])
     if not units:
         return []
     inside = Q()
