@@ -85,11 +85,15 @@ def load_data() -> dict[str, Any]:
 
 
 def demo_ids() -> dict[str, Any]:
-    """In this process (DATABASE_URL set): the demo's rows the users visit."""
+    """In this process (DATABASE_URL set): the demo's rows the users visit, once the restored
+    data set is migrated to this code (it was built by the code of its --keep run)."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "doimoi.settings")
     import django
 
     django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
     return _demo_ids()
 
 
