@@ -82,6 +82,31 @@ def test_classified_document_is_visible_only_to_the_cleared(
     assert ("12-CV/ThU" in listing) == sees
 
 
+def test_a_clearance_granted_between_two_searches_opens_the_document_in_the_second(
+    secret: Document, persona: Any, demo: dict[str, Any]
+) -> None:
+    """The search's scoped statement is compiled once per viewer's scope (documents.selectors):
+    a new clearance is a new scope, so the next search (page and API) finds the document."""
+    client = Client()
+    client.force_login(
+        persona("vanthu.baoloc"), backend="doimoi.organizations.backends.AccountBackend"
+    )
+
+    def found() -> tuple[bool, bool]:
+        page = client.get("/van-ban/", {"q": "xanhlamngoc"}).content.decode()
+        api = client.get("/api/v1/documents/", {"q": "xanhlamngoc"}).json()
+        return "12-CV/ThU" in page, [d["id"] for d in api] == [secret.pk]
+
+    assert found() == (False, False)
+    Clearance.objects.create(
+        user=persona("vanthu.baoloc"),
+        unit=demo["Thành ủy Bảo Lộc"],
+        level=Confidentiality.MAT,
+        valid_from=datetime.date(2020, 1, 1),
+    )
+    assert found() == (True, True)
+
+
 @pytest.mark.postgres
 def test_a_higher_level_needs_a_higher_clearance(secret: Document, persona: Any) -> None:
     document = secret

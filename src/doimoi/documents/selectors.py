@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Max, QuerySet
 
+from doimoi.core.statements import Statement, Statements
 from doimoi.documents import search
 from doimoi.documents.models import (
     Document,
@@ -30,6 +32,7 @@ from doimoi.documents.search import words_of
 from doimoi.documents.search.snippets import highlight, snippet
 from doimoi.documents.services.common import canonical_number, symbol_key
 from doimoi.organizations.models import Unit
+from doimoi.organizations.scope import scope_of
 from doimoi.organizations.selectors import units_in_scope
 
 
@@ -133,18 +136,20 @@ def document_search(
 
     Words match whole, or as prefixes where typed with a trailing "*"; ``prefix``: the last word
     too (the type-ahead box, while the user types). ``snippets=False``: hits carry the plain
-    title and no snippet, and the documents' texts are not read (the API shows neither)."""
+    title and no snippet, and the documents' texts are not read (the API shows neither).
+
+    The hits' documents come without their parser's report and recipients (read when asked
+    for), and without their text when there are no snippets."""
     words = words_of(query, prefix_last=prefix)
     page = SearchPage(query=query, offset=offset, limit=limit)
     if not words:
         return page
-    scope = document_list(viewer=viewer, **filters).order_by()
-    ids, page.total = search.search(words, scope, limit, offset)
+    scoped = _scoped(viewer, filters)
+    ids, page.total = search.search(words, lambda some: _visible(scoped, some), limit, offset)
     if offset == 0:  # "1335-CV/TU" typed in full: that document first
-        exact = list(_by_reference(query, scope).order_by("-date", "-pk")[:limit])
+        exact = _by_reference(query, scoped, limit)
         ids = [*exact, *(i for i in ids if i not in exact)][:limit]
-    documents = Document.objects.select_related("issuer_unit")
-    found = (documents if snippets else documents.defer("text")).in_bulk(ids)
+    found = _documents(ids, with_text=snippets)
     page.hits = [_hit(found[i], words, snippets) for i in ids if i in found]
     return page
 
@@ -155,17 +160,82 @@ def _hit(document: Document, words: list[str], snippets: bool) -> Hit:
     return Hit(document, highlight(document.title, words), snippet(document.text, words))
 
 
+_SCOPED = Statements(512)
+_TABLE = Document._meta.db_table
+
+
+def _column(name: str) -> str:
+    return f"{connection.ops.quote_name(_TABLE)}.{connection.ops.quote_name(name)}"
+
+
+def _scoped(viewer: Any, filters: dict[str, Any]) -> Statement:
+    """The ids of the documents ``viewer`` sees under ``filters`` (``document_list``) as SQL
+    ending in its WHERE condition, so a caller adds its own with `` AND …``. Compiled once per
+    (viewer's scope, filters): building the scope's subqueries and compiling them cost several
+    times what running the statement does (bench/floors.py's search rows). The SQL is a function
+    of that key alone, so nothing needs forgetting when data changes."""
+    chosen = tuple(sorted((k, v.path if isinstance(v, Unit) else v) for k, v in filters.items()))
+    key = (connection.vendor, scope_of(viewer), chosen)
+
+    def compile_() -> Statement:
+        qs = document_list(viewer=viewer, **filters).order_by().values_list("pk", flat=True)
+        sql, params = qs.query.sql_with_params()
+        table = f" FROM {connection.ops.quote_name(_TABLE)}"
+        where = sql.find(" WHERE ", sql.index(table))
+        if where < 0:
+            return f"{sql} WHERE 1 = 1", tuple(params)
+        return f"{sql[:where]} WHERE ({sql[where + 7 :]})", tuple(params)
+
+    return _SCOPED.get(key, compile_)
+
+
+def _marks(count: int) -> str:
+    return ", ".join(["%s"] * count)
+
+
+def _visible(scoped: Statement, ids: list[int]) -> set[int]:
+    """Which of ``ids`` the scoped statement keeps."""
+    sql, params = scoped
+    with connection.cursor() as cursor:
+        cursor.execute(f"{sql} AND {_column('id')} IN ({_marks(len(ids))})", [*params, *ids])
+        return {row[0] for row in cursor.fetchall()}
+
+
 _REFERENCE = re.compile(r"^\s*(\d{1,5})\s*[-/\s]\s*(\S+)\s*$")
 
 
-def _by_reference(query: str, scope: QuerySet[Document]) -> QuerySet[Any]:
-    """Documents in ``scope`` whose number and symbol are the query ("1335-CV/TU", "1335 CV/TU",
-    "05/QĐ-UBND")."""
+def _by_reference(query: str, scoped: Statement, limit: int) -> list[int]:
+    """Documents in scope whose number and symbol are the query ("1335-CV/TU", "1335 CV/TU",
+    "05/QĐ-UBND"), newest first."""
     found = _REFERENCE.match(query)
     if found is None:
-        return scope.none().values_list("pk", flat=True)
+        return []
     number, symbol = canonical_number(found.group(1)), symbol_key(found.group(2))
-    return scope.filter(number=number, symbol_key=symbol).values_list("pk", flat=True)
+    sql, params = scoped
+    c = _column
+    sql += (
+        f" AND {c('number')} = %s AND {c('symbol_key')} = %s"
+        f" ORDER BY {c('date')} DESC, {c('id')} DESC LIMIT {int(limit)}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, number, symbol])
+        return [row[0] for row in cursor.fetchall()]
+
+
+_HEAVY = ("text", "parsed", "recipients")  # read for no hit: the parser's report, the list
+
+
+def _documents(ids: list[int], with_text: bool) -> dict[int, Document]:
+    """The hits' documents by id, with their metadata (and text), nothing joined."""
+    if not ids:
+        return {}
+    skipped = _HEAVY[1:] if with_text else _HEAVY
+    columns = [_column(f.attname) for f in Document._meta.concrete_fields if f.name not in skipped]
+    sql = (
+        f"SELECT {', '.join(columns)} FROM {connection.ops.quote_name(_TABLE)}"
+        f" WHERE {_column('id')} IN ({_marks(len(ids))})"
+    )
+    return {d.pk: d for d in Document.objects.raw(sql, ids)}
 
 
 def incoming_register(*, viewer: Any, unit: Unit, year: int) -> QuerySet[IncomingEntry]:

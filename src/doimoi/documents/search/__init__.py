@@ -14,6 +14,7 @@ so does the last word in the type-ahead box (``prefix_last``), on both databases
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Protocol
 
 from django.db import connection
@@ -28,6 +29,8 @@ PREFIX_MIN = 2  # a shorter prefix is matched as a whole word
 MAX_WORDS = 12
 
 
+# which of some ids the viewer may see: a queryset of what they see, or a function of the ids
+Visible = Callable[[list[int]], set[int]]
 RANK_MOST = 1000  # up to this many matches are ranked by relevance; beyond, newest first
 CHUNK = 500
 MAX_CHUNKS = 20
@@ -48,32 +51,42 @@ class Backend(Protocol):
 
 
 def search(
-    words: list[str], scope: QuerySet, limit: int, offset: int, rank_most: int = RANK_MOST
+    words: list[str],
+    scope: QuerySet | Visible,
+    limit: int,
+    offset: int,
+    rank_most: int = RANK_MOST,
 ) -> tuple[list[int], int | None]:
     """Ids of the page of ``scope`` matching ``words``, and the total (None: more than RANK_MOST).
 
     Few matches are ranked by relevance (BM25 / ts_rank) and filtered by the viewer's scope in one
     query; many matches are read newest first, checking each row, so a word found in nearly every
     document costs no more than a rare one."""
-    engine = backend()
+    engine, visible = backend(), _visible_in(scope)
     if engine.count_upto(words, rank_most + 1) <= rank_most:
         ids = engine.ranked(words)
-        visible = set(scope.filter(pk__in=ids).values_list("pk", flat=True))
-        ranked = [i for i in ids if i in visible]
+        seen = visible(ids) if ids else set()
+        ranked = [i for i in ids if i in seen]
         return ranked[offset : offset + limit], len(ranked)
-    return _newest(engine, words, scope, offset + limit)[offset:], None
+    return _newest(engine, words, visible, offset + limit)[offset:], None
 
 
-def _newest(engine: Backend, words: list[str], scope: QuerySet, wanted: int) -> list[int]:
-    """The newest ``wanted`` matches within ``scope``, read in chunks from the index."""
+def _visible_in(scope: QuerySet | Visible) -> Visible:
+    if isinstance(scope, QuerySet):
+        return lambda ids: set(scope.filter(pk__in=ids).values_list("pk", flat=True))
+    return scope
+
+
+def _newest(engine: Backend, words: list[str], visible: Visible, wanted: int) -> list[int]:
+    """The newest ``wanted`` matches the viewer may see, read in chunks from the index."""
     found: list[int] = []
     before = None
     for _round in range(MAX_CHUNKS):
         chunk = engine.recent(words, before, CHUNK)
         if not chunk:
             break
-        visible = set(scope.filter(pk__in=chunk).values_list("pk", flat=True))
-        found += [i for i in chunk if i in visible]
+        seen = visible(chunk)
+        found += [i for i in chunk if i in seen]
         if len(found) >= wanted:
             break
         before = chunk[-1]

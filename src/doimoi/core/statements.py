@@ -1,0 +1,42 @@
+"""SQL compiled once and kept in the process, for statements whose text is a function of a key.
+
+Building a scoped queryset (the viewer's subtrees as subqueries, the clearances, the filters)
+and compiling it costs several times what running it does on a hot page. Where the SQL and its
+parameters are a function of a small key (the viewer's scope, the filters chosen), the compiled
+text is kept under that key; nothing needs forgetting when data changes, since the data is read
+when the statement runs."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any
+
+Statement = tuple[str, tuple[Any, ...]]
+
+
+class Statements:
+    """At most ``size`` statements, the least recently used dropped first; safe across threads."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._kept: OrderedDict[Hashable, Statement] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, compile_: Callable[[], Statement]) -> Statement:
+        with self._lock:
+            found = self._kept.get(key)
+            if found is not None:
+                self._kept.move_to_end(key)
+                return found
+        found = compile_()
+        with self._lock:
+            self._kept[key] = found
+            while len(self._kept) > self.size:
+                self._kept.popitem(last=False)
+        return found
+
+    def clear(self) -> None:
+        with self._lock:
+            self._kept.clear()
