@@ -5,9 +5,10 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from html import escape  # django.utils.html.escape is this, behind a lazy-string wrapper
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 WINDOW = 220
@@ -46,16 +47,30 @@ def _word_pattern(word: str) -> str:
     return head + (r"[^\W_]*" if word.endswith("*") else r"(?![^\W_])")
 
 
+@lru_cache(maxsize=256)
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The words of a search as one pattern (the hits of a page share it). A word begins where
+    no letter or digit precedes; that is checked on each match (``_spans``) rather than by a
+    look-behind in the pattern, which would be tried at every position of the text (3× slower):
+    a match is letters and digits alone, so one refused never hides another."""
+    return re.compile("(?:" + "|".join(_word_pattern(w) for w in words) + ")")
+
+
 def _spans(folded: str, words: list[str]) -> list[tuple[int, int]]:
-    pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(_word_pattern(w) for w in words) + ")")
-    return [m.span() for m in pattern.finditer(folded)]
+    """Where the words are, in order; the spans never overlap, so their starts and their ends
+    both increase."""
+    return [
+        m.span()
+        for m in _pattern(tuple(words)).finditer(folded)
+        if not m.start() or not folded[m.start() - 1].isalnum()
+    ]
 
 
 def _mark(text: str, spans: list[tuple[int, int]], start: int, end: int) -> SafeString:
     out, pos = [], start
-    for a, b in spans:
-        if b <= start or a >= end:
-            continue
+    first = bisect_right(spans, start, key=lambda span: span[1])  # the first ending after start
+    last = bisect_left(spans, end, key=lambda span: span[0])  # the first beginning at end or after
+    for a, b in spans[first:last]:
         a, b = max(a, start), min(b, end)
         out += [escape(text[pos:a]), "<mark>", escape(text[a:b]), "</mark>"]
         pos = b
@@ -68,10 +83,14 @@ def highlight(text: str, words: list[str]) -> SafeString:
     return _mark(text, _spans(fold_aligned(text), words), 0, len(text))
 
 
-def _window_score(start: int, spans: list[tuple[int, int]], folded: str) -> tuple[int, int, int]:
-    """How good a window from ``start`` is: how many different words it shows, then the longest
-    run of them side by side (the phrase as typed); and where that run begins."""
-    inside = [(a, b) for a, b in spans if start <= a < start + WINDOW]
+def _window_score(
+    i: int, spans: list[tuple[int, int]], starts: list[int], folded: str
+) -> tuple[int, int, int]:
+    """How good a window from the ``i``-th span's start is: how many different words it shows,
+    then the longest run of them side by side (the phrase as typed); and where that run
+    begins."""
+    start = starts[i]
+    inside = spans[i : bisect_left(starts, start + WINDOW, lo=i)]
     distinct = len({folded[a:b] for a, b in inside})
     run, best, run_start, best_start = 1, 1, start, start
     for (_a0, b0), (a1, _b1) in itertools.pairwise(inside):
@@ -91,7 +110,8 @@ def snippet(text: str, words: list[str]) -> SafeString:
     spans = _spans(folded, words)
     if not spans:
         return mark_safe(escape(text[:WINDOW]) + ("…" if len(text) > WINDOW else ""))
-    best = max(_window_score(a, spans, folded) for a, _b in spans[:400])
+    starts = [a for a, _b in spans]
+    best = max(_window_score(i, spans, starts, folded) for i in range(min(len(spans), 400)))
     start = max(0, -best[2] - 60)
     start = text.rfind(" ", 0, start) + 1 if start else 0
     end = min(len(text), start + WINDOW)
