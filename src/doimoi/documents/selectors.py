@@ -9,6 +9,7 @@ Other apps call these (keep the signatures stable):
 from __future__ import annotations
 
 import datetime
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -189,15 +190,21 @@ def _scoped(viewer: Any, filters: dict[str, Any]) -> Statement:
     return _SCOPED.get(key, compile_)
 
 
-def _marks(count: int) -> str:
-    return ", ".join(["%s"] * count)
+def _among(ids: list[int]) -> tuple[str, list[Any]]:
+    """The condition "the document's id is one of ``ids``" as one parameter, so the statement's
+    text is the same whatever the ids (SQLite keeps it prepared) and PostgreSQL parses one
+    array, not up to 1,000 literals (half the time of ``IN (…)`` for a chunk of 500)."""
+    if connection.vendor == "postgresql":
+        return f"{_column('id')} = ANY(%s)", [ids]
+    return f"{_column('id')} IN (SELECT value FROM json_each(%s))", [json.dumps(ids)]
 
 
 def _visible(scoped: Statement, ids: list[int]) -> set[int]:
     """Which of ``ids`` the scoped statement keeps."""
     sql, params = scoped
+    among, more = _among(ids)
     with connection.cursor() as cursor:
-        cursor.execute(f"{sql} AND {_column('id')} IN ({_marks(len(ids))})", [*params, *ids])
+        cursor.execute(f"{sql} AND {among}", [*params, *more])
         return {row[0] for row in cursor.fetchall()}
 
 
@@ -231,11 +238,9 @@ def _documents(ids: list[int], with_text: bool) -> dict[int, Document]:
         return {}
     skipped = _HEAVY[1:] if with_text else _HEAVY
     columns = [_column(f.attname) for f in Document._meta.concrete_fields if f.name not in skipped]
-    sql = (
-        f"SELECT {', '.join(columns)} FROM {connection.ops.quote_name(_TABLE)}"
-        f" WHERE {_column('id')} IN ({_marks(len(ids))})"
-    )
-    return {d.pk: d for d in Document.objects.raw(sql, ids)}
+    among, params = _among(ids)
+    sql = f"SELECT {', '.join(columns)} FROM {connection.ops.quote_name(_TABLE)} WHERE {among}"
+    return {d.pk: d for d in Document.objects.raw(sql, params)}
 
 
 def incoming_register(*, viewer: Any, unit: Unit, year: int) -> QuerySet[IncomingEntry]:
