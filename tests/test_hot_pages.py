@@ -38,6 +38,8 @@ PAGES: dict[str, Page] = {
     # the user's units read once per request (organizations.selectors.units_of_user): -3; the
     # directives panel reads only what it shows (directives.selectors.unit_todo): -3
     "home, ward clerk": (lambda ids: reverse("home"), "vanthu.baoloc", 10, 15),
+    "home, ward secretary": (lambda ids: reverse("home"), "bithu.baoloc", 12, 17),
+    "home, province clerk": (lambda ids: reverse("home"), "vanthu.tinhuy", 11, 16),
     # the unit filters are pickers (organizations/picker.py): no unit is read for them; the
     # types present are kept a while, checked against the newest document (+1)
     "documents": (lambda ids: reverse("documents:document_list"), "vanthu.baoloc", 6, 12),

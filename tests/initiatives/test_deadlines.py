@@ -14,6 +14,8 @@ from django.urls import reverse
 from doimoi.initiatives.deadlines import case_deadlines
 from doimoi.initiatives.demo import Demo
 from doimoi.initiatives.models import Confidence, LimitKey, TimeLimit
+from doimoi.initiatives.rules import case_roles
+from doimoi.initiatives.selectors import home_deadlines
 from doimoi.initiatives.states import CaseRole
 from tests.initiatives import flow
 
@@ -102,3 +104,20 @@ def test_home_shows_proposer_and_supervisor_deadlines_overdue_in_red(
             assert 'class="deadline overdue"' in html and "01/04/2026" in html, username
             assert "(quá hạn)" in html
         assert case.title not in _home(persona, flow.OBSERVER)
+
+
+@pytest.mark.django_db
+def test_home_shows_a_co_proposer_the_proposers_deadlines(units: Any, persona: Any) -> None:
+    # the home page learns who co-proposes each case in the statement that reads the cases
+    # (initiatives.rules.co_proposer_known); the case's rules must reach the same answer
+    with _at(D(2026, 3, 2)):
+        case = flow.in_progress(Demo(units))
+    with _at(D(2026, 4, 3)):
+        assert case.title not in _home(persona, flow.OBSERVER)
+        case.co_proposers.add(persona(flow.OBSERVER).person)
+        html = _home(persona, flow.OBSERVER)
+        assert case.title in html and 'class="deadline overdue"' in html
+        rows = home_deadlines(viewer=persona(flow.OBSERVER))
+        assert rows and {row.deadline.owner for row in rows} == {CaseRole.PROPOSER}
+        assert {row.case.pk for row in rows} == {case.pk}
+        assert CaseRole.PROPOSER in case_roles(persona(flow.OBSERVER), case)
