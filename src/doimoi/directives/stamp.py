@@ -16,8 +16,9 @@ from typing import Any
 
 from django.db import migrations
 
+from doimoi.organizations.stamp import SQLITE_TOKEN
+
 TABLES = ("directives_assignment", "directives_task", "directives_report")
-SQLITE_TOKEN = "lower(hex(randomblob(16)))"
 POSTGRES_TOKEN = "replace(gen_random_uuid()::text, '-', '')"
 POSTGRES_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION doimoi_cascade_stamp() RETURNS trigger LANGUAGE plpgsql AS $$
