@@ -6,6 +6,8 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import ObjectDoesNotExist
+from django.db import connection
 from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.utils import timezone
 
@@ -103,18 +105,43 @@ class DeadlineRow:
     deadline: Deadline
 
 
-def _mine(viewer: Any) -> QuerySet[Any]:
-    """The ids of the cases the viewer proposed, co-proposed, supervises or decides on."""
-    parts = [
-        Case.objects.filter(proposer__user=viewer).values("pk"),
-        Case.co_proposers.through.objects.filter(person__user=viewer).values("case_id"),
-        Case.objects.filter(supervisor__user=viewer).values("pk"),
-    ]
-    headed = headed_unit_ids(viewer)
+def _mine(viewer: Any) -> list[int]:
+    """The ids of the cases with deadlines that the viewer proposed, co-proposed, supervises or
+    decides on: a UNION of one-table index lookups by the viewer's person and headed units,
+    written out (the ORM took ~3 ms of Python to build and compile the four-part UNION; PostgreSQL
+    plans it in 0.3 ms, where one OR over five joins took 1.5)."""
+    q = connection.ops.quote_name
+    case, co = q(Case._meta.db_table), q(Case.co_proposers.through._meta.db_table)
+    parts: list[str] = []
+    params: list[Any] = []
+    person = _person_id(viewer)
+    if person is not None:
+        parts += [
+            f"SELECT id FROM {case} WHERE proposer_id = %s",
+            f"SELECT case_id FROM {co} WHERE person_id = %s",
+            f"SELECT id FROM {case} WHERE supervisor_id = %s",
+        ]
+        params += [person] * 3
+    headed = sorted(headed_unit_ids(viewer))
     if headed:
-        parts.append(Case.objects.filter(decider_id__in=headed).values("pk"))
-    first, *rest = (part.order_by() for part in parts)
-    return first.union(*rest)
+        parts.append(
+            f"SELECT id FROM {case} WHERE decider_id IN ({', '.join(['%s'] * len(headed))})"
+        )
+        params += headed
+    if not parts:
+        return []
+    states = ", ".join(["%s"] * len(WITH_DEADLINES))
+    sql = f"SELECT id FROM {case} WHERE state IN ({states}) AND id IN ({' UNION '.join(parts)})"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*(state.value for state in WITH_DEADLINES), *params])
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _person_id(user: Any) -> int | None:
+    try:
+        return int(user.person.pk)
+    except ObjectDoesNotExist:
+        return None
 
 
 def _concerns(deadline: Deadline, roles: set[CaseRole]) -> bool:
@@ -127,14 +154,9 @@ def home_deadlines(*, viewer: Any) -> list[DeadlineRow]:
     """The deadlines that are the viewer's to meet or to watch, overdue first, then soonest."""
     if not viewer.is_authenticated:
         return []
-    # first the ids, from a UNION of simple indexed queries (0.5 ms to plan on PostgreSQL, where
-    # one OR over the five joins took 1.5): most users have no case, and their panel stops here;
-    # the cases are then read by id, with whether the viewer co-proposes each (no query per case)
-    ids = list(
-        Case.objects.filter(pk__in=_mine(viewer), state__in=WITH_DEADLINES)
-        .order_by()
-        .values_list("pk", flat=True)
-    )
+    # first the ids (most users have no case, and their panel stops here); then the cases by
+    # id, with whether the viewer co-proposes each (no query per case in case_roles)
+    ids = _mine(viewer)
     if not ids:
         return []
     co = Case.co_proposers.through.objects.filter(case_id=OuterRef("pk"), person__user=viewer)
