@@ -136,6 +136,19 @@ def _cascade_stamps_at_each_statement(request: pytest.FixtureRequest) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """Each test starts in the site's language: a request in English activates English in the
+    thread (LocaleMiddleware), and a later test in the same process would read every lazy
+    label in English (initiatives' OpenAPI test failed after tests/test_site.py)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _sessions_outlive_time_travel(settings: Any) -> None:
     """Tests travel years in time with one signed-in client; the 30-minute inactivity expiry
     would sign it out. tests/core/test_headers.py checks the expiry itself."""

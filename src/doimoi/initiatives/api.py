@@ -10,9 +10,11 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import ninja
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Query, Router
 
@@ -202,5 +204,8 @@ def _register(spec: states.Transition) -> None:
     )(operation)
 
 
-for _spec in states.TABLE:
-    _register(_spec)
+# The transitions' summaries, descriptions and field texts are read once, when the URLconf is
+# first loaded: in the site's language, not in that of whichever request loaded it.
+with translation.override(settings.LANGUAGE_CODE):
+    for _spec in states.TABLE:
+        _register(_spec)
