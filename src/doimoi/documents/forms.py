@@ -26,6 +26,13 @@ class UnitChoiceField(forms.ModelChoiceField):
         return f"{obj.name} ({obj.code or '—'}, {period})"
 
 
+class FilterSelect(forms.Select):
+    """Django's select, each option written in its template rather than included (the search
+    page renders its three filters on every search); the same HTML."""
+
+    template_name = "documents/widgets/select.html"
+
+
 class SearchForm(forms.Form):
     """The search box and its filters."""
 
@@ -47,9 +54,12 @@ class SearchForm(forms.Form):
             }
         ),
     )
-    type_code = forms.ChoiceField(label=_("Loại"), required=False)
+    type_code = forms.ChoiceField(label=_("Loại"), required=False, widget=FilterSelect)
     kind = forms.ChoiceField(
-        label=_("Khối"), required=False, choices=[("", _("Tất cả")), *DocumentKind.choices]
+        label=_("Khối"),
+        required=False,
+        choices=[("", _("Tất cả")), *DocumentKind.choices],
+        widget=FilterSelect,
     )
     year = forms.IntegerField(label=_("Năm"), required=False, min_value=1945, max_value=2100)
     # pickers, not lists: a national tree has 60,000 units (an 8 MB page, 24–111 s)
@@ -71,6 +81,7 @@ class SearchForm(forms.Form):
         coerce=int,
         empty_value=None,
         choices=[("", _("Tất cả mức được xem")), *Confidentiality.choices],
+        widget=FilterSelect,
     )
 
     def __init__(
