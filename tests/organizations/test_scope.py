@@ -9,10 +9,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 
-from doimoi.documents.models import Clearance
+from doimoi.documents.models import Clearance, Document
 from doimoi.initiatives.models import Case
 from doimoi.organizations.models import Membership, Person, Role
-from doimoi.organizations.scope import scope_of
+from doimoi.organizations.scope import forget_scope, may, scope_of
 
 
 def _user(name: str, unit: Any, role: str, **dates: Any) -> Any:
@@ -73,3 +73,50 @@ def test_unknown_action_is_a_programming_error(demo: dict[str, Any]) -> None:
     user = _user("u", demo["Thành ủy Bảo Lộc"], Role.CLERK)
     with pytest.raises(ValueError):
         list(Case.objects.restrict(user, "fly"))
+
+
+def _document(unit: Any, number: str) -> Document:
+    return Document.objects.create(
+        state="review", kind="party", number=number, symbol="KH/ĐU", type_name="Kế hoạch",
+        title=f"Kế hoạch số {number}", date=datetime.date.today(), unit=unit,
+    )  # fmt: skip
+
+
+def test_a_row_read_through_restrict_is_not_asked_again(
+    demo: dict[str, Any], django_assert_num_queries: Any
+) -> None:
+    user = _user("doc", demo["Đảng ủy phường 1"], Role.CLERK)
+    mine = _document(demo["Đảng ủy phường 1"], "1")
+    read = Document.objects.restrict(user).select_related("unit").get(pk=mine.pk)
+    with django_assert_num_queries(0):  # the page's rule, after the page's getter read it
+        assert may(user, read)
+    with django_assert_num_queries(1):  # another action is asked
+        assert may(user, read, "change")
+    plain = Document.objects.get(pk=mine.pk)
+    with django_assert_num_queries(1):  # a row read otherwise is asked
+        assert may(user, plain)
+
+
+def test_rows_an_or_or_a_union_let_in_are_asked(
+    demo: dict[str, Any], django_assert_num_queries: Any
+) -> None:
+    user = _user("doc", demo["Đảng ủy phường 1"], Role.CLERK)
+    theirs = _document(demo["Tỉnh ủy Lâm Đồng"], "2")
+    other = Document.objects.filter(pk=theirs.pk)
+    for rows in (
+        Document.objects.restrict(user) | other,
+        Document.objects.restrict(user) ^ other,
+        Document.objects.restrict(user).order_by().union(other.order_by()),
+    ):
+        (read,) = [d for d in rows if d.pk == theirs.pk]
+        with django_assert_num_queries(1):
+            assert not may(user, read)
+
+
+def test_a_scope_forgotten_after_a_change_does_not_vouch(demo: dict[str, Any]) -> None:
+    user = _user("doc", demo["Đảng ủy phường 1"], Role.CLERK)
+    mine = _document(demo["Đảng ủy phường 1"], "3")
+    read = Document.objects.restrict(user).get(pk=mine.pk)
+    Membership.objects.filter(person__user=user).update(valid_to=datetime.date.today())
+    forget_scope(user)
+    assert not may(user, read)

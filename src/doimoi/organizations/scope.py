@@ -23,6 +23,7 @@ from typing import Any, Generic, TypeVar
 from django.core.cache import cache
 from django.db import models
 from django.db.models import Q
+from django.db.models.query import ModelIterable
 
 from doimoi.organizations import lookups  # noqa: F401  (registers any_of and under)
 from doimoi.organizations.models import Membership, Role, Unit, UnitKind, UnitSuccession
@@ -305,12 +306,61 @@ def _prefixed(placement: Placement, prefix: str) -> Placement:
 M = TypeVar("M", bound=models.Model)
 
 
+PASSED = "_doimoi_passed"  # on a row read through restrict(): the (scope, action) pairs it passed
+
+
 class ScopedQuerySet(models.QuerySet[M], Generic[M]):
-    """A queryset that can keep only what a user may reach (NetBox's ``RestrictedQuerySet``)."""
+    """A queryset that can keep only what a user may reach (NetBox's ``RestrictedQuerySet``).
+
+    The rows a restricted queryset reads remember the scope object and action they passed, so
+    ``may()`` on them answers without asking the database again (a page's rule and the page
+    itself read the object through ``restrict`` and then check it). Only what can narrow the
+    rows keeps that: a union or an ``|`` with another queryset drops it."""
+
+    _seen: tuple[Scope, str] | None = None
 
     def restrict(self, user: Any, action: str = "view") -> ScopedQuerySet[M]:
         access: Access = self.model.access  # type: ignore[attr-defined]
-        return self.filter(access.q(scope_of(user), action))
+        scope = scope_of(user)
+        restricted = self.filter(access.q(scope, action))
+        restricted._seen = (scope, action)
+        return restricted
+
+    def _clone(self) -> ScopedQuerySet[M]:
+        clone: ScopedQuerySet[M] = super()._clone()  # type: ignore[misc]
+        clone._seen = self._seen
+        return clone
+
+    def _combinator_query(self, *args: Any, **kwargs: Any) -> ScopedQuerySet[M]:
+        combined: ScopedQuerySet[M] = super()._combinator_query(*args, **kwargs)  # type: ignore[misc]
+        combined._seen = None
+        return combined
+
+    def __or__(self, other: Any) -> ScopedQuerySet[M]:
+        return self._widened(super().__or__(other), other)
+
+    def __xor__(self, other: Any) -> ScopedQuerySet[M]:
+        return self._widened(super().__xor__(other), other)
+
+    def _widened(self, combined: Any, other: Any) -> Any:
+        """Rows of either side: what restricted one side no longer holds (one side empty,
+        Django answers with the other side itself, which keeps its own)."""
+        if combined is not self and combined is not other:
+            combined._seen = None
+        return combined
+
+    def _fetch_all(self) -> None:
+        fresh = self._result_cache is None
+        super()._fetch_all()
+        if fresh and self._seen is not None and self._iterable_class is ModelIterable:
+            for row in self._result_cache or ():
+                row.__dict__.setdefault(PASSED, set()).add(self._seen)
+
+
+def _passed(obj: models.Model, scope: Scope, action: str) -> bool:
+    """``obj`` was read through ``restrict`` for ``action`` under this very scope object (the
+    one kept on the user for this request: a scope forgotten after a change is another)."""
+    return any(s is scope and a == action for s, a in obj.__dict__.get(PASSED, ()))
 
 
 SEEN = "_doimoi_seen"  # (user's pk, action) of the restrict() that read this row
@@ -325,10 +375,14 @@ def seen(obj: M, user: Any, action: str = "view") -> M:
 
 
 def may(user: Any, obj: models.Model | None, action: str = "view") -> bool:
-    """Whether ``user`` may take ``action`` on ``obj`` (one indexed query; rules use it)."""
+    """Whether ``user`` may take ``action`` on ``obj``: answered by the restricted read that
+    loaded it in this request (marked by ``seen``, or by the read itself), else by one indexed
+    query (rules use it)."""
     if obj is None or obj.pk is None:
         return False
     if getattr(user, "pk", None) is not None and getattr(obj, SEEN, None) == (user.pk, action):
+        return True
+    if _passed(obj, scope_of(user), action):
         return True
     manager = type(obj)._default_manager
     return bool(manager.all().restrict(user, action).filter(pk=obj.pk).exists())  # type: ignore[attr-defined]
