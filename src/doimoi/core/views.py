@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
@@ -41,6 +42,31 @@ def require_rule(perm: str, obj: Callable[..., Any] | None = None) -> Callable[[
         return wrapped
 
     return decorator
+
+
+T = TypeVar("T")
+
+
+def once_per_request(getter: Callable[..., T]) -> Callable[..., T]:
+    """An object getter ``getter(request, ...)`` whose answer is kept on the request: the rule
+    that guards a view reads the object, and the view asks again for the same one (called as
+    ``pk=5`` by the rule, ``(request, 5)`` by the view: the same arguments, one read)."""
+    signature = inspect.signature(getter)
+
+    @wraps(getter)
+    def get(request: HttpRequest, *args: Any, **kwargs: Any) -> T:
+        bound = signature.bind(request, *args, **kwargs).arguments
+        key = (getter, *((k, _frozen(v)) for k, v in bound.items() if v is not request))
+        kept: dict[Any, Any] = request.__dict__.setdefault("_doimoi_objects", {})
+        if key not in kept:
+            kept[key] = getter(request, *args, **kwargs)
+        return kept[key]
+
+    return get
+
+
+def _frozen(value: Any) -> Any:
+    return tuple(sorted(value.items())) if isinstance(value, dict) else value
 
 
 def public(view: View) -> View:

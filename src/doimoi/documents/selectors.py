@@ -82,6 +82,13 @@ def document_get(*, viewer: Any, pk: int) -> Document:
     return document_list(viewer=viewer, include_placeholders=True, include_merged=True).get(pk=pk)
 
 
+def documents_open(*, viewer: Any, ids: set[int]) -> set[int]:
+    """Of ``ids``, the documents ``viewer`` may open: ``documents.view_document`` for a page's
+    several links at once (that rule is the scope's ``view``, as here), in one statement."""
+    visible = Document.objects.restrict(viewer).filter(pk__in=ids).order_by()
+    return set(visible.values_list("pk", flat=True))
+
+
 def document_namesakes(*, viewer: Any, document: Document) -> list[Document]:
     """Other documents of the same holding unit with the same number and symbol, that ``viewer``
     may change: the ones ``document`` may be merged into (none for a document without a number;

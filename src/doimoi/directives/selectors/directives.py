@@ -77,6 +77,12 @@ def urging_get(*, viewer: Any, pk: int) -> UrgingDispatch:
 
 def assignment_detail(a: Assignment) -> dict[str, Any]:
     """What an assignment's page shows besides itself (the caller checked visibility)."""
+    sendings = list(
+        Distribution.objects.filter(parent=a)
+        .select_related("document")
+        .annotate(n=Count("assignments"))
+    )
+    children = a.children.select_related("unit").order_by("unit__path")
     return {
         "requirements": list(a.distribution.requirements.all()),
         "tasks": list(a.tasks.order_by("number", "pk")),
@@ -85,12 +91,8 @@ def assignment_detail(a: Assignment) -> dict[str, Any]:
                 "attachments"
             )
         ),
-        "sendings": list(
-            Distribution.objects.filter(parent=a)
-            .select_related("document")
-            .annotate(n=Count("assignments"))
-        ),
-        "children": list(a.children.select_related("unit").order_by("unit__path")),
+        "sendings": sendings,
+        "children": list(children) if sendings else [],  # a unit sends on before it has any
     }
 
 

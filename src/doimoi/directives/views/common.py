@@ -13,6 +13,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
 from doimoi.core.errors import ApplicationError
+from doimoi.core.views import once_per_request
 from doimoi.directives.forms.answers import apply_error
 from doimoi.directives.models import Assignment, CascadeStamp, Directive, Report, UrgingDispatch
 from doimoi.organizations.models import Unit
@@ -31,10 +32,23 @@ def directive_of(request: HttpRequest, pk: int, **_kwargs: Any) -> Directive:
     return read[pk]
 
 
+@once_per_request
 def assignment_of(request: HttpRequest, pk: int, **_kwargs: Any) -> Assignment:
     related = ("directive", "unit", "sender", "distribution__document")
     return get_object_or_404(
         Assignment.objects.restrict(request.user).select_related(*related), pk=pk
+    )
+
+
+@once_per_request
+def assignment_page_of(request: HttpRequest, pk: int, **_kwargs: Any) -> Assignment:
+    """The assignment with every document its page names (the directive's, the one received,
+    the unit's plan and forwarding dispatch), read in one statement, without their texts."""
+    documents = ("directive__document", "distribution__document", "plan_document")
+    related = ("unit", "sender", *documents, "forward_document")
+    texts = [f"{d}__{f}" for d in (*documents, "forward_document") for f in ("text", "parsed")]
+    return get_object_or_404(
+        Assignment.objects.restrict(request.user).select_related(*related).defer(*texts), pk=pk
     )
 
 
