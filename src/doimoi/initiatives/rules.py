@@ -38,6 +38,9 @@ def _is_proposer(user: Any, case: Case) -> bool:
     known = getattr(case, CO_PROPOSER, None)
     if known is not None and known[0] == user.pk:
         return bool(known[1])
+    read = getattr(case, "_prefetched_objects_cache", {}).get("co_proposers")
+    if read is not None:  # the case's page read them with the case
+        return any(person.user_id == user.pk for person in read)
     return case.co_proposers.filter(user=user).exists()
 
 

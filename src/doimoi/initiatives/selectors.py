@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 
 from doimoi.initiatives import states
@@ -26,7 +26,7 @@ from doimoi.initiatives.rules import case_roles, co_proposer_known, headed_unit_
 from doimoi.initiatives.services.common import Context
 from doimoi.initiatives.services.guards import guards_pass
 from doimoi.initiatives.states import CaseRole, CaseState
-from doimoi.organizations.models import Membership, Role, Unit
+from doimoi.organizations.models import Membership, Person, Role, Unit
 
 S = CaseState
 DECIDED = (S.APPROVED, S.PILOT_APPROVED, S.REJECTED)
@@ -248,42 +248,63 @@ def recognized_cadres(*, viewer: Any, unit: Unit | None = None) -> list[Recogniz
     return sorted(rows, key=lambda r: (r.unit.path, r.person_name))
 
 
+def co_proposers() -> Prefetch[Any]:
+    """A case's co-proposers by name, read with the case (its rules and its page use them)."""
+    return Prefetch("co_proposers", queryset=Person.objects.order_by("full_name"))
+
+
 def case_records(*, case: Case) -> dict[str, Any]:
-    """Everything recorded on ``case``, for its page (the caller has checked the viewer may see it)."""
+    """Everything recorded on ``case``, for its page (the caller has checked the viewer may see
+    it). Which records it has is asked first, in one statement; only those are read (a case
+    just sent has almost none)."""
     votes = case.votes.select_related("unit").prefetch_related("ballots__person")
-    return {
-        "co_proposers": list(case.co_proposers.order_by("full_name")),
-        "attachments": list(case.attachments.all()),
-        "heads": list(heads_of_decider(case)),
-        "party_opinions": list(case.party_opinions.select_related("unit")),
-        "checklist": list(
-            case.checklist.filter(unit=case.decider)
-            .select_related("item")
-            .order_by("item__kind", "item__order")
-        ),
-        "votes": list(votes),
-        "decisions": list(case.decisions.select_related("unit", "signer")),
-        "pilot_units": list(case.pilot_units.order_by("path")),
-        "checkpoints": list(case.checkpoints.select_related("report")),
-        "resources": list(case.resources.all()),
-        "progress_reports": list(case.progress_reports.select_related("checkpoint")),
-        "visits": list(case.visits.select_related("by")),
-        "problems": list(case.problems.all()),
-        "protection": Protection.objects.filter(case=case).select_related("decision").first(),
-        "referral": case_referral(case),
-        "adoptions": list(case.adoptions.select_related("unit")),
-        "regulation_proposals": list(case.regulation_proposals.all()),
-        "rewards": list(case.rewards.select_related("person", "decision")),
+    heads = Membership.objects.active().filter(unit=case.decider, role=Role.HEAD)
+    lists: dict[str, QuerySet[Any]] = {
+        "attachments": case.attachments.all(),
+        "heads": heads.select_related("person"),
+        "party_opinions": case.party_opinions.select_related("unit"),
+        "checklist": case.checklist.filter(unit=case.decider)
+        .select_related("item")
+        .order_by("item__kind", "item__order"),
+        "votes": votes,
+        "decisions": case.decisions.select_related("unit", "signer"),
+        "pilot_units": case.pilot_units.order_by("path"),
+        "checkpoints": case.checkpoints.select_related("report"),
+        "resources": case.resources.all(),
+        "progress_reports": case.progress_reports.select_related("checkpoint"),
+        "visits": case.visits.select_related("by"),
+        "problems": case.problems.all(),
+        "adoptions": case.adoptions.select_related("unit"),
+        "regulation_proposals": case.regulation_proposals.all(),
+        "rewards": case.rewards.select_related("person", "decision"),
     }
+    firsts = {"protection": _protection(case), "referral": _referral(case)}
+    present = _present(case, {**lists, **firsts})
+    records: dict[str, Any] = {
+        name: list(rows) if present[name] else [] for name, rows in lists.items()
+    }
+    records.update({name: rows.first() if present[name] else None for name, rows in firsts.items()})
+    records["heads"] = [m.person for m in records["heads"]] if case.decider_id else []
+    co = case.co_proposers
+    records["co_proposers"] = list(co.all() if _read(case) else co.order_by("full_name"))
+    return records
 
 
-def heads_of_decider(case: Case) -> list[Any]:
-    """Who heads the unit the case was sent to."""
-    if case.decider_id is None:
-        return []
-    rows = Membership.objects.active().filter(unit=case.decider, role=Role.HEAD)
-    return [m.person for m in rows.select_related("person")]
+def _present(case: Case, querysets: dict[str, QuerySet[Any]]) -> dict[str, bool]:
+    """Which of ``querysets`` have a row, in one statement."""
+    exists = {f"has_{name}": Exists(rows) for name, rows in querysets.items()}
+    found: Any = Case.objects.filter(pk=case.pk).values(**exists).get()
+    return {name: bool(found[f"has_{name}"]) for name in querysets}
 
 
-def case_referral(case: Case) -> Referral | None:
-    return Referral.objects.filter(case=case).select_related("prohibited_act", "by").first()
+def _read(case: Case) -> bool:
+    """The case was read with its co-proposers (``co_proposers()``)."""
+    return "co_proposers" in getattr(case, "_prefetched_objects_cache", {})
+
+
+def _protection(case: Case) -> QuerySet[Protection]:
+    return Protection.objects.filter(case=case).select_related("decision")
+
+
+def _referral(case: Case) -> QuerySet[Referral]:
+    return Referral.objects.filter(case=case).select_related("prohibited_act", "by")

@@ -10,14 +10,17 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
 from doimoi.core.errors import ApplicationError
+from doimoi.core.views import once_per_request
 from doimoi.initiatives.models import Attachment, Case, RuleSet, TimeLimit
+from doimoi.initiatives.selectors import co_proposers
 
 
+@once_per_request
 def get_case(request: HttpRequest, pk: int, **_kwargs: Any) -> Case:
     return get_object_or_404(
-        Case.objects.restrict(request.user).select_related(
-            "unit", "decider", "proposer", "supervisor", "rule_set"
-        ),
+        Case.objects.restrict(request.user)
+        .select_related("unit", "decider", "proposer", "supervisor", "rule_set")
+        .prefetch_related(co_proposers()),
         pk=pk,
     )
 
