@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import reduce
+from functools import lru_cache, reduce
 from operator import or_
 from typing import Any, Generic, TypeVar
 
@@ -229,7 +229,7 @@ def forget_scope(user: Any) -> None:
 QBuilder = Callable[[Scope, str], Q]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one per model, told apart by identity (a key of _filter)
 class Access:
     """How a model is scoped: the unit fields that place a row in the tree, per action.
 
@@ -292,7 +292,16 @@ class Access:
             return NOTHING
         if scope.superuser:
             return Q()
-        return self.within(scope, action, prefix) & self.cleared(scope, prefix)
+        return _filter(self, scope, action, prefix)
+
+
+@lru_cache(maxsize=1024)
+def _filter(access: Access, scope: Scope, action: str, prefix: str) -> Q:
+    """``access``'s filter for ``scope``, built once per scope value (the same user, roles,
+    clearances and date) and kept for the next requests: building it (a subquery per placement
+    and clearance) cost more than running it. A Q is never changed once built (``&``, ``|``
+    and filter() make new ones; a subquery in it is cloned when a query takes it in)."""
+    return access.within(scope, action, prefix) & access.cleared(scope, prefix)
 
 
 def _prefixed(placement: Placement, prefix: str) -> Placement:
