@@ -16,6 +16,7 @@ from doimoi.core.errors import ApplicationError
 from doimoi.core.views import once_per_request
 from doimoi.directives.forms.answers import apply_error
 from doimoi.directives.models import Assignment, CascadeStamp, Directive, Report, UrgingDispatch
+from doimoi.documents.models import Document
 from doimoi.organizations.models import Unit
 from doimoi.organizations.scope import seen
 
@@ -42,14 +43,23 @@ def assignment_of(request: HttpRequest, pk: int, **_kwargs: Any) -> Assignment:
 
 @once_per_request
 def assignment_page_of(request: HttpRequest, pk: int, **_kwargs: Any) -> Assignment:
-    """The assignment with every document its page names (the directive's, the one received,
-    the unit's plan and forwarding dispatch), read in one statement, without their texts."""
-    documents = ("directive__document", "distribution__document", "plan_document")
-    related = ("unit", "sender", *documents, "forward_document")
-    texts = [f"{d}__{f}" for d in (*documents, "forward_document") for f in ("text", "parsed")]
-    return get_object_or_404(
-        Assignment.objects.restrict(request.user).select_related(*related).defer(*texts), pk=pk
+    """The assignment with every document its page names, without their texts: the directive's
+    comes with it (its restriction joins it anyway), the one received and the unit's plan and
+    forwarding dispatch in one more statement (joined too, they cost PostgreSQL's planner more
+    than the whole read: a join of ten tables)."""
+    related = ("directive__document", "distribution", "unit", "sender")
+    texts = ("directive__document__text", "directive__document__parsed")
+    restricted = Assignment.objects.restrict(request.user).select_related(*related).defer(*texts)
+    a = get_object_or_404(restricted, pk=pk)
+    named = {"plan_document": a.plan_document_id, "forward_document": a.forward_document_id}
+    read = Document.objects.defer("text", "parsed").in_bulk(
+        {a.distribution.document_id, *(d for d in named.values() if d is not None)}
     )
+    a.distribution.document = read[a.distribution.document_id]
+    for field, document in named.items():
+        if document is not None:
+            setattr(a, field, read[document])
+    return a
 
 
 def report_assignment_of(request: HttpRequest, pk: int, **_kwargs: Any) -> Assignment:
