@@ -9,7 +9,7 @@ from django import template
 from django.db import models
 from django.utils import dateformat, timezone
 from django.utils.functional import Promise
-from django.utils.text import Truncator
+from django.utils.text import add_truncation_text
 
 from doimoi.ledger import registry, selectors
 from doimoi.ledger.models import LedgerEvent
@@ -31,8 +31,9 @@ def ledger_timeline(
     else:
         events = list(selectors.event_list_for(subject=subject, limit=limit, fields=fields))
         total = len(events)
+    ellipsis = add_truncation_text("")  # what truncatechars ends a cut text with
     return {
-        "events": [_line(event) for event in events],
+        "events": [_line(event, ellipsis) for event in events],
         "total": total,
         "cut": total > len(events),
         "history_url": history_url,
@@ -52,13 +53,24 @@ class Line:
     hash: str  # its start (the template's ``truncatechars:17``)
 
 
-def _line(event: LedgerEvent) -> Line:
+HASH_SHOWN = 17  # characters of an event's hash shown, its ellipsis included
+
+
+def _line(event: LedgerEvent, ellipsis: str) -> Line:
+    """The template's ``date:'c'``, ``localtime|date:"d/m/Y H:i"`` and ``truncatechars:17``,
+    the same text for a fraction of the time."""
     local = timezone.localtime(event.occurred_at)
+    shown = (
+        f"{local:%d/%m/%Y %H:%M}" if local.year >= 1000 else dateformat.format(local, "d/m/Y H:i")
+    )
+    digest = event.hash
+    if len(digest) > HASH_SHOWN:
+        digest = digest[: HASH_SHOWN - len(ellipsis)] + ellipsis
     return Line(
         seq=event.seq,
-        at=dateformat.format(local, "c"),
-        shown=dateformat.format(local, "d/m/Y H:i"),
+        at=local.isoformat(),
+        shown=shown,
         label=registry.label(event.action),
         actor=event.actor_label,
-        hash=Truncator(event.hash).chars(17),
+        hash=digest,
     )
