@@ -53,7 +53,7 @@ def test_page_shows_the_latest_30_events_and_links_to_all(
     _answer(persona("bithu.phuong1"), a, 40)
     seqs, head = _seqs(a), _client(persona, "bithu.phuong1")
     assert len(seqs) >= 40
-    with django_assert_max_num_queries(17):  # was 23: the rule's read is the page's (issue 11)
+    with django_assert_max_num_queries(16):  # was 23: the rule's read is the page's (issue 11)
         page = _page(head, "assignment_detail", a)
     assert [int(s) for s in SEQ.findall(page)] == seqs[-30:]  # the latest, oldest first
     history = reverse("directives:assignment_history", args=[a.pk])

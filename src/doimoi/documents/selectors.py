@@ -16,7 +16,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Max, QuerySet
+from django.db.models import Exists, Max, OuterRef, QuerySet
 
 from doimoi.core.statements import Statement, Statements
 from doimoi.documents import search
@@ -82,11 +82,13 @@ def document_get(*, viewer: Any, pk: int) -> Document:
     return document_list(viewer=viewer, include_placeholders=True, include_merged=True).get(pk=pk)
 
 
-def documents_open(*, viewer: Any, ids: set[int]) -> set[int]:
-    """Of ``ids``, the documents ``viewer`` may open: ``documents.view_document`` for a page's
-    several links at once (that rule is the scope's ``view``, as here), in one statement."""
-    visible = Document.objects.restrict(viewer).filter(pk__in=ids).order_by()
-    return set(visible.values_list("pk", flat=True))
+def documents_with_access(*, viewer: Any, ids: set[int]) -> dict[int, Document]:
+    """The documents ``ids`` (without their texts) that a page names, each with ``open``:
+    whether ``viewer`` may open it (``documents.view_document``, which is the scope's ``view``,
+    as here), in one statement for all."""
+    visible = Document.objects.restrict(viewer).filter(pk=OuterRef("pk"))
+    rows = Document.objects.filter(pk__in=ids).defer("text", "parsed")
+    return {d.pk: d for d in rows.annotate(open=Exists(visible)).order_by()}
 
 
 def document_namesakes(*, viewer: Any, document: Document) -> list[Document]:

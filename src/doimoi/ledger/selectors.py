@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet, Window
 
 from doimoi.ledger.models import LedgerEvent
 
@@ -30,8 +32,7 @@ def latest_events_for(
     *, subject: models.Model, limit: int, fields: tuple[str, ...] = ()
 ) -> tuple[list[LedgerEvent], int]:
     """The latest ``limit`` events recorded on ``subject``, oldest first, and how many there are
-    in all (counted only when there may be more than were read); ``fields``: only those read."""
-    events = _events_on(subject)
-    latest = list(events.only(*fields).order_by("-seq")[:limit])[::-1]
-    total = events.count() if len(latest) == limit else len(latest)
-    return latest, total
+    in all (counted in the same statement); ``fields``: only those read."""
+    counted = _events_on(subject).only(*fields).annotate(total=Window(Count("pk")))
+    latest: list[Any] = list(counted.order_by("-seq")[:limit])[::-1]  # counted before the limit
+    return latest, int(latest[0].total) if latest else 0

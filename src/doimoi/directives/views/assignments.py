@@ -20,7 +20,6 @@ from doimoi.directives.forms.reports import ReportForm, ReviewForm
 from doimoi.directives.models import Assignment
 from doimoi.directives.states import AssignmentState
 from doimoi.directives.views.common import assignment_of, assignment_page_of, run, status
-from doimoi.documents import selectors as document_selectors
 
 
 def back(a: Assignment) -> HttpResponse:
@@ -32,10 +31,6 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """What a unit received, what it owes and by when, its answers, tasks, reports and history."""
     a = assignment_page_of(request, pk)
     user = request.user
-    directive_document, received = a.directive.document, a.distribution.document
-    open_documents = document_selectors.documents_open(
-        viewer=user, ids={directive_document.pk, received.pk}
-    )
     context: dict[str, Any] = {
         "a": a,
         "late": selectors.missing(a, timezone.localdate()),
@@ -44,8 +39,8 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
         and a.state != AssignmentState.DONE,
         "can_review": user.has_perm("directives.review_assignment", a),
         "review_form": ReviewForm(),
-        "directive_document_open": directive_document.pk in open_documents,
-        "received_document_open": received.pk in open_documents,
+        "directive_document_open": a.directive.document.open,  # type: ignore[attr-defined]
+        "received_document_open": a.distribution.document.open,  # type: ignore[attr-defined]
         **selectors.assignment_detail(a),
         "panels": panels.render("directives.assignment", request, a),
     }

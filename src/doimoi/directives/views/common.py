@@ -16,7 +16,7 @@ from doimoi.core.errors import ApplicationError
 from doimoi.core.views import once_per_request
 from doimoi.directives.forms.answers import apply_error
 from doimoi.directives.models import Assignment, CascadeStamp, Directive, Report, UrgingDispatch
-from doimoi.documents.models import Document
+from doimoi.documents.selectors import documents_with_access
 from doimoi.organizations.models import Unit
 from doimoi.organizations.scope import seen
 
@@ -43,18 +43,19 @@ def assignment_of(request: HttpRequest, pk: int, **_kwargs: Any) -> Assignment:
 
 @once_per_request
 def assignment_page_of(request: HttpRequest, pk: int, **_kwargs: Any) -> Assignment:
-    """The assignment with every document its page names, without their texts: the directive's
-    comes with it (its restriction joins it anyway), the one received and the unit's plan and
-    forwarding dispatch in one more statement (joined too, they cost PostgreSQL's planner more
-    than the whole read: a join of ten tables)."""
-    related = ("directive__document", "distribution", "unit", "sender")
-    texts = ("directive__document__text", "directive__document__parsed")
-    restricted = Assignment.objects.restrict(request.user).select_related(*related).defer(*texts)
-    a = get_object_or_404(restricted, pk=pk)
-    named = {"plan_document": a.plan_document_id, "forward_document": a.forward_document_id}
-    read = Document.objects.defer("text", "parsed").in_bulk(
-        {a.distribution.document_id, *(d for d in named.values() if d is not None)}
-    )
+    """The assignment with every document its page names (the directive's, the one received,
+    the unit's plan and forwarding dispatch), without their texts and each with ``open`` (the
+    viewer may open it), read in one statement after the assignment's: joined to it, they cost
+    PostgreSQL's planner more than the whole read (a join of ten tables)."""
+    related = ("directive", "distribution", "unit", "sender")
+    a = get_object_or_404(Assignment.objects.restrict(request.user).select_related(*related), pk=pk)
+    named = {
+        "plan_document": a.plan_document_id,
+        "forward_document": a.forward_document_id,
+    }
+    ids = {a.directive.document_id, a.distribution.document_id, *named.values()} - {None}
+    read = documents_with_access(viewer=request.user, ids=ids)  # type: ignore[arg-type]
+    a.directive.document = read[a.directive.document_id]
     a.distribution.document = read[a.distribution.document_id]
     for field, document in named.items():
         if document is not None:
