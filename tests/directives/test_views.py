@@ -13,7 +13,9 @@ from django.urls import reverse
 
 from doimoi.directives.models import Assignment, Directive, Report
 from doimoi.directives.states import AssignmentState
-from tests.directives.conftest import WARD_PLAN, WARDS, forward_to_cells, of
+from doimoi.documents import services as documents
+from doimoi.documents.models import Confidentiality
+from tests.directives.conftest import WARD_PLAN, WARDS, forward_to_cells, of, unit
 
 D = datetime.date
 pytestmark = pytest.mark.django_db
@@ -153,3 +155,35 @@ def test_urging_page_lists_late_units_and_home_shows_the_panel(
     assert 'value="Trần Minh Khải"' in page and 'value="Bí thư"' in page
     assert "Chỉ đạo, thực hiện" in home and "70-KH/ThU" in home
     assert "quá hạn" in home  # its plan was due on 20/05
+
+
+def test_assignment_page_links_the_documents_its_viewer_may_open(
+    cascade: Directive, persona: Any, at: Any
+) -> None:
+    """The page reads its documents with whether the viewer may open each, in one statement:
+    it links exactly those ``documents.view_document`` allows (the ward forwards a "Mật" plan of
+    its own, which the cells' uncleared viewers see named, not linked)."""
+    secret = documents.document_create_from_text(
+        actor=None, unit=unit(WARDS[0]), text=WARD_PLAN, confidentiality=Confidentiality.MAT
+    )
+    with at(2022, 5, 12):
+        forward_to_cells(of(cascade, WARDS[0]), secret)
+    seen = set()
+    for name in (WARDS[0], "Chi bộ khu phố 1"):
+        a = of(cascade, name)
+        for username in ("vanthu.baoloc", "bithu.baoloc", "bithu.phuong1", "vanthu.dukdn"):
+            user = persona(username)
+            client = Client()
+            client.force_login(user)
+            response = client.get(reverse("directives:assignment_detail", args=[a.pk]))
+            if response.status_code == 404:
+                continue
+            page = response.content.decode()
+            for testid, document in (
+                ("directive-document", a.directive.document),
+                ("received-document", a.distribution.document),
+            ):
+                may = user.has_perm("documents.view_document", document)
+                assert (f'data-testid="{testid}"' in page) == may, (name, username, testid)
+                seen.add(may)
+    assert seen == {True, False}  # both answers were put to the test
