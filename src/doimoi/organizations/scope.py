@@ -279,9 +279,12 @@ class Access:
             return Q()
         level = prefix + self.level
         q = Q(**{level: 0}) | Q(**{f"{level}__isnull": True})
+        by_level: dict[int, list[str]] = {}  # one subquery per placement and level, not per path
         for path, lvl in scope.clearances:
+            by_level.setdefault(lvl, []).append(path)
+        for lvl, paths in sorted(by_level.items()):
             units = (_prefixed(u, prefix) for u in self.units)
-            placed = reduce(or_, (units_in(u, [path]) for u in units), NOTHING)
+            placed = reduce(or_, (units_in(u, paths) for u in units), NOTHING)
             q |= Q(**{f"{level}__lte": lvl}) & placed
         return q
 
