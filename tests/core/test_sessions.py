@@ -64,3 +64,28 @@ def test_a_signed_in_page_renews_its_session_with_one_update(persona: Any) -> No
     writes = [q["sql"] for q in queries.captured_queries if "django_session" in q["sql"]]
     assert [w.split()[0] for w in writes] == ["SELECT", "UPDATE"]
     assert Session.objects.get(session_key=key).expire_date > before
+
+
+def test_pages_within_a_minute_of_the_last_renewal_write_nothing(persona: Any) -> None:
+    client = Client()
+    client.force_login(persona("vanthu.baoloc"))
+    key = client.session.session_key
+    renewed = Session.objects.get(session_key=key).expire_date
+    soon = timezone.now() + datetime.timedelta(seconds=40)
+    with time_machine.travel(soon, tick=False), CaptureQueriesContext(connection) as queries:
+        assert client.get("/").status_code == 200
+    writes = [q["sql"] for q in queries.captured_queries if "django_session" in q["sql"]]
+    assert [w.split()[0] for w in writes] == ["SELECT"]
+    assert Session.objects.get(session_key=key).expire_date == renewed
+
+
+def test_changed_data_is_saved_at_once() -> None:
+    store = SessionStore()
+    store["unit_id"] = 7
+    store.create()
+    again = SessionStore(store.session_key)
+    assert again["unit_id"] == 7  # loaded: renewed a moment ago
+    again["unit_id"] = 8
+    again.save()
+    row = Session.objects.get(session_key=store.session_key)
+    assert row.get_decoded() == {"unit_id": 8}
