@@ -375,25 +375,11 @@ def _passed(obj: models.Model, scope: Scope, action: str) -> bool:
     return any(s is scope and a == action for s, a in obj.__dict__.get(PASSED, ()))
 
 
-SEEN = "_doimoi_seen"  # (user's pk, action) of the restrict() that read this row
-
-
-def seen(obj: M, user: Any, action: str = "view") -> M:
-    """Mark ``obj``, just read through ``restrict(user, action)``, as allowed to ``user`` for
-    ``action``, so ``may`` need not ask the database again in this request (a page's rule asks
-    whether its object is seen, then each action it offers asks it again)."""
-    setattr(obj, SEEN, (getattr(user, "pk", None), action))
-    return obj
-
-
 def may(user: Any, obj: models.Model | None, action: str = "view") -> bool:
     """Whether ``user`` may take ``action`` on ``obj``: answered by the restricted read that
-    loaded it in this request (marked by ``seen``, or by the read itself), else by one indexed
-    query (rules use it)."""
+    loaded it in this request, else by one indexed query (rules use it)."""
     if obj is None or obj.pk is None:
         return False
-    if getattr(user, "pk", None) is not None and getattr(obj, SEEN, None) == (user.pk, action):
-        return True
     if _passed(obj, scope_of(user), action):
         return True
     manager = type(obj)._default_manager

@@ -18,19 +18,15 @@ from doimoi.directives.forms.answers import apply_error
 from doimoi.directives.models import Assignment, CascadeStamp, Directive, Report, UrgingDispatch
 from doimoi.documents.selectors import documents_with_access
 from doimoi.organizations.models import Unit
-from doimoi.organizations.scope import seen
 
 
+@once_per_request
 def directive_of(request: HttpRequest, pk: int, **_kwargs: Any) -> Directive:
     """The directive, with its cascade stamp's token (``cascade_token``) read in the same
     statement, before anything its page counts."""
-    read: dict[int, Directive] = request.__dict__.setdefault("_doimoi_directives", {})
-    if pk not in read:  # once per request: its rule asks for it, then its view
-        stamp = CascadeStamp.objects.filter(directive_id=OuterRef("pk")).values("token")[:1]
-        qs = Directive.objects.restrict(request.user).select_related("document", "issuer")
-        found = get_object_or_404(qs.annotate(cascade_token=Subquery(stamp)), pk=pk)
-        read[pk] = seen(found, request.user)
-    return read[pk]
+    stamp = CascadeStamp.objects.filter(directive_id=OuterRef("pk")).values("token")[:1]
+    qs = Directive.objects.restrict(request.user).select_related("document", "issuer")
+    return get_object_or_404(qs.annotate(cascade_token=Subquery(stamp)), pk=pk)
 
 
 @once_per_request
