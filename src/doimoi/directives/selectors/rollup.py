@@ -18,6 +18,7 @@ from django.db import connection
 from django.db.models import IntegerField, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
+from doimoi.core.statements import Statements
 from doimoi.directives.models import KINDS, Assignment, Directive, Report, Task
 from doimoi.directives.rules import assignment_visible_q
 from doimoi.directives.states import AssignmentState, ReportState, TaskState
@@ -235,8 +236,7 @@ _NAMES = {
     "r": ["state", "n"],
 }
 _WIDTH = max(len(names) for names in _NAMES.values())
-_STATEMENTS: dict[tuple[Any, ...], tuple[str, tuple[Any, ...]]] = {}
-STATEMENTS_KEPT = 512
+_STATEMENTS = Statements(512)
 
 
 def _statement(
@@ -248,13 +248,7 @@ def _statement(
     that key alone, so nothing needs to be forgotten when data changes."""
     branch = scope.subtree.path if scope.subtree is not None else None
     key = (scope.directive.pk, scope_of(scope.viewer), branch, scope.requirement, children, today)
-    found = _STATEMENTS.get(key)
-    if found is None:
-        found = _union(_summary_parts(scope, today, children))
-        if len(_STATEMENTS) >= STATEMENTS_KEPT:
-            _STATEMENTS.pop(next(iter(_STATEMENTS)))
-        _STATEMENTS[key] = found
-    return found
+    return _STATEMENTS.get(key, lambda: _union(_summary_parts(scope, today, children)))
 
 
 Part = tuple[str, str, tuple[Any, ...], set[str]]  # tag, SQL, parameters, its columns
