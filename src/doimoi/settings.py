@@ -143,6 +143,15 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": _database()}
+# What is kept between requests (the viewers' scopes, the directive pages' rendered rollups, the
+# document types offered) lives in each process; Django's default of 300 entries would be
+# emptied by a third every few requests at 50 users, each of whom keeps several.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 3000},
+    }
+}
 
 # Background work: django-tasks (Django 6's task framework, backported) on the database queue;
 # `doimoi serve` runs one worker, `doimoi worker` more (see docs/deploy.md).
