@@ -53,30 +53,30 @@ def test_a_session_deleted_meanwhile_is_not_saved_again() -> None:
     assert not Session.objects.filter(session_key=store.session_key).exists()
 
 
-def test_a_signed_in_page_renews_its_session_with_one_update(persona: Any) -> None:
+def _page_after(persona: Any, wait: datetime.timedelta) -> tuple[list[str], Any, Any]:
+    """A signed-in page opened ``wait`` after sign-in: what it did to the session table (the
+    statements' first words), and the session's expiry before and after."""
     client = Client()
     client.force_login(persona("vanthu.baoloc"))
     key = client.session.session_key
     before = Session.objects.get(session_key=key).expire_date
-    later = timezone.now() + datetime.timedelta(minutes=5)
+    later = timezone.now() + wait
     with time_machine.travel(later, tick=False), CaptureQueriesContext(connection) as queries:
         assert client.get("/").status_code == 200
-    writes = [q["sql"] for q in queries.captured_queries if "django_session" in q["sql"]]
-    assert [w.split()[0] for w in writes] == ["SELECT", "UPDATE"]
-    assert Session.objects.get(session_key=key).expire_date > before
+    session = [
+        q["sql"].split()[0] for q in queries.captured_queries if "django_session" in q["sql"]
+    ]
+    return session, before, Session.objects.get(session_key=key).expire_date
+
+
+def test_a_signed_in_page_renews_its_session_with_one_update(persona: Any) -> None:
+    session, before, after = _page_after(persona, datetime.timedelta(minutes=5))
+    assert session == ["SELECT", "UPDATE"] and after > before
 
 
 def test_pages_within_a_minute_of_the_last_renewal_write_nothing(persona: Any) -> None:
-    client = Client()
-    client.force_login(persona("vanthu.baoloc"))
-    key = client.session.session_key
-    renewed = Session.objects.get(session_key=key).expire_date
-    soon = timezone.now() + datetime.timedelta(seconds=40)
-    with time_machine.travel(soon, tick=False), CaptureQueriesContext(connection) as queries:
-        assert client.get("/").status_code == 200
-    writes = [q["sql"] for q in queries.captured_queries if "django_session" in q["sql"]]
-    assert [w.split()[0] for w in writes] == ["SELECT"]
-    assert Session.objects.get(session_key=key).expire_date == renewed
+    session, before, after = _page_after(persona, datetime.timedelta(seconds=40))
+    assert session == ["SELECT"] and after == before
 
 
 def test_changed_data_is_saved_at_once() -> None:
