@@ -18,6 +18,8 @@ def test_upload_review_graph_and_search(page: Any, demo: Any, artifacts: Path) -
     nav = page.get_by_role("navigation", name="Điều hướng chính")
     nav.get_by_role("link", name="Văn bản").click()
     page.get_by_role("link", name="Nhập văn bản").first.click()
+    page.wait_for_url("**/van-ban/nhap/")
+    page.wait_for_load_state("load")  # the page's script draws the bars when files are chosen
     page.get_by_label("Đơn vị nhận văn bản").select_option(label="Tỉnh ủy Lâm Đồng (TU, 1976–2025)")
     page.locator("#id_files").set_input_files([str(p) for p in SEEDS])
     page.locator(".upload-item progress").nth(2).wait_for()  # the script draws one bar per file
