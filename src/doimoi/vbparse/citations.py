@@ -32,6 +32,9 @@ CITATION = re.compile(
 # Every citation has a slash a few characters after its number ("12/QĐ-UBND", "64-KH/TU"), so
 # the pattern is tried only in a window around each slash: the regex engine scans text for a
 # digit many times slower than ``str.find`` scans for "/".
+# What follows a match's first slash: a symbol's capital, or a year and another slash
+# ("22/2008/QH12"), maybe after spaces. A date's slashes are followed by neither.
+_AFTER_FIRST_SLASH = re.compile(r"\s|[A-ZĐ]|(?:19|20)\d\d\s*/")
 _REACH = 48  # characters from a citation's first digit to its first slash, at most
 _TAIL = 160  # characters a match may run past that slash before it is tried again unbounded
 _NAMES_BY_LAST_WORD: dict[str, list[str]] = {}
@@ -115,9 +118,13 @@ def find_citations(text: str) -> list[Citation]:
 
 
 def matches(text: str) -> Iterator[re.Match[str]]:
-    """What ``CITATION.finditer(text)`` finds, tried only near each slash."""
+    """What ``CITATION.finditer(text)`` finds, tried only near each slash that can be a match's
+    first one (the first slash at or after the last match's end is the next match's first)."""
     pos, size = 0, len(text)
     while (slash := text.find("/", pos)) != -1:
+        if _AFTER_FIRST_SLASH.match(text, slash + 1) is None:  # "22/9/2021", "(b/c)"
+            pos = slash + 1
+            continue
         high = slash + _TAIL
         match = CITATION.search(text, max(pos, slash - _REACH), high)
         if match is not None and high < size and match.end() >= high - 3:
