@@ -59,11 +59,13 @@ _OLD_TO_NEW.update(
 )
 # Only an open syllable moves its mark ("hoàn", "quý" read the same in both styles); "qu" is
 # checked in the replacement. Each pattern starts with one literal letter, which the regex engine
-# scans for many times faster than for a set of letters; "uỳ", "uý", … are looked for from their
-# rare second letter, and only when it is in the text.
+# scans for many times faster than for a set of letters.
 _OLD_O = re.compile(r"o[àáảãạèéẻẽẹ](?![^\W\d_])")
 _OLD_O_CAPS = re.compile(r"O[àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ](?![^\W\d_])")
-_U_TONED = "ỳýỷỹỵỲÝỶỸỴ"
+# "uỳ", "uý", … (either letter in capitals), not after "q": "quý" keeps its mark, and a form
+# found only there would cost a pass for nothing. One scan for each "u", as for "o" above.
+_OLD_U = re.compile(r"u[ỳýỷỹỵỲÝỶỸỴ](?<![qQ]u.)(?![^\W\d_])")
+_OLD_U_CAPS = re.compile(r"U[ỳýỷỹỵỲÝỶỸỴ](?<![qQ]U.)(?![^\W\d_])")
 
 # Any trace of markdown; a lone "*" (the party star line) is not one.
 _MARKDOWN_MARKS = ("\\", "]", "<", "#", ">", "|")
@@ -262,19 +264,12 @@ def canonical_tones(text: str) -> str:
 def _old_forms(text: str) -> set[str]:
     """The old-style spellings ("oà", "uỷ", "OÁ", …) at a syllable's end in a text."""
     found = set(_OLD_O.findall(text))
+    found.update(_OLD_U.findall(text))
     if "O" in text:
         found.update(_OLD_O_CAPS.findall(text))
-    for vowel in _U_TONED:
-        if vowel in text:
-            found.update(m.string[m.start() - 1 : m.end()] for m in _after_u(vowel).finditer(text))
+    if "U" in text:
+        found.update(_OLD_U_CAPS.findall(text))
     return found
-
-
-@lru_cache(maxsize=16)
-def _after_u(vowel: str) -> re.Pattern[str]:
-    """A toned "y" after "u" or "U", at a syllable's end (the scan starts from the "y"); not
-    after "qu": "quý" keeps its mark, and a form found only there would cost a pass for nothing."""
-    return re.compile(f"{vowel}(?<=[uU]{vowel})(?<![qQ][uU]{vowel})(?![^\\W\\d_])")
 
 
 @lru_cache(maxsize=64)
