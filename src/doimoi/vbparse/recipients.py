@@ -95,8 +95,8 @@ def find_noi_nhan(lines: list[str], start: int, body: str | None = None) -> int 
         line_start = text.rfind("\n", 0, at) + 1
         line_end = text.find("\n", at)
         line = text[line_start : line_end if line_end != -1 else len(text)]
-        if NOI_NHAN.match(fold(line.strip())):
-            return start + text.count("\n", 0, line_start)
+        if NOI_NHAN.match(fold(line.strip())):  # its line, counted back from the text's end
+            return len(lines) - 1 - text.count("\n", line_start)
     return None
 
 

@@ -129,7 +129,7 @@ def name_like(cell: str) -> str | None:
     cell = _SIGNED_NOTE.sub("", cell) if "ký" in cell or "KÝ" in cell else cell
     text = _NAME_PREFIX.sub("", cell.strip())
     words = text.split()
-    if not 2 <= len(words) <= 6 or not all(_NAME_WORD.match(w) for w in words):
+    if not 2 <= len(words) <= 6 or not all(map(_NAME_WORD.match, words)):
         return None
     if is_upper(text):
         if is_signer_title(text) or is_authority(text):

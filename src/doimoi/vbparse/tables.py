@@ -44,10 +44,13 @@ def type_name(kind: str | None, code: str | None) -> str | None:
 
 # A copy that lost the hyphen of a symbol ("QĐUBND", "2018/NĐCP" in a PDF's text layer).
 _GLUED_SYMBOL = re.compile(r"^(?P<code>[A-ZĐ][A-Za-zĐ]{1,3}?)(?P<organ>UBND|HĐND|CP|VPCP|TTg)$")
+_GLUED_ORGANS = ("UBND", "HĐND", "CP", "TTg")  # every organ _GLUED_SYMBOL reads ends so
 
 
 def unglue_symbol(symbol: str) -> str:
     """ "QĐUBND" as "QĐ-UBND" when it is a type code glued to a common issuer code."""
+    if not symbol.endswith(_GLUED_ORGANS):  # the common case: nothing glued
+        return symbol
     head, slash, rest = symbol.rpartition("/")
     found = _GLUED_SYMBOL.match(rest)
     if found is None or found["code"] not in STATE_TYPES or rest == "TTCP":  # Thanh tra CP
