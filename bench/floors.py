@@ -143,12 +143,15 @@ def _branch(scope: Any) -> dict[str, Any]:
 
 
 def _restamp(directive: int) -> None:
-    """A new cascade stamp for the directive: its page is counted and rendered again."""
+    """New cascade stamps for the directive (both: as a write the timeline shows renews them):
+    its page is counted and rendered again."""
     import secrets
 
     from doimoi.directives.models import CascadeStamp
 
-    CascadeStamp.objects.filter(directive_id=directive).update(token=secrets.token_hex(16))
+    CascadeStamp.objects.filter(directive_id=directive).update(
+        token=secrets.token_hex(16), timeline_token=secrets.token_hex(16)
+    )
 
 
 def cascade_rows(ids: dict[str, Any], rounds: int) -> list[dict[str, Any]]:

@@ -2,7 +2,10 @@
 
 In one process, through Django's test client (the full middleware, the real session and scope
 cache), on a copy of the load data set (DATABASE_URL): the login page, the home page, the demo
-ward's assignment page and the demo's case page, for ``bithu.baoloc`` and ``vanthu.baoloc``,
+ward's assignment page, the demo's case page and the demo directive's page (``directive``: as
+most views find it, kept since the last; ``directive-miss``: just after one of the ward's study
+sessions was recorded, as the load's answers do every few seconds, untimed, before each sample),
+for ``bithu.baoloc`` and ``vanthu.baoloc``,
 round by round in turn (a busy moment slows one sample of each, not one page). Prints, per user
 and page, the median and p95 in ms and the ratio of each to the home page's median, the same for
 the CPU time of this process alone (Python and templates, without the database's: less noisy on
@@ -73,12 +76,37 @@ def _fetch(client: Any, url: str, ok: tuple[int, ...] = (200,)) -> Callable[[], 
 
 
 def _pages(ids: dict[str, Any], client: Any) -> dict[str, Callable[[], int]]:
+    directive = f"/chi-dao/{ids['demo_directive']}/"
     return {
         "login": _fetch(client, "/dang-nhap/", (200, 302)),
         "home": _fetch(client, "/"),
         "assignment": _fetch(client, f"/chi-dao/nhiem-vu/{ids['assignment']}/"),
         "case": _fetch(client, f"/de-xuat/{ids['case']}/"),
+        "directive": _fetch(client, directive),
+        "directive-miss": _fetch(client, directive),
     }
+
+
+def _answer(assignment_pk: int) -> Callable[[], None]:
+    """A study session recorded on the ward's assignment (as the load's POSTs do): it renews the
+    directive's cascade stamp."""
+    from django.contrib.auth import get_user_model
+
+    from doimoi.directives import services
+    from doimoi.directives.models import Assignment
+
+    actor = get_user_model().objects.get(username=USERS[0])
+
+    def answer() -> None:
+        a = Assignment.objects.get(pk=assignment_pk)
+        services.assignment_answer(actor=actor, assignment=a, kind="study")
+
+    return answer
+
+
+def _before(ids: dict[str, Any]) -> dict[str, Callable[[], None]]:
+    """What runs, untimed, before a page's sample."""
+    return {"directive-miss": _answer(ids["assignment"])}
 
 
 def _signed_in(username: str) -> Any:
@@ -90,13 +118,18 @@ def _signed_in(username: str) -> Any:
     return client
 
 
-def _statements(fetch: Callable[[], int]) -> int:
+def _statements(before: Callable[[], None], fetch: Callable[[], int]) -> int:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    before()
     with CaptureQueriesContext(connection) as captured:
         fetch()
     return len(captured.captured_queries)
+
+
+def _nothing() -> None:
+    pass
 
 
 def measure(ids: dict[str, Any], rounds: int) -> None:
@@ -107,8 +140,10 @@ def measure(ids: dict[str, Any], rounds: int) -> None:
             fetch()
         samples: dict[str, list[float]] = {name: [] for name in pages}
         cpu: dict[str, list[float]] = {name: [] for name in pages}
+        before = _before(ids)
         for _ in range(rounds):
             for name, fetch in pages.items():
+                before.get(name, _nothing)()
                 start, start_cpu = time.perf_counter(), time.process_time()
                 fetch()
                 samples[name].append((time.perf_counter() - start) * 1000)
@@ -119,21 +154,22 @@ def measure(ids: dict[str, Any], rounds: int) -> None:
             med, p95 = statistics.median(samples[name]), _p95(samples[name])
             med_cpu = statistics.median(cpu[name])
             print(
-                f"  {name:<11} median {med:6.1f} ms  p95 {p95:6.1f} ms  x home {med / home:4.2f}"
+                f"  {name:<14} median {med:6.1f} ms  p95 {p95:6.1f} ms  x home {med / home:4.2f}"
                 f"  | this process's CPU {med_cpu:5.1f} ms  x home {med_cpu / home_cpu:4.2f}"
-                f"  | statements {_statements(fetch):3d}"
+                f"  | statements {_statements(before.get(name, _nothing), fetch):3d}"
             )
 
 
 def profile(ids: dict[str, Any], page: str, rounds: int, username: str, top: int) -> None:
     client = _signed_in(username)
-    fetch = _pages(ids, client)[page]
+    fetch, before = _pages(ids, client)[page], _before(ids).get(page, _nothing)
     fetch()
     profiler = cProfile.Profile()
-    profiler.enable()
     for _ in range(rounds):
+        before()
+        profiler.enable()
         fetch()
-    profiler.disable()
+        profiler.disable()
     stats = pstats.Stats(profiler).sort_stats("cumulative")
     stats.print_stats(top)
 
@@ -143,8 +179,9 @@ def show_sql(ids: dict[str, Any], page: str, username: str) -> None:
     from django.test.utils import CaptureQueriesContext
 
     client = _signed_in(username)
-    fetch = _pages(ids, client)[page]
+    fetch, before = _pages(ids, client)[page], _before(ids).get(page, _nothing)
     fetch()
+    before()
     with CaptureQueriesContext(connection) as captured:
         fetch()
     for q in captured.captured_queries:
@@ -155,8 +192,9 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=60)
     parser.add_argument("--events", type=int, default=0)
-    parser.add_argument("--profile", choices=("login", "home", "assignment", "case"))
-    parser.add_argument("--sql", choices=("login", "home", "assignment", "case"))
+    pages = ("login", "home", "assignment", "case", "directive", "directive-miss")
+    parser.add_argument("--profile", choices=pages)
+    parser.add_argument("--sql", choices=pages)
     parser.add_argument("--user", default=USERS[0])
     parser.add_argument("--top", type=int, default=45)
     args = parser.parse_args(argv)

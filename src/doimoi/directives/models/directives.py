@@ -91,10 +91,14 @@ class CascadeStamp(models.Model):
     kept in the cache under the token read with the directive (views.directives), so what is
     kept is never older than what it counts. Random, as the scope stamp is: a restored backup
     or a rolled-back test never brings back a token already used for other data.
+    ``timeline_token`` (migration 0006) changes with the same writes except an assignment's
+    that changes nothing its timeline reads (a study session held, an acknowledgement): the
+    page's timeline is kept under it.
     """
 
     directive_id = models.BigIntegerField(primary_key=True)
     token = models.CharField(max_length=32)
+    timeline_token = models.CharField(max_length=32, db_default="")
 
     objects: models.Manager[CascadeStamp] = models.Manager()
 

@@ -199,8 +199,11 @@ def _sendings(viewer: Any, directive: Directive, visible: Any, limit: int) -> li
 def _answers(visible: Any, limit: int) -> list[dict[str, Any]]:
     events = []
     for kind in ("plan", "forward"):
-        rows = visible.filter(**{f"{kind}_on__isnull": False}).select_related(
-            "unit", f"{kind}_document"
+        # no column of stamp.UNSHOWN: the timeline is kept while only those change
+        rows = (
+            visible.filter(**{f"{kind}_on__isnull": False})
+            .select_related("unit", f"{kind}_document")
+            .only("directive", "unit", f"{kind}_on", f"{kind}_document")
         )
         for a in rows.order_by(f"-{kind}_on", "-pk")[:limit]:
             events.append(

@@ -22,11 +22,15 @@ from doimoi.organizations.models import Unit
 
 @once_per_request
 def directive_of(request: HttpRequest, pk: int, **_kwargs: Any) -> Directive:
-    """The directive, with its cascade stamp's token (``cascade_token``) read in the same
-    statement, before anything its page counts."""
-    stamp = CascadeStamp.objects.filter(directive_id=OuterRef("pk")).values("token")[:1]
+    """The directive, with its cascade stamps' tokens (``cascade_token``, ``timeline_token``)
+    read in the same statement, before anything its page counts."""
+    stamp = CascadeStamp.objects.filter(directive_id=OuterRef("pk"))
     qs = Directive.objects.restrict(request.user).select_related("document", "issuer")
-    return get_object_or_404(qs.annotate(cascade_token=Subquery(stamp)), pk=pk)
+    tokens = {
+        "cascade_token": Subquery(stamp.values("token")[:1]),
+        "timeline_token": Subquery(stamp.values("timeline_token")[:1]),
+    }
+    return get_object_or_404(qs.annotate(**tokens), pk=pk)
 
 
 @once_per_request

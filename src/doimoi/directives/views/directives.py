@@ -28,6 +28,7 @@ from doimoi.organizations.scope import kept
 
 LATE_SHOWN = 30  # at a time: the next ones come with «Xem thêm» (htmx), all of them in the XLSX
 NODES_SHOWN = 300
+STAMPS = {"results": "cascade_token", "events": "timeline_token"}  # read by views.common
 
 
 @require_rule("directives.view_directives")
@@ -123,16 +124,17 @@ def _kept(
     *,
     filtered: bool = False,
 ) -> str:
-    """The page's ``part`` rendered, kept for the day under the directive's cascade stamp and
-    the viewer's scope stamp (and the filters asked): the national rollup scans every
-    assignment of the directive, and most views of a page find nothing changed since the last.
-    The stamp changes with every write to the directive's assignments, tasks and reports, and
-    to the reference of a document they cite (directives.stamp)."""
+    """The page's ``part`` rendered, kept for the day under the directive's cascade stamp (its
+    timeline stamp for the timeline) and the viewer's scope stamp (and the filters asked): the
+    national rollup scans every assignment of the directive, and most views of a page find
+    nothing changed since the last. The stamps change with every write to the directive's
+    assignments, tasks and reports (the timeline's: but an assignment's write that changes
+    nothing it shows), and to the reference of a document they cite (directives.stamp)."""
 
     def read() -> str:
         return render_to_string(f"directives/directive_detail.html#{part}", context(), request)
 
-    token = getattr(directive, "cascade_token", None)
+    token = getattr(directive, STAMPS[part], None)
     if not token:  # no stamp read with this directive: nothing is kept
         return read()
     asked = request.GET.urlencode() if filtered else ""
