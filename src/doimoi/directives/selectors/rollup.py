@@ -21,6 +21,7 @@ from django.db.models.expressions import RawSQL
 from doimoi.core.statements import Statements
 from doimoi.directives.models import KINDS, Assignment, Directive, Report, Task
 from doimoi.directives.rules import assignment_visible_q
+from doimoi.directives.selectors.compiled import assignments_among
 from doimoi.directives.states import AssignmentState, ReportState, TaskState
 from doimoi.organizations.models import Unit, UnitLevel
 from doimoi.organizations.scope import scope_of, units_in
@@ -359,6 +360,17 @@ def late_assignments(scope: Scope, *, today: datetime.date) -> QuerySet[Assignme
         .exclude(state=AssignmentState.DONE)
         .select_related("unit")
         .order_by("unit__path")
+    )
+
+
+def late_page(scope: Scope, *, today: datetime.date, start: int, count: int) -> list[Assignment]:
+    """``late_assignments`` from the ``start``-th, ``count`` of them, their statement compiled
+    once per directive, viewer's scope, branch, requirement, day and page."""
+    branch = scope.subtree.path if scope.subtree is not None else None
+    key = ("late", scope.directive.pk, scope_of(scope.viewer), branch, scope.requirement, today)
+    return assignments_among(
+        (*key, start, count),
+        lambda: late_assignments(scope, today=today).values("pk")[start : start + count],
     )
 
 

@@ -11,6 +11,7 @@ from django.db.models.functions import Substr
 
 from doimoi.directives.models import Assignment
 from doimoi.directives.rules import covers
+from doimoi.directives.selectors.compiled import assignments_among
 from doimoi.directives.selectors.rollup import (
     Scope,
     Summary,
@@ -21,6 +22,7 @@ from doimoi.directives.selectors.rollup import (
 )
 from doimoi.directives.states import AssignmentState
 from doimoi.organizations.models import Unit
+from doimoi.organizations.scope import scope_of
 
 
 def subtree_counts(
@@ -59,13 +61,23 @@ def cascade_top(
     """The summary, the top of the cascade tree (``shown`` nodes at most) and the counts over
     each node's subtree. Nodes of one depth (the usual case) are counted in the summary's own
     scan; otherwise (a subtree holds another) by ``subtree_counts``."""
-    nodes = list(cascade_nodes(scope, None)[:shown])
+    nodes = top_nodes(scope, shown)
     paths = tuple(sorted(n.unit.path for n in nodes))
     one_depth = len({len(path) for path in paths}) == 1
     summary = directive_summary(scope, today=today, children=paths if one_depth else ())
     if one_depth or not nodes:
         return summary, nodes, summary.subtrees
     return summary, nodes, subtree_counts(scope, nodes, today=today)
+
+
+def top_nodes(scope: Scope, shown: int) -> list[Assignment]:
+    """``cascade_nodes(scope, None)[:shown]``, their statement compiled once per directive,
+    viewer's scope, requirement and whether the viewer sees it all (a branch's is not: whether
+    its own unit heads it is read from the data)."""
+    if scope.subtree is not None:
+        return list(cascade_nodes(scope, None)[:shown])
+    key = ("top", scope.directive.pk, scope_of(scope.viewer), scope.requirement, sees_all(scope))
+    return assignments_among((*key, shown), lambda: cascade_nodes(scope, None).values("pk")[:shown])
 
 
 def _common_prefix(paths: list[str]) -> str:

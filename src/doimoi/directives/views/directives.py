@@ -106,8 +106,7 @@ def _late(request: HttpRequest, scope: Scope) -> dict[str, Any]:
     """Late units from the ``tre_tu``-th on, ``LATE_SHOWN`` of them, and the query of the next."""
     today, start = timezone.localdate(), request.GET.get("tre_tu", "")
     start_at = int(start) if start.isdigit() else 0
-    late = selectors.late_assignments(scope, today=today)
-    rows = list(late[start_at : start_at + LATE_SHOWN + 1])
+    rows = selectors.late_page(scope, today=today, start=start_at, count=LATE_SHOWN + 1)
     more = request.GET.copy()
     more["tre_tu"] = str(start_at + LATE_SHOWN)
     return {
