@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import CharField, ForeignKey, Lookup
+from django.db.models import CharField, Expression, ForeignKey, IntegerField, Lookup
 from django.db.models.sql.query import Query
 
 PATH_END = "~"  # after every character of a tree path (0-9, A-Z) in byte order
@@ -40,6 +40,56 @@ class AnyOf(Lookup):
         if connection.vendor == "postgresql":
             return f"{lhs} = ANY(ARRAY{rhs})", [*lhs_params, *rhs_params]
         return f"{lhs} IN {rhs}", [*lhs_params, *rhs_params]
+
+
+class Subtrees(Expression):
+    """The ids of the units under ``paths`` (a subquery for ``any_of``), as ``under`` reads them.
+
+    Written out, not built as a queryset: the same SQL, but a scope filter holds several (a
+    placement and a clearance each), and a queryset's subquery was cloned, resolved and
+    compiled anew in every query that took the filter in (a millisecond a statement). This one
+    is fixed once made: resolving it is itself, its SQL is kept per database."""
+
+    output_field = IntegerField()
+
+    def __init__(self, table: str, paths: tuple[str, ...]) -> None:
+        super().__init__()
+        self.table, self.paths = table, tuple(paths)
+        self._sql: dict[str, tuple[str, list[str]]] = {}
+        self._hash = hash((table, self.paths))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Subtrees) and (other.table, other.paths) == (
+            self.table,
+            self.paths,
+        )
+
+    def __hash__(self) -> int:  # asked often while a filter is built (Expression's is slow)
+        return self._hash
+
+    def resolve_expression(self, *args: Any, **kwargs: Any) -> Subtrees:
+        return self
+
+    def relabeled_clone(self, change_map: Any) -> Subtrees:
+        return self  # it names no column of the query around it
+
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[str]]:
+        if connection.vendor not in self._sql:
+            self._sql[connection.vendor] = self._written(connection)
+        sql, params = self._sql[connection.vendor]
+        return sql, list(params)
+
+    def _written(self, connection: Any) -> tuple[str, list[str]]:
+        quote = connection.ops.quote_name
+        path = f"U0.{quote('path')}"
+        if connection.vendor == "sqlite":
+            one = f"({path} >= %s AND {path} < %s)"
+            params = [v for p in self.paths for v in (p, p + PATH_END)]
+        else:
+            one = f"{path} LIKE %s"
+            params = [connection.ops.prep_for_like_query(p) + "%" for p in self.paths]
+        where = " OR ".join([one] * len(self.paths))
+        return f"(SELECT U0.{quote('id')} FROM {quote(self.table)} U0 WHERE ({where}))", params
 
 
 class Under(Lookup):

@@ -25,7 +25,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.query import ModelIterable
 
-from doimoi.organizations import lookups  # noqa: F401  (registers any_of and under)
+from doimoi.organizations import lookups  # registers any_of and under
 from doimoi.organizations.models import Membership, Role, Unit, UnitKind, UnitSuccession
 
 ClearanceSource = Callable[[Any, datetime.date], Iterable[tuple[str, int]]]
@@ -122,7 +122,7 @@ def units_in(placement: Placement, paths: Iterable[str]) -> Q:
         return NOTHING
     if callable(placement):
         return placement(paths)
-    return Q(**{f"{placement}__any_of": subtree_units(paths).values("pk")})
+    return Q(**{f"{placement}__any_of": lookups.Subtrees(Unit._meta.db_table, tuple(paths))})
 
 
 def _grants(user: Any, on: datetime.date) -> tuple[Grant, ...]:
