@@ -81,7 +81,7 @@ class Subtrees(Expression):
 
     def _written(self, connection: Any) -> tuple[str, list[str]]:
         quote = connection.ops.quote_name
-        path = f"U0.{quote('path')}"
+        path = f"tu.{quote('path')}"
         if connection.vendor == "sqlite":
             one = f"({path} >= %s AND {path} < %s)"
             params = [v for p in self.paths for v in (p, p + PATH_END)]
@@ -89,7 +89,7 @@ class Subtrees(Expression):
             one = f"{path} LIKE %s"
             params = [connection.ops.prep_for_like_query(p) + "%" for p in self.paths]
         where = " OR ".join([one] * len(self.paths))
-        return f"(SELECT U0.{quote('id')} FROM {quote(self.table)} U0 WHERE ({where}))", params
+        return f"(SELECT tu.{quote('id')} FROM {quote(self.table)} tu WHERE ({where}))", params
 
 
 class Under(Lookup):

@@ -115,6 +115,12 @@ def subtree_units(paths: Iterable[str]) -> models.QuerySet[Unit]:
     return Unit.objects.filter(reduce(or_, (Q(path__under=p) for p in paths), NOTHING))
 
 
+def subtree_ids(paths: Iterable[str]) -> lookups.Subtrees:
+    """The ids of the units under ``paths``, as a subquery for ``__any_of`` or ``__in`` (the
+    SQL of ``subtree_units(paths).values("pk")``, written out once: see ``lookups.Subtrees``)."""
+    return lookups.Subtrees(Unit._meta.db_table, tuple(sorted(set(paths))))
+
+
 def units_in(placement: Placement, paths: Iterable[str]) -> Q:
     """Rows placed under one of ``paths`` (empty paths: nothing)."""
     paths = sorted(set(paths))
@@ -122,7 +128,7 @@ def units_in(placement: Placement, paths: Iterable[str]) -> Q:
         return NOTHING
     if callable(placement):
         return placement(paths)
-    return Q(**{f"{placement}__any_of": lookups.Subtrees(Unit._meta.db_table, tuple(paths))})
+    return Q(**{f"{placement}__any_of": subtree_ids(paths)})
 
 
 def _grants(user: Any, on: datetime.date) -> tuple[Grant, ...]:

@@ -10,7 +10,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from doimoi.organizations.models import Role, Unit
-from doimoi.organizations.scope import Access, ScopedQuerySet, subtree_units
+from doimoi.organizations.scope import Access, ScopedQuerySet, subtree_ids
 
 # Who registers, reviews and numbers documents in a unit (and the units below it).
 INGEST_ROLES = frozenset(
@@ -198,7 +198,7 @@ class Document(models.Model):
 
 def _copies_in(paths: Iterable[str]) -> Q:
     """Documents of which a unit under ``paths`` holds a copy."""
-    units = subtree_units(paths).values("pk")
+    units = subtree_ids(paths)
     return Q(Exists(DocumentCopy.objects.filter(document=OuterRef("pk"), unit__in=units)))
 
 
