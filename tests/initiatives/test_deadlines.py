@@ -121,3 +121,19 @@ def test_home_shows_a_co_proposer_the_proposers_deadlines(units: Any, persona: A
         assert rows and {row.deadline.owner for row in rows} == {CaseRole.PROPOSER}
         assert {row.case.pk for row in rows} == {case.pk}
         assert CaseRole.PROPOSER in case_roles(persona(flow.OBSERVER), case)
+
+
+@pytest.mark.django_db
+def test_home_reads_the_cases_once_with_what_their_deadlines_need(
+    units: Any, persona: Any, django_assert_max_num_queries: Any
+) -> None:
+    # the start page reads a few columns of each case (selectors.HOME_FIELDS): one left out
+    # and used would be read again, case by case
+    with _at(D(2026, 3, 2)):
+        flow.in_progress(Demo(units))
+    supervisor = persona(flow.SUPERVISOR)
+    with _at(D(2026, 3, 10)):
+        home_deadlines(viewer=supervisor)  # the scope, kept on the user for the next read
+        with django_assert_max_num_queries(3):  # the ids, the cases, the next checkpoint
+            rows = home_deadlines(viewer=supervisor)
+        assert [row.case.title for row in rows] and "01/04/2026" in _home(persona, flow.SUPERVISOR)

@@ -50,7 +50,7 @@ class Deadline:
 
 
 def limit_of(case: Case, key: str) -> TimeLimit | None:
-    return case.rule_set.time_limits.filter(key=key).first()
+    return TimeLimit.objects.filter(rule_set_id=case.rule_set_id, key=key).order_by("pk").first()
 
 
 def due_after(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +17,7 @@ from doimoi.initiatives.deadlines import Deadline, case_deadlines
 from doimoi.initiatives.models import (
     Adoption,
     Case,
+    ChecklistAnswer,
     Finding,
     Outcome,
     Protection,
@@ -150,6 +152,15 @@ def _concerns(deadline: Deadline, roles: set[CaseRole]) -> bool:
     return deadline.owner == CaseRole.PROPOSER and CaseRole.SUPERVISOR in roles
 
 
+# What the start page reads of a case: its deadlines (``case_deadlines``), whose they are
+# (``case_roles``) and its title; a case's page reads the whole case. The texts and the rule set
+# read with every case cost a millisecond of the start page (tests/initiatives hold the count).
+HOME_FIELDS = (
+    "title", "state", "wide_scope", "rule_set", "submitted_on", "completed_on", "reported_on",
+    "evaluated_on", "end_on", "unit__path", "decider__path", "proposer__user", "supervisor__user",
+)  # fmt: skip
+
+
 def home_deadlines(*, viewer: Any) -> list[DeadlineRow]:
     """The deadlines that are the viewer's to meet or to watch, overdue first, then soonest."""
     if not viewer.is_authenticated:
@@ -163,7 +174,8 @@ def home_deadlines(*, viewer: Any) -> list[DeadlineRow]:
     cases = (
         Case.objects.filter(pk__in=ids)
         .annotate(viewer_co_proposes=Exists(co))
-        .select_related("unit", "decider", "proposer", "supervisor", "rule_set")
+        .select_related("unit", "decider", "proposer", "supervisor")
+        .only(*HOME_FIELDS)
     )
     rows = []
     for case in cases:
@@ -253,48 +265,87 @@ def co_proposers() -> Prefetch[Any]:
     return Prefetch("co_proposers", queryset=Person.objects.order_by("full_name"))
 
 
+def _lists(case: Case) -> dict[str, Callable[[], QuerySet[Any]]]:
+    """The records of ``case`` its page lists, each built only when the case has some."""
+    return {
+        "attachments": lambda: case.attachments.all(),
+        "heads": lambda: _heads(case).select_related("person"),
+        "party_opinions": lambda: case.party_opinions.select_related("unit"),
+        "checklist": lambda: case.checklist.filter(unit=case.decider)
+        .select_related("item")
+        .order_by("item__kind", "item__order"),
+        "votes": lambda: case.votes.select_related("unit").prefetch_related("ballots__person"),
+        "decisions": lambda: case.decisions.select_related("unit", "signer"),
+        "pilot_units": lambda: case.pilot_units.order_by("path"),
+        "checkpoints": lambda: case.checkpoints.select_related("report"),
+        "resources": lambda: case.resources.all(),
+        "progress_reports": lambda: case.progress_reports.select_related("checkpoint"),
+        "visits": lambda: case.visits.select_related("by"),
+        "problems": lambda: case.problems.all(),
+        "adoptions": lambda: case.adoptions.select_related("unit"),
+        "regulation_proposals": lambda: case.regulation_proposals.all(),
+        "rewards": lambda: case.rewards.select_related("person", "decision"),
+    }
+
+
 def case_records(*, case: Case) -> dict[str, Any]:
     """Everything recorded on ``case``, for its page (the caller has checked the viewer may see
     it). Which records it has is asked first, in one statement; only those are read (a case
     just sent has almost none)."""
-    votes = case.votes.select_related("unit").prefetch_related("ballots__person")
-    heads = Membership.objects.active().filter(unit=case.decider, role=Role.HEAD)
-    lists: dict[str, QuerySet[Any]] = {
-        "attachments": case.attachments.all(),
-        "heads": heads.select_related("person"),
-        "party_opinions": case.party_opinions.select_related("unit"),
-        "checklist": case.checklist.filter(unit=case.decider)
-        .select_related("item")
-        .order_by("item__kind", "item__order"),
-        "votes": votes,
-        "decisions": case.decisions.select_related("unit", "signer"),
-        "pilot_units": case.pilot_units.order_by("path"),
-        "checkpoints": case.checkpoints.select_related("report"),
-        "resources": case.resources.all(),
-        "progress_reports": case.progress_reports.select_related("checkpoint"),
-        "visits": case.visits.select_related("by"),
-        "problems": case.problems.all(),
-        "adoptions": case.adoptions.select_related("unit"),
-        "regulation_proposals": case.regulation_proposals.all(),
-        "rewards": case.rewards.select_related("person", "decision"),
-    }
-    firsts = {"protection": _protection(case), "referral": _referral(case)}
-    present = _present(case, {**lists, **firsts})
+    lists = _lists(case)
+    firsts = {"protection": _protection, "referral": _referral}
+    present = _present(case, [*lists, *firsts])
     records: dict[str, Any] = {
-        name: list(rows) if present[name] else [] for name, rows in lists.items()
+        name: list(rows()) if present[name] else [] for name, rows in lists.items()
     }
-    records.update({name: rows.first() if present[name] else None for name, rows in firsts.items()})
-    records["heads"] = [m.person for m in records["heads"]] if case.decider_id else []
+    records.update(
+        {name: rows(case).first() if present[name] else None for name, rows in firsts.items()}
+    )
+    records["heads"] = [m.person for m in records["heads"]]
     co = case.co_proposers
     records["co_proposers"] = list(co.all() if _read(case) else co.order_by("full_name"))
     return records
 
 
-def _present(case: Case, querysets: dict[str, QuerySet[Any]]) -> dict[str, bool]:
-    """Which of ``querysets`` have a row, in one statement."""
-    exists = {f"has_{name}": Exists(rows) for name, rows in querysets.items()}
-    found: Any = Case.objects.filter(pk=case.pk).values(**exists).get()
-    return {name: bool(found[f"has_{name}"]) for name in querysets}
+def _heads(case: Case) -> QuerySet[Membership]:
+    return Membership.objects.active().filter(unit=case.decider, role=Role.HEAD)
+
+
+def _present(case: Case, names: list[str]) -> dict[str, bool]:
+    """Which of the records ``names`` ``case`` has, in one statement. Its subqueries are written
+    out from the relations that hold the records: built as seventeen querysets and compiled,
+    they cost the page more than the statement and the records read after it."""
+    parts, params = [], []
+    for name in names:
+        sql, args = _exists(case, name)
+        parts.append(f"EXISTS({sql})")
+        params += args
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(parts)}", params)
+        row = cursor.fetchone()
+    return {name: bool(found) for name, found in zip(names, row, strict=True)}
+
+
+def _exists(case: Case, name: str) -> tuple[str, list[Any]]:
+    """A subquery with a row when ``case`` has a record ``name`` (as ``_lists`` reads it)."""
+    if name == "heads":  # the head in office today, of the unit that decides
+        sql, args = _heads(case).values("pk").query.sql_with_params()
+        return sql, list(args)
+    table, column = _holder(name)
+    quote = connection.ops.quote_name
+    sql, args = f"SELECT 1 FROM {quote(table)} WHERE {quote(column)} = %s", [case.pk]
+    if name == "checklist":  # the answers of the unit that decides
+        unit = ChecklistAnswer._meta.get_field("unit").column
+        sql, args = f"{sql} AND {quote(unit)} = %s", [case.pk, case.decider_id]
+    return sql, args
+
+
+def _holder(name: str) -> tuple[str, str]:
+    """The table of ``name``'s rows and its column naming the case."""
+    relation: Any = Case._meta.get_field(name)
+    if relation.many_to_many:  # pilot_units: the case's own field, rows in its link table
+        return relation.remote_field.through._meta.db_table, relation.m2m_column_name()
+    return relation.related_model._meta.db_table, relation.field.column
 
 
 def _read(case: Case) -> bool:
