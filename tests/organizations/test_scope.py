@@ -12,7 +12,7 @@ from django.contrib.auth.models import AnonymousUser
 from doimoi.documents.models import Clearance, Document
 from doimoi.initiatives.models import Case
 from doimoi.organizations.models import Membership, Person, Role
-from doimoi.organizations.scope import forget_scope, may, scope_of
+from doimoi.organizations.scope import forget_scope, may, scope_of, subtree_ids, subtree_units
 
 
 def _user(name: str, unit: Any, role: str, **dates: Any) -> Any:
@@ -120,3 +120,19 @@ def test_a_scope_forgotten_after_a_change_does_not_vouch(demo: dict[str, Any]) -
     Membership.objects.filter(person__user=user).update(valid_to=datetime.date.today())
     forget_scope(user)
     assert not may(user, read)
+
+
+def test_written_out_subtree_subquery_finds_the_units_the_tree_does(demo: dict[str, Any]) -> None:
+    # scope filters take the subtree's ids as SQL written once (lookups.Subtrees), not as a
+    # unit queryset: both must name the same units, by either lookup, on either database
+    ward, city = demo["Đảng ủy phường 1"], demo["Thành ủy Bảo Lộc"]
+    for unit in (ward, city, demo["Tỉnh ủy Lâm Đồng"]):
+        _user(f"m{unit.pk}", unit, Role.CLERK)
+    paths = [ward.path, demo["Ủy ban Kiểm tra Thành ủy Bảo Lộc"].path, city.path]
+    tree = set(subtree_units(paths).values_list("pk", flat=True))
+    held = Membership.objects.filter(unit__in=tree)
+    assert held.exists() and held.count() < Membership.objects.count()
+    for lookup in ("unit__any_of", "unit__in"):
+        found = Membership.objects.filter(**{lookup: subtree_ids(paths)})
+        assert set(found.values_list("pk", flat=True)) == set(held.values_list("pk", flat=True))
+    assert subtree_ids(reversed(paths)) == subtree_ids(paths)  # one filter per set of paths

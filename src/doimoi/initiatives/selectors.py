@@ -271,9 +271,11 @@ def _lists(case: Case) -> dict[str, Callable[[], QuerySet[Any]]]:
         "attachments": lambda: case.attachments.all(),
         "heads": lambda: _heads(case).select_related("person"),
         "party_opinions": lambda: case.party_opinions.select_related("unit"),
-        "checklist": lambda: case.checklist.filter(unit=case.decider)
-        .select_related("item")
-        .order_by("item__kind", "item__order"),
+        "checklist": lambda: (
+            case.checklist.filter(unit=case.decider)
+            .select_related("item")
+            .order_by("item__kind", "item__order")
+        ),
         "votes": lambda: case.votes.select_related("unit").prefetch_related("ballots__person"),
         "decisions": lambda: case.decisions.select_related("unit", "signer"),
         "pilot_units": lambda: case.pilot_units.order_by("path"),
@@ -329,11 +331,12 @@ def _present(case: Case, names: list[str]) -> dict[str, bool]:
 def _exists(case: Case, name: str) -> tuple[str, list[Any]]:
     """A subquery with a row when ``case`` has a record ``name`` (as ``_lists`` reads it)."""
     if name == "heads":  # the head in office today, of the unit that decides
-        sql, args = _heads(case).values("pk").query.sql_with_params()
-        return sql, list(args)
+        heads, heads_args = _heads(case).values("pk").query.sql_with_params()
+        return heads, list(heads_args)
     table, column = _holder(name)
     quote = connection.ops.quote_name
-    sql, args = f"SELECT 1 FROM {quote(table)} WHERE {quote(column)} = %s", [case.pk]
+    sql = f"SELECT 1 FROM {quote(table)} WHERE {quote(column)} = %s"
+    args: list[Any] = [case.pk]
     if name == "checklist":  # the answers of the unit that decides
         unit = ChecklistAnswer._meta.get_field("unit").column
         sql, args = f"{sql} AND {quote(unit)} = %s", [case.pk, case.decider_id]

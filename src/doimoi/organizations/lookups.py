@@ -55,7 +55,7 @@ class Subtrees(Expression):
     def __init__(self, table: str, paths: tuple[str, ...]) -> None:
         super().__init__()
         self.table, self.paths = table, tuple(paths)
-        self._sql: dict[str, tuple[str, list[str]]] = {}
+        self._sql: dict[str, tuple[str, tuple[str, ...]]] = {}
         self._hash = hash((table, self.paths))
 
     def __eq__(self, other: object) -> bool:
@@ -73,13 +73,12 @@ class Subtrees(Expression):
     def relabeled_clone(self, change_map: Any) -> Subtrees:
         return self  # it names no column of the query around it
 
-    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[str]]:
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, tuple[str, ...]]:
         if connection.vendor not in self._sql:
             self._sql[connection.vendor] = self._written(connection)
-        sql, params = self._sql[connection.vendor]
-        return sql, list(params)
+        return self._sql[connection.vendor]
 
-    def _written(self, connection: Any) -> tuple[str, list[str]]:
+    def _written(self, connection: Any) -> tuple[str, tuple[str, ...]]:
         quote = connection.ops.quote_name
         path = f"tu.{quote('path')}"
         if connection.vendor == "sqlite":
@@ -89,7 +88,8 @@ class Subtrees(Expression):
             one = f"{path} LIKE %s"
             params = [connection.ops.prep_for_like_query(p) + "%" for p in self.paths]
         where = " OR ".join([one] * len(self.paths))
-        return f"(SELECT tu.{quote('id')} FROM {quote(self.table)} tu WHERE ({where}))", params
+        sql = f"(SELECT tu.{quote('id')} FROM {quote(self.table)} tu WHERE ({where}))"
+        return sql, tuple(params)
 
 
 class Under(Lookup):
