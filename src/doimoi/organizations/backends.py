@@ -17,10 +17,22 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser, User
-from django.db.models import Subquery
+from django.db import connection
+from django.db.models import CharField
+from django.db.models.expressions import RawSQL
 
 from doimoi.organizations.models import ScopeStamp
 from doimoi.organizations.scope import STAMP
+
+
+def _stamp() -> RawSQL:
+    """The scope stamp's token, as a subquery of the user's statement: written out, since every
+    page loads its user and a queryset subquery cost it 0.7 ms of Python (resolved and compiled
+    anew each time) against 0.1 ms."""
+    quote = connection.ops.quote_name
+    table, token = ScopeStamp._meta.db_table, ScopeStamp._meta.get_field("token").column
+    sql = f"SELECT {quote(token)} FROM {quote(table)} WHERE {quote('id')} = 1"
+    return RawSQL(sql, (), output_field=CharField())
 
 
 class AccountBackend(ModelBackend):
@@ -29,9 +41,7 @@ class AccountBackend(ModelBackend):
     def get_user(self, user_id: Any) -> User | None:
         """The user with their person (the page header shows the person's name) and the scope
         stamp, under which the user's scope is kept between requests (``scope.scope_of``)."""
-        stamp = ScopeStamp.objects.filter(pk=1).values("token")[:1]
-        users = User._default_manager.select_related("person")
-        users = users.annotate(**{STAMP: Subquery(stamp)})
+        users = User._default_manager.select_related("person").annotate(**{STAMP: _stamp()})
         user = users.filter(pk=user_id).first()
         return user if user is not None and self.user_can_authenticate(user) else None
 
