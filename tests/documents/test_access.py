@@ -71,6 +71,8 @@ def test_classified_document_is_visible_only_to_the_cleared(
     assert selectors.document_list(viewer=user).filter(pk=secret.pk).exists() == sees
     hits = selectors.document_search(viewer=user, query="xanhlamngoc").hits
     assert [h.document.pk for h in hits] == ([secret.pk] if sees else [])
+    named = selectors.documents_with_access(viewer=user, ids={secret.pk})  # as a page names it
+    assert bool(named[secret.pk].open) == sees
     client = Client()
     client.force_login(user)
     copy = DocumentCopy.objects.get(document=secret)
