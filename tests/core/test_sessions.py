@@ -42,6 +42,21 @@ def test_an_existing_session_is_saved_in_one_statement() -> None:
     assert row.expire_date >= later + datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE - 1)
 
 
+def test_a_session_is_read_until_it_expires_and_not_a_second_after() -> None:
+    # the read is written out (one statement, by key and expiry): as Django's, an expired
+    # session reads as none, and its key is dropped so a fresh one is made
+    stored = SessionStore()
+    stored["unit_id"] = 7
+    stored.create()
+    expiry = Session.objects.get(session_key=stored.session_key).expire_date
+    with time_machine.travel(expiry - datetime.timedelta(seconds=1), tick=False):
+        read = SessionStore(stored.session_key)
+        assert read["unit_id"] == 7 and read.session_key == stored.session_key
+    with time_machine.travel(expiry + datetime.timedelta(seconds=1), tick=False):
+        late = SessionStore(stored.session_key)
+        assert "unit_id" not in late and late.session_key is None
+
+
 def test_a_session_deleted_meanwhile_is_not_saved_again() -> None:
     store = SessionStore()
     store["a"] = 1
