@@ -30,7 +30,7 @@ def _stamp() -> RawSQL:
     page loads its user and a queryset subquery cost it 0.7 ms of Python (resolved and compiled
     anew each time) against 0.1 ms."""
     quote = connection.ops.quote_name
-    table, token = ScopeStamp._meta.db_table, ScopeStamp._meta.get_field("token").column
+    table, token = ScopeStamp._meta.db_table, str(ScopeStamp._meta.get_field("token").column)
     sql = f"SELECT {quote(token)} FROM {quote(table)} WHERE {quote('id')} = 1"
     return RawSQL(sql, (), output_field=CharField())
 
