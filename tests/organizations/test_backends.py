@@ -10,6 +10,8 @@ from django.test import Client
 from django.urls import reverse
 
 from doimoi.organizations.backends import AccountBackend
+from doimoi.organizations.models import ScopeStamp
+from doimoi.organizations.scope import STAMP
 
 
 def _django_permission(codename: str) -> Permission:
@@ -24,6 +26,23 @@ def test_the_user_comes_with_the_person_in_one_query(
     with django_assert_num_queries(1):
         user = AccountBackend().get_user(clerk.pk)
         assert user is not None and user.person.full_name == name
+
+
+def test_the_user_read_by_its_written_statement_is_the_orms(persona: Any) -> None:
+    # organizations.backends.read_user writes the user's statement out (every request makes
+    # it): each column converted as the ORM converts it (dates, flags), the person attached
+    clerk = persona("vanthu.baoloc")
+    clerk.person.must_change_password = True
+    clerk.person.save()
+    loaded = AccountBackend().get_user(clerk.pk)
+    orm = get_user_model().objects.select_related("person").get(pk=clerk.pk)
+    assert loaded is not None and loaded.person.user is loaded
+    for field in get_user_model()._meta.concrete_fields:
+        assert getattr(loaded, field.attname) == getattr(orm, field.attname), field.name
+        assert type(getattr(loaded, field.attname)) is type(getattr(orm, field.attname))
+    assert loaded.person.must_change_password is True
+    assert loaded.person.full_name == orm.person.full_name
+    assert getattr(loaded, STAMP) == ScopeStamp.objects.get(pk=1).token
 
 
 def test_a_user_without_a_person_still_signs_in(db: None) -> None:

@@ -11,28 +11,71 @@ permissions as the rules are named (``organizations.change_unit``) and the admin
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, TypeVar
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser, User
 from django.db import connection
-from django.db.models import CharField
-from django.db.models.expressions import RawSQL
+from django.db.models import Model
+from django.db.models.sql.query import Query
 
-from doimoi.organizations.models import ScopeStamp
+from doimoi.organizations.models import Person, ScopeStamp
 from doimoi.organizations.scope import STAMP
 
+M = TypeVar("M", bound=Model)
 
-def _stamp() -> RawSQL:
-    """The scope stamp's token, as a subquery of the user's statement: written out, since every
-    page loads its user and a queryset subquery cost it 0.7 ms of Python (resolved and compiled
-    anew each time) against 0.1 ms."""
+
+def _columns(model: type[Model], alias: str) -> str:
     quote = connection.ops.quote_name
-    table, token = ScopeStamp._meta.db_table, str(ScopeStamp._meta.get_field("token").column)
-    sql = f"SELECT {quote(token)} FROM {quote(table)} WHERE {quote('id')} = 1"
-    return RawSQL(sql, (), output_field=CharField())
+    return ", ".join(f"{alias}.{quote(str(f.column))}" for f in model._meta.concrete_fields)
+
+
+def _statement() -> str:
+    """The user, the scope stamp's token and the person, in one statement (as the queryset
+    ``User.objects.select_related("person").annotate(<stamp>)`` reads them)."""
+    quote, stamp = connection.ops.quote_name, ScopeStamp._meta
+    token = str(stamp.get_field("token").column)
+    person_user = str(Person._meta.get_field("user").column)
+    return (
+        f"SELECT {_columns(User, 'u')}, "
+        f"(SELECT {quote(token)} FROM {quote(stamp.db_table)} WHERE {quote('id')} = 1), "
+        f"{_columns(Person, 'p')} FROM {quote(User._meta.db_table)} u "
+        f"LEFT OUTER JOIN {quote(Person._meta.db_table)} p ON p.{quote(person_user)} = u.{quote('id')} "
+        f"WHERE u.{quote('id')} = %s"
+    )
+
+
+def _instance(model: type[M], values: Sequence[Any]) -> M:
+    """A row of ``model`` from its columns' values, converted as the ORM converts them."""
+    fields = model._meta.concrete_fields
+    compiler = Query(model).get_compiler(connection=connection)
+    converters = compiler.get_converters([f.get_col(model._meta.db_table) for f in fields])
+    converted = next(iter(compiler.apply_converters([list(values)], converters)))
+    return model.from_db(connection.alias, [f.attname for f in fields], converted)
+
+
+def read_user(user_id: Any) -> User | None:
+    """The user ``user_id`` with their person (or the knowledge that there is none) and the
+    scope stamp's token, read by a statement written out: every signed-in request loads its
+    user, and building and compiling the queryset cost it more than the statement (0.8 ms
+    against 0.2 on PostgreSQL)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_statement(), [user_id])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    size = len(User._meta.concrete_fields)
+    user = _instance(User, row[:size])
+    setattr(user, STAMP, row[size])
+    person = _instance(Person, row[size + 1 :]) if row[size + 1] is not None else None
+    relation: Any = User._meta.get_field("person")
+    relation.set_cached_value(user, person)  # None: the user has no person (as select_related)
+    if person is not None:
+        relation.field.set_cached_value(person, user)
+    return user
 
 
 class AccountBackend(ModelBackend):
@@ -41,8 +84,7 @@ class AccountBackend(ModelBackend):
     def get_user(self, user_id: Any) -> User | None:
         """The user with their person (the page header shows the person's name) and the scope
         stamp, under which the user's scope is kept between requests (``scope.scope_of``)."""
-        users = User._default_manager.select_related("person").annotate(**{STAMP: _stamp()})
-        user = users.filter(pk=user_id).first()
+        user = read_user(user_id)
         return user if user is not None and self.user_can_authenticate(user) else None
 
     def get_user_permissions(
