@@ -29,7 +29,7 @@ def case_list(request: HtmxHttpRequest) -> HttpResponse:
     """The cases the user may see, filtered by state and by words of the title."""
     state = request.GET.get("state", "")
     query = request.GET.get("q", "").strip()
-    cases = selectors.case_list(viewer=request.user, state=state, query=query)[:200]
+    cases = selectors.case_rows(viewer=request.user, state=state, query=query)[:200]
     context = {
         "cases": cases,
         "state": state,
