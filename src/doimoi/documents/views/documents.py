@@ -102,7 +102,8 @@ def document_list(request: HtmxHttpRequest) -> HttpResponse:
             **filters,
         )
     else:
-        paginator = Paginator(selectors.document_list(viewer=request.user, **filters), 25)
+        rows = selectors.document_list(viewer=request.user, **filters).defer(*selectors.UNSHOWN)
+        paginator = Paginator(rows, 25)
         context["page"] = paginator.get_page(page_no)
     context["can_ingest"] = request.user.has_perm("documents.ingest_any")
     context["detail_head"], context["detail_tail"] = _detail_url()
