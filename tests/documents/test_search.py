@@ -98,3 +98,10 @@ def test_many_matches_come_newest_first_within_the_scope(corpus: Any, persona: A
     narrow = selectors.document_list(viewer=persona("vanthu.baoloc")).order_by()
     mine, _ = search.search(words, narrow, 20, 0, rank_most=1)
     assert set(mine) == set(narrow.filter(pk__in=ranked).values_list("pk", flat=True))
+
+
+def test_a_unit_learns_not_even_the_count_of_what_it_may_not_see(corpus: Any, persona: Any) -> None:
+    everyone = selectors.document_search(viewer=persona("admin"), query="khuyen khich")
+    page = selectors.document_search(viewer=persona("bithu.phuong1"), query="khuyen khich")
+    assert everyone.total and everyone.total >= 3
+    assert page.total == 0 and page.hits == []

@@ -162,7 +162,7 @@ def document_search(
     if not words:
         return page
     scoped = _scoped(viewer, filters)
-    ids, page.total = search.search(words, lambda some: _visible(scoped, some), limit, offset)
+    ids, page.total = search.search(words, scoped, limit, offset)
     if offset == 0:  # "1335-CV/TU" typed in full: that document first
         exact = _by_reference(query, scoped, limit)
         ids = [*exact, *(i for i in ids if i not in exact)][:limit]
@@ -213,15 +213,6 @@ def _among(ids: list[int]) -> tuple[str, list[Any]]:
     if connection.vendor == "postgresql":
         return f"{_column('id')} = ANY(%s)", [ids]
     return f"{_column('id')} IN (SELECT value FROM json_each(%s))", [json.dumps(ids)]
-
-
-def _visible(scoped: Statement, ids: list[int]) -> set[int]:
-    """Which of ``ids`` the scoped statement keeps."""
-    sql, params = scoped
-    among, more = _among(ids)
-    with connection.cursor() as cursor:
-        cursor.execute(f"{sql} AND {among}", [*params, *more])
-        return {row[0] for row in cursor.fetchall()}
 
 
 _REFERENCE = re.compile(r"^\s*(\d{1,5})\s*[-/\s]\s*(\S+)\s*$")

@@ -14,8 +14,7 @@ so does the last word in the type-ahead box (``prefix_last``), on both databases
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import Protocol
+from typing import Any, Protocol
 
 from django.db import connection
 from django.db.models import QuerySet
@@ -29,11 +28,13 @@ PREFIX_MIN = 2  # a shorter prefix is matched as a whole word
 MAX_WORDS = 12
 
 
-# which of some ids the viewer may see: a queryset of what they see, or a function of the ids
-Visible = Callable[[list[int]], set[int]]
 RANK_MOST = 1000  # up to this many matches are ranked by relevance; beyond, newest first
 CHUNK = 500
 MAX_CHUNKS = 20
+
+# the viewer's documents as SQL selecting their ids as "pk" (a queryset's, or compiled and kept)
+Statement = tuple[str, tuple[Any, ...]]
+Match = tuple[int, float | None, bool]  # id, rank (None: the backend ranks apart), visible
 
 
 class Backend(Protocol):
@@ -43,53 +44,81 @@ class Backend(Protocol):
 
     def remove(self, document_id: int) -> None: ...
 
-    def count_upto(self, words: list[str], most: int) -> int: ...
+    def newest(self, words: list[str], before: int | None, size: int) -> Statement:
+        """SQL of the matching ids (as "id") and their ranks (as "r"), newest first."""
+        ...
 
-    def ranked(self, words: list[str]) -> list[int]: ...
+    def among(self, column: str, ids: str) -> str:
+        """SQL of "``column`` is one of the ids the subquery ``ids`` selects"."""
+        ...
 
-    def recent(self, words: list[str], before: int | None, size: int) -> list[int]: ...
+    def best_first(self, words: list[str], matches: list[Match]) -> list[int]:
+        """The ids of all the matches (each seen), best first."""
+        ...
 
 
 def search(
     words: list[str],
-    scope: QuerySet | Visible,
+    scope: QuerySet | Statement,
     limit: int,
     offset: int,
     rank_most: int = RANK_MOST,
 ) -> tuple[list[int], int | None]:
     """Ids of the page of ``scope`` matching ``words``, and the total (None: more than RANK_MOST).
 
-    Few matches are ranked by relevance (BM25 / ts_rank) and filtered by the viewer's scope in one
-    query; many matches are read newest first, checking each row, so a word found in nearly every
-    document costs no more than a rare one."""
-    engine, visible = backend(), _visible_in(scope)
-    if engine.count_upto(words, rank_most + 1) <= rank_most:
-        ids = engine.ranked(words)
-        seen = visible(ids) if ids else set()
-        ranked = [i for i in ids if i in seen]
+    One statement reads the newest ``rank_most + 1`` matches, each with whether the viewer may
+    see it (the full-text query joined with the viewer's scope): when there are no more than
+    ``rank_most``, those seen are ranked by relevance (BM25 / ts_rank); when there are more,
+    the page is read newest first, going on in chunks while the viewer sees too few, so a word
+    found in nearly every document costs no more than a rare one."""
+    engine, scoped = backend(), _statement(scope)
+    head = _matches(engine, words, scoped, None, rank_most + 1)
+    if len(head) <= rank_most:
+        seen = {i for i, _r, visible in head if visible}
+        ranked = [i for i in engine.best_first(words, head) if i in seen]
         return ranked[offset : offset + limit], len(ranked)
-    return _newest(engine, words, visible, offset + limit)[offset:], None
+    found = [i for i, _r, visible in head if visible]
+    if len(found) < offset + limit:
+        found += _newest(engine, words, scoped, head, offset + limit - len(found))
+    return found[offset : offset + limit], None
 
 
-def _visible_in(scope: QuerySet | Visible) -> Visible:
+def _statement(scope: QuerySet | Statement) -> Statement:
     if isinstance(scope, QuerySet):
-        return lambda ids: set(scope.filter(pk__in=ids).values_list("pk", flat=True))
+        sql, params = scope.values("pk").query.sql_with_params()
+        return sql, tuple(params)
     return scope
 
 
-def _newest(engine: Backend, words: list[str], visible: Visible, wanted: int) -> list[int]:
-    """The newest ``wanted`` matches the viewer may see, read in chunks from the index."""
+def _matches(
+    engine: Backend, words: list[str], scoped: Statement, before: int | None, size: int
+) -> list[Match]:
+    """The newest ``size`` matches below ``before``, newest first, each with whether the viewer
+    sees it, in one statement: the scope is asked about these ids only."""
+    newest, params = engine.newest(words, before, size)
+    among = engine.among("v.pk", "SELECT id FROM m")
+    sql = (
+        f"WITH m AS ({newest}) SELECT m.id, m.r, s.pk IS NOT NULL FROM m LEFT JOIN"
+        f" (SELECT v.pk FROM ({scoped[0]}) v WHERE {among}) s ON s.pk = m.id ORDER BY m.id DESC"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *scoped[1]])
+        return [(i, r, bool(visible)) for i, r, visible in cursor.fetchall()]
+
+
+def _newest(
+    engine: Backend, words: list[str], scoped: Statement, head: list[Match], wanted: int
+) -> list[int]:
+    """The next ``wanted`` matches the viewer may see after ``head``, read in chunks, no
+    further than the newest CHUNK × MAX_CHUNKS matches."""
     found: list[int] = []
-    before = None
-    for _round in range(MAX_CHUNKS):
-        chunk = engine.recent(words, before, CHUNK)
+    before, read = head[-1][0], len(head)
+    while len(found) < wanted and read < CHUNK * MAX_CHUNKS:
+        chunk = _matches(engine, words, scoped, before, min(CHUNK, CHUNK * MAX_CHUNKS - read))
         if not chunk:
             break
-        seen = visible(chunk)
-        found += [i for i in chunk if i in seen]
-        if len(found) >= wanted:
-            break
-        before = chunk[-1]
+        found += [i for i, _r, visible in chunk if visible]
+        before, read = chunk[-1][0], read + len(chunk)
     return found[:wanted]
 
 

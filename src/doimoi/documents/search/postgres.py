@@ -7,11 +7,9 @@ query the same terms."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import connection
 
-from doimoi.documents.search import prefix
+from doimoi.documents.search import Match, Statement, prefix
 
 TABLE = "documents_search"
 VECTOR = "array_to_tsvector(array_remove(string_to_array(%s, ' '), ''))"
@@ -37,28 +35,22 @@ class PostgresBackend:
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {TABLE} WHERE document_id = %s", [document_id])
 
-    def count_upto(self, words: list[str], most: int) -> int:
-        """How many documents match, counting no further than ``most``."""
-        sql = f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE vector @@ %s::tsquery LIMIT %s) t"
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [_tsquery(words), most])
-            return int(cursor.fetchone()[0])
-
-    def ranked(self, words: list[str]) -> list[int]:
-        """Every matching id, best first (ts_rank); only called when they are few."""
+    def newest(self, words: list[str], before: int | None, size: int) -> Statement:
+        """Matching ids, newest first, below ``before``; the first statement (``before`` None)
+        ranks them too."""
+        rank = "ts_rank(vector, q)" if before is None else "NULL::real"
+        below = "" if before is None else " AND document_id < %s"
         sql = (
-            f"SELECT document_id FROM {TABLE}, (SELECT %s::tsquery AS q) t WHERE vector @@ q "
-            "ORDER BY ts_rank(vector, q) DESC, document_id DESC"
+            f"SELECT document_id AS id, {rank} AS r FROM {TABLE}, (SELECT %s::tsquery AS q) t"
+            f" WHERE vector @@ q{below} ORDER BY document_id DESC LIMIT %s"
         )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [_tsquery(words)])
-            return [row[0] for row in cursor.fetchall()]
+        params = [_tsquery(words)] + ([] if before is None else [before])
+        return sql, (*params, size)
 
-    def recent(self, words: list[str], before: int | None, size: int) -> list[int]:
-        """Matching ids, highest (newest) first, below ``before``."""
-        where = "vector @@ %s::tsquery" + (" AND document_id < %s" if before is not None else "")
-        params: list[Any] = [_tsquery(words)] + ([before] if before is not None else [])
-        sql = f"SELECT document_id FROM {TABLE} WHERE {where} ORDER BY document_id DESC LIMIT %s"
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, size])
-            return [row[0] for row in cursor.fetchall()]
+    def among(self, column: str, ids: str) -> str:
+        return f"{column} = ANY(ARRAY({ids}))"
+
+    def best_first(self, words: list[str], matches: list[Match]) -> list[int]:
+        """By ts_rank, then newest first: the order PostgreSQL gives ``ORDER BY ts_rank(vector,
+        q) DESC, document_id DESC`` (the ranks are its own float4 values, compared exactly)."""
+        return [i for i, _r, _v in sorted(matches, key=lambda m: (-(m[1] or 0.0), -m[0]))]

@@ -3,11 +3,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import connection
 
-from doimoi.documents.search import prefix
+from doimoi.documents.search import Match, Statement, prefix
 
 TABLE = "documents_search"
 
@@ -28,25 +26,21 @@ class SqliteBackend:
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {TABLE} WHERE rowid = %s", [document_id])
 
-    def count_upto(self, words: list[str], most: int) -> int:
-        """How many documents match, counting no further than ``most``."""
-        sql = f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE {TABLE} MATCH %s LIMIT %s)"
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [_match(words), most])
-            return int(cursor.fetchone()[0])
+    def newest(self, words: list[str], before: int | None, size: int) -> Statement:
+        """Matching ids, newest first, below ``before`` (FTS5 streams these in order)."""
+        below = "" if before is None else " AND rowid < %s"
+        sql = (
+            f"SELECT rowid AS id, NULL AS r FROM {TABLE} WHERE {TABLE} MATCH %s{below}"
+            " ORDER BY rowid DESC LIMIT %s"
+        )
+        return sql, (_match(words), *([] if before is None else [before]), size)
 
-    def ranked(self, words: list[str]) -> list[int]:
-        """Every matching id, best first (BM25); only called when they are few."""
+    def among(self, column: str, ids: str) -> str:
+        return f"{column} IN ({ids})"
+
+    def best_first(self, words: list[str], matches: list[Match]) -> list[int]:
+        """By BM25, as FTS5 orders them (its order among equal ranks is its own)."""
         sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY rank"
         with connection.cursor() as cursor:
             cursor.execute(sql, [_match(words)])
-            return [row[0] for row in cursor.fetchall()]
-
-    def recent(self, words: list[str], before: int | None, size: int) -> list[int]:
-        """Matching ids, highest (newest) first, below ``before``; FTS5 streams these in order."""
-        where = f"{TABLE} MATCH %s" + (" AND rowid < %s" if before is not None else "")
-        params: list[Any] = [_match(words)] + ([before] if before is not None else [])
-        sql = f"SELECT rowid FROM {TABLE} WHERE {where} ORDER BY rowid DESC LIMIT %s"
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, size])
             return [row[0] for row in cursor.fetchall()]
