@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from doimoi.core.forms import AccessibleErrorsMixin, NFCFormMixin
+from doimoi.core.forms import AccessibleErrorsMixin, KeptRenderMixin, NFCFormMixin
 from doimoi.documents.models import Confidentiality, DocumentKind, Urgency
 from doimoi.organizations.models import Person, Unit, UnitKind, UnitLevel
 from doimoi.organizations.picker import UnitPickerField, UnitPickerWidget
@@ -26,11 +26,20 @@ class UnitChoiceField(forms.ModelChoiceField):
         return f"{obj.name} ({obj.code or '—'}, {period})"
 
 
-class FilterSelect(forms.Select):
+class FilterSelect(KeptRenderMixin, forms.Select):
     """Django's select, each option written in its template rather than included (the search
-    page renders its three filters on every search); the same HTML."""
+    page renders its three filters on every search), and the HTML kept; the same HTML."""
 
     template_name = "documents/widgets/select.html"
+
+
+class KeptTextInput(KeptRenderMixin, forms.TextInput):
+    """Django's text input, its HTML kept for the value (the search box: a page of results
+    after another, a search repeated)."""
+
+
+class KeptNumberInput(KeptRenderMixin, forms.NumberInput):
+    """Django's number input, its HTML kept for the value (the year filter)."""
 
 
 class SearchForm(forms.Form):
@@ -42,7 +51,7 @@ class SearchForm(forms.Form):
         label=_("Tìm văn bản"),
         required=False,
         max_length=200,
-        widget=forms.TextInput(
+        widget=KeptTextInput(
             attrs={
                 "type": "search",
                 "hx-get": reverse_lazy("documents:document_list"),
@@ -61,7 +70,9 @@ class SearchForm(forms.Form):
         choices=[("", _("Tất cả")), *DocumentKind.choices],
         widget=FilterSelect,
     )
-    year = forms.IntegerField(label=_("Năm"), required=False, min_value=1945, max_value=2100)
+    year = forms.IntegerField(
+        label=_("Năm"), required=False, min_value=1945, max_value=2100, widget=KeptNumberInput
+    )
     # pickers, not lists: a national tree has 60,000 units (an 8 MB page, 24–111 s)
     unit = UnitPickerField(
         label=_("Đơn vị (cả cấp dưới)"),
