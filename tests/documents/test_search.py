@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 
 from doimoi.documents import selectors
+from doimoi.documents.models import Document
 from doimoi.documents.search import backend
 from doimoi.documents.services.ingest import ingest_file
 from tests.documents import files
@@ -105,3 +106,14 @@ def test_a_unit_learns_not_even_the_count_of_what_it_may_not_see(corpus: Any, pe
     page = selectors.document_search(viewer=persona("bithu.phuong1"), query="khuyen khich")
     assert everyone.total and everyone.total >= 3
     assert page.total == 0 and page.hits == []
+
+
+def test_the_type_filter_offers_a_type_as_soon_as_a_document_of_it_is_added(
+    corpus: Any, persona: Any
+) -> None:
+    clerk = persona("vanthu.tinhuy")
+    assert "ZQ" not in selectors.type_codes(viewer=clerk)  # and kept
+    Document.objects.create(
+        state="review", kind="party", type_code="ZQ", title="x", unit=corpus["Tỉnh ủy Lâm Đồng"]
+    )
+    assert "ZQ" in selectors.type_codes(viewer=clerk)
