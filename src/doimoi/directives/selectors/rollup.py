@@ -8,7 +8,6 @@ what the viewer may see, so the cost does not grow with a loop over units: a nat
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
@@ -21,6 +20,7 @@ from django.db.models.expressions import RawSQL
 from doimoi.core.statements import Statements
 from doimoi.directives.models import KINDS, Assignment, Directive, Report, Task
 from doimoi.directives.rules import assignment_visible_q
+from doimoi.directives.selectors.children import UNKNOWN, Runs, by_child, by_runs, unit_runs
 from doimoi.directives.selectors.compiled import assignments_among
 from doimoi.directives.states import AssignmentState, ReportState, TaskState
 from doimoi.organizations.models import Unit, UnitLevel
@@ -183,10 +183,10 @@ def directive_summary(
     one's subtree, as ``subtree_counts`` gives them, come from the same scan of the assignments
     (grouped by level and by which child's subtree the unit is in) into ``Summary.subtrees``.
     """
-    sql, params = _statement(scope, today, children)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
+    runs = unit_runs(scope.viewer, children) if children else None
+    rows = _rows(scope, today, children, runs)
+    if runs is not None and any(row[-1] == UNKNOWN for row in rows):
+        rows = _rows(scope, today, children, None)  # a unit newer than the runs: by the join
     parts: dict[str, list[dict[str, Any]]] = {"a": [], "t": [], "r": []}
     for tag, *values in rows:
         names = _NAMES[tag]
@@ -204,6 +204,15 @@ def directive_summary(
     summary.reports = dict.fromkeys(ReportState.values, 0)
     summary.reports.update({row["state"]: row["n"] for row in parts["r"]})
     return summary
+
+
+def _rows(
+    scope: Scope, today: datetime.date, children: tuple[str, ...], runs: Runs | None
+) -> list[tuple[Any, ...]]:
+    sql, params = _statement(scope, today, children, runs)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return list(cursor.fetchall())
 
 
 def _fold(
@@ -241,22 +250,27 @@ _STATEMENTS = Statements(512)
 
 
 def _statement(
-    scope: Scope, today: datetime.date, children: tuple[str, ...]
+    scope: Scope, today: datetime.date, children: tuple[str, ...], runs: Runs | None = None
 ) -> tuple[str, tuple[Any, ...]]:
     """The summary as one statement (the three grouped queries joined by UNION ALL), compiled
-    once per directive, viewer's scope, branch, requirement, children and day: building and
-    compiling the querysets cost several times what running them does. The SQL is a function of
-    that key alone, so nothing needs to be forgotten when data changes."""
+    once per directive, viewer's scope, branch, requirement, children (and their runs of unit
+    ids) and day: building and compiling the querysets cost several times what running them
+    does. The SQL is a function of that key alone, so nothing needs to be forgotten when data
+    changes."""
     branch = scope.subtree.path if scope.subtree is not None else None
     key = (scope.directive.pk, scope_of(scope.viewer), branch, scope.requirement, children, today)
-    return _STATEMENTS.get(key, lambda: _union(_summary_parts(scope, today, children)))
+    return _STATEMENTS.get(
+        (*key, runs), lambda: _union(_summary_parts(scope, today, children, runs))
+    )
 
 
 Part = tuple[str, str, tuple[Any, ...], set[str]]  # tag, SQL, parameters, its columns
 
 
-def _summary_parts(scope: Scope, today: datetime.date, children: tuple[str, ...]) -> list[Part]:
-    parts = [_assignment_part(scope, today, children)]
+def _summary_parts(
+    scope: Scope, today: datetime.date, children: tuple[str, ...], runs: Runs | None
+) -> list[Part]:
+    parts = [_assignment_part(scope, today, children, runs)]
     if not scope.requirement or scope.requirement == "tasks":
         tasks = scoped_tasks(scope).order_by().values("level").annotate(**task_metrics(today))
         parts.append(_part("t", tasks))
@@ -270,9 +284,11 @@ def _part(tag: str, qs: QuerySet[Any]) -> Part:
     return tag, sql, tuple(params), {*qs.query.values_select, *qs.query.annotation_select}
 
 
-def _assignment_part(scope: Scope, today: datetime.date, children: tuple[str, ...]) -> Part:
+def _assignment_part(
+    scope: Scope, today: datetime.date, children: tuple[str, ...], runs: Runs | None
+) -> Part:
     """Assignments grouped by level and, with ``children``, by the child subtree each unit is in
-    (see ``_by_child``)."""
+    (by the ``runs`` of unit ids when given: see ``selectors.children``)."""
     metrics = assignment_metrics(today, scope.requirement)
     if children and scope.requirement:  # the subtree counts are overdue on any requirement
         c = _columns(Assignment)
@@ -285,35 +301,8 @@ def _assignment_part(scope: Scope, today: datetime.date, children: tuple[str, ..
     )
     if not children:
         return tag, sql, params, columns
-    return tag, _by_child(sql, children), params, columns | {"child"}
-
-
-_PATH = re.compile(r"[0-9A-Z]+")  # a tree path (treebeard's alphabet): safe as a literal
-
-
-def _by_child(sql: str, children: tuple[str, ...]) -> str:
-    """The grouped assignments' SQL, grouped also by the child subtree the unit is in ('' for
-    none), read from a join to the children's own unit rows: the unit's path cut to their
-    length is one of theirs. Grouped by an expression instead (the cut path), PostgreSQL guesses
-    a group per row and sorts them all on disk (80 ms, against 40 ms for this and 50 ms for the
-    separate query by ``subtree_counts``)."""
-    if len({len(path) for path in children}) != 1 or not all(map(_PATH.fullmatch, children)):
-        raise ValueError(f"not paths of one depth: {children}")
-    listed = ", ".join(f"'{path}'" for path in children)
-    joins = (
-        ' INNER JOIN "organizations_unit" own_unit'
-        ' ON ("directives_assignment"."unit_id" = own_unit."id")'
-        ' LEFT JOIN "organizations_unit" child_unit'
-        f' ON (child_unit."path" = SUBSTR(own_unit."path", 1, {len(children[0])})'
-        f' AND child_unit."path" IN ({listed}))'
-    )
-    where = sql.index(" WHERE ", sql.index(' FROM "directives_assignment"'))
-    head, rest = sql[:where], sql[where:]
-    head = head.replace(
-        ' AS "level", ', ' AS "level", COALESCE(child_unit."path", \'\') AS "child", ', 1
-    )
-    rest = rest.rsplit(" GROUP BY ", 1)[0]
-    return f'{head}{joins}{rest} GROUP BY "directives_assignment"."level", child_unit."path"'
+    grouped = by_runs(sql, runs) if runs is not None else by_child(sql, children)
+    return tag, grouped, params, columns | {"child"}
 
 
 def _union(parts: list[Part]) -> tuple[str, tuple[Any, ...]]:
