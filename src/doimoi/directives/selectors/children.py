@@ -100,15 +100,17 @@ def by_child(sql: str, children: tuple[str, ...]) -> str:
 def by_runs(sql: str, runs: Runs) -> str:
     """Grouped also by the child subtree the unit is in ('' for none, ``UNKNOWN`` past the runs),
     read from the run its id falls in: a join to the runs' rows (a column of a small relation,
-    which PostgreSQL groups in memory) on the run's number, found by binary search."""
+    which PostgreSQL groups in memory) on the run's number, found by binary search. An outer
+    join: PostgreSQL then expects every assignment to stay and scans them in parallel (an inner
+    join it guessed would keep a fifth, and scanned alone: 50-70 ms against 40)."""
     firsts, labels = runs
     if not all(label in ("", UNKNOWN) or _PATH.fullmatch(label) for label in labels):
         raise ValueError(f"not paths: {labels}")
     listed = ", ".join(f"'{label}'" for label in labels)
     bounds = ", ".join(str(int(first)) for first in firsts)
     joins = (
-        f" INNER JOIN unnest(ARRAY[{listed}]::text[]) WITH ORDINALITY AS own_run(child, n)"
+        f" LEFT JOIN unnest(ARRAY[{listed}]::text[]) WITH ORDINALITY AS own_run(child, n)"
         ' ON (own_run.n = width_bucket("directives_assignment"."unit_id",'
         f" ARRAY[{bounds}]::bigint[]))"
     )
-    return _grouped(sql, "own_run.child", joins)
+    return _grouped(sql, f"COALESCE(own_run.child, '{UNKNOWN}')", joins, "own_run.child")
