@@ -103,6 +103,23 @@ def test_dates_are_dd_mm_yyyy(language: str) -> None:
     assert text == "07/03/2026|07/03/2026|07/03/2026|07/03/2026 16:05"
 
 
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_dmy_writes_what_the_date_filter_does(language: str) -> None:
+    """``|dmy`` is ``|date:"d/m/Y"`` written out for a day; a moment still goes through the
+    filter (its time zone: 9 May 23:30 UTC is 10 May in Hà Nội)."""
+    template = Template("{% load doimoi_format %}{{ d|dmy }}={{ d|date:'d/m/Y' }}")
+    days = [datetime.date(2026, 3, 7), datetime.date(999, 12, 31), datetime.date(2026, 11, 30)]
+    values = [*days, datetime.datetime(2026, 5, 9, 23, 30, tzinfo=datetime.UTC), None, ""]
+    with translation.override(language):
+        for value in values:
+            mine, django = template.render(Context({"d": value})).split("=")
+            assert mine == django, value
+    assert (
+        Template("{% load doimoi_format %}{{ d|dmy }}").render(Context({"d": values[3]}))
+        == "10/05/2026"
+    )
+
+
 @pytest.mark.django_db
 def test_the_unit_page_groups_thousands(demo: dict[str, Unit], persona: Any) -> None:
     unit = Unit.objects.order_by("path").last()

@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Any
 
 import pytest
 from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from doimoi.directives.models import Assignment, Directive, Report
+from doimoi.directives.models import Assignment, CascadeStamp, Directive, Report
 from doimoi.directives.states import AssignmentState
+from doimoi.directives.views.directives import links
 from doimoi.documents import services as documents
 from doimoi.documents.models import Confidentiality
 from tests.directives.conftest import WARD_PLAN, WARDS, forward_to_cells, of, unit
+
+QUERIES_AFTER_A_WRITE = 15  # session, user, directive, summary, late, tree, timeline (6), …
 
 D = datetime.date
 pytestmark = pytest.mark.django_db
@@ -187,3 +193,33 @@ def test_assignment_page_links_the_documents_its_viewer_may_open(
                 assert (f'data-testid="{testid}"' in page) == may, (name, username, testid)
                 seen.add(may)
     assert seen == {True, False}  # both answers were put to the test
+
+
+def test_row_links_are_the_reversed_urls() -> None:
+    detail, below = links("directives:assignment_detail"), links("directives:cascade_children", 7)
+    for pk in (1, 9, 10, 987654321987, 123456789):
+        assert detail(pk) == reverse("directives:assignment_detail", args=[pk])
+        assert below(pk) == reverse("directives:cascade_children", args=[7, pk])
+
+
+def test_directive_page_counted_again_after_a_write(
+    cascade: Directive, ward_plan: Any, as_user: Any, django_assert_num_queries: Any, at: Any
+) -> None:
+    """After a write to the cascade nothing of the page is kept: it counts again, in the same
+    statements as its first view but the subtree runs' one (kept under the scope stamp)."""
+    clerk, url = as_user("vanthu.baoloc"), reverse("directives:directive_detail", args=[cascade.pk])
+    with at(2022, 6, 1):
+        with CaptureQueriesContext(connection) as captured:
+            first = clerk.get(url).content.decode()
+        CascadeStamp.objects.filter(directive_id=cascade.pk).update(token="a", timeline_token="b")
+        with django_assert_num_queries(QUERIES_AFTER_A_WRITE):
+            again = clerk.get(url).content.decode()
+    runs = [q["sql"] for q in captured if "LAG(child)" in q["sql"]]
+    assert len(runs) == (connection.vendor == "postgresql")  # read once, then kept
+    token = re.compile(r"[A-Za-z0-9]{64}")  # the form's CSRF token, masked anew per response
+    assert token.sub("", again) == token.sub("", first)
+    for ward in WARDS:
+        assert (
+            f'href="{reverse("directives:assignment_detail", args=[of(cascade, ward).pk])}"'
+            in again
+        )

@@ -7,6 +7,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from doimoi.directives.models import RequirementKind
+from doimoi.directives.states import AssignmentState
 
 register = template.Library()
 
@@ -18,10 +19,21 @@ STATUS = {
 }
 
 
+KINDS = dict(RequirementKind.choices)  # built once: ``.values`` is a new list at every call
+STATES = dict(AssignmentState.choices)
+
+
 @register.filter
 def kind_label(kind: str) -> str | Promise:
     """The Vietnamese name of a requirement kind."""
-    return RequirementKind(kind).label if kind in RequirementKind.values else kind
+    return KINDS.get(kind, kind)
+
+
+@register.filter
+def state_label(state: str) -> str | Promise:
+    """An assignment state's name, as ``get_state_display`` gives it (which builds the field's
+    choices anew at every call: a directive's tree shows a few hundred)."""
+    return STATES.get(state, state)
 
 
 @register.filter

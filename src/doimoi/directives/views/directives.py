@@ -9,6 +9,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -88,10 +89,29 @@ def _scope(request: HttpRequest, directive: Any, filters: CascadeFilterForm | No
     return Scope(directive=directive, viewer=request.user, **filters.chosen())
 
 
+def links(name: str, *head: Any) -> Callable[[Any], str]:
+    """``reverse(name, args=[*head, pk])`` for the many rows of a page, reversed once with a
+    stand-in for the pk: a reverse costs about 30 µs, and the page links a hundred rows."""
+    before, after = reverse(name, args=[*head, _STAND_IN]).rsplit(str(_STAND_IN), 1)
+    return lambda pk: f"{before}{int(pk)}{after}"
+
+
+_STAND_IN = 987654321987
+
+
 def _rows(nodes: list[Assignment], counts: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    today = timezone.localdate()
+    if not nodes:
+        return []
+    today, detail = timezone.localdate(), links("directives:assignment_detail")
+    below = links("directives:cascade_children", nodes[0].directive_id)
     return [
-        {"a": n, "sub": counts.get(n.unit.path, {}), "late": selectors.missing(n, today)}
+        {
+            "a": n,
+            "sub": counts.get(n.unit.path, {}),
+            "late": selectors.missing(n, today),
+            "url": detail(n.pk),
+            "below": below(n.pk),
+        }
         for n in nodes
     ]
 
@@ -109,8 +129,12 @@ def _late(request: HttpRequest, scope: Scope) -> dict[str, Any]:
     rows = selectors.late_page(scope, today=today, start=start_at, count=LATE_SHOWN + 1)
     more = request.GET.copy()
     more["tre_tu"] = str(start_at + LATE_SHOWN)
+    detail = links("directives:assignment_detail")
     return {
-        "late": [{"a": a, "missing": selectors.missing(a, today)} for a in rows[:LATE_SHOWN]],
+        "late": [
+            {"a": a, "missing": selectors.missing(a, today), "url": detail(a.pk)}
+            for a in rows[:LATE_SHOWN]
+        ],
         "late_more": more.urlencode() if len(rows) > LATE_SHOWN else "",
     }
 
