@@ -14,6 +14,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from doimoi.directives import selectors
 from doimoi.directives.models import Assignment, CascadeStamp, Directive, Report
 from doimoi.directives.states import AssignmentState
 from doimoi.directives.views.directives import links
@@ -21,7 +22,7 @@ from doimoi.documents import services as documents
 from doimoi.documents.models import Confidentiality
 from tests.directives.conftest import WARD_PLAN, WARDS, forward_to_cells, of, unit
 
-QUERIES_AFTER_A_WRITE = 15  # session, user, directive, summary, late, tree, timeline (6), …
+QUERIES_AFTER_A_WRITE = 14  # session, user, directive, summary, late, tree, timeline (5), …
 
 D = datetime.date
 pytestmark = pytest.mark.django_db
@@ -223,3 +224,12 @@ def test_directive_page_counted_again_after_a_write(
             f'href="{reverse("directives:assignment_detail", args=[of(cascade, ward).pk])}"'
             in again
         )
+
+
+def test_timeline_counts_the_units_each_viewer_sees(cascade: Directive, persona: Any) -> None:
+    """A sending's size is the number of its units the viewer sees (counted in the sendings'
+    own statement): the city's clerk sees its three wards, a ward's secretary its own."""
+    from_city = selectors.cascade_events(viewer=persona("vanthu.baoloc"), directive=cascade)
+    from_ward = selectors.cascade_events(viewer=persona("bithu.phuong1"), directive=cascade)
+    assert [e["n"] for e in from_city if e["kind"] == "sent"] == [3]
+    assert [e["n"] for e in from_ward if e["kind"] == "sent"] == [1]
