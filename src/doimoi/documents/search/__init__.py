@@ -34,7 +34,8 @@ MAX_CHUNKS = 20
 
 # the viewer's documents as SQL selecting their ids as "pk" (a queryset's, or compiled and kept)
 Statement = tuple[str, tuple[Any, ...]]
-Match = tuple[int, float | None, bool]  # id, rank (None: the backend ranks apart), visible
+# id, rank (None: the backend ranks apart), whether the viewer sees it (None: not asked)
+Match = tuple[int, float | None, bool | None]
 
 
 class Backend(Protocol):
@@ -44,12 +45,12 @@ class Backend(Protocol):
 
     def remove(self, document_id: int) -> None: ...
 
-    def newest(self, words: list[str], before: int | None, size: int) -> Statement:
-        """SQL of the matching ids (as "id") and their ranks (as "r"), newest first."""
-        ...
-
-    def among(self, column: str, ids: str) -> str:
-        """SQL of "``column`` is one of the ids the subquery ``ids`` selects"."""
+    def matches(
+        self, words: list[str], scoped: Statement, before: int | None, size: int, few: int
+    ) -> list[Match]:
+        """The newest ``size`` matches below ``before``, newest first, and whether the viewer
+        (``scoped``: the ids they see, as "pk") sees each: every one when there are no more
+        than ``few``, else at least the newest CHUNK."""
         ...
 
     def best_first(self, words: list[str], matches: list[Match]) -> list[int]:
@@ -66,20 +67,21 @@ def search(
 ) -> tuple[list[int], int | None]:
     """Ids of the page of ``scope`` matching ``words``, and the total (None: more than RANK_MOST).
 
-    One statement reads the newest ``rank_most + 1`` matches, each with whether the viewer may
-    see it (the full-text query joined with the viewer's scope): when there are no more than
-    ``rank_most``, those seen are ranked by relevance (BM25 / ts_rank); when there are more,
-    the page is read newest first, going on in chunks while the viewer sees too few, so a word
-    found in nearly every document costs no more than a rare one."""
+    The newest ``rank_most + 1`` matches are read with whether the viewer may see them (on
+    PostgreSQL in one statement, the full-text query joined with the viewer's scope): when there
+    are no more than ``rank_most``, those seen are ranked by relevance (BM25 / ts_rank); when
+    there are more, the page is read newest first, going on in chunks while the viewer sees too
+    few, so a word found in nearly every document costs no more than a rare one."""
     engine, scoped = backend(), _statement(scope)
-    head = _matches(engine, words, scoped, None, rank_most + 1)
+    head = engine.matches(words, scoped, None, rank_most + 1, rank_most)
     if len(head) <= rank_most:
         seen = {i for i, _r, visible in head if visible}
         ranked = [i for i in engine.best_first(words, head) if i in seen]
         return ranked[offset : offset + limit], len(ranked)
-    found = [i for i, _r, visible in head if visible]
+    asked = [match for match in head if match[2] is not None]
+    found = [i for i, _r, visible in asked if visible]
     if len(found) < offset + limit:
-        found += _newest(engine, words, scoped, head, offset + limit - len(found))
+        found += _newest(engine, words, scoped, asked, offset + limit - len(found))
     return found[offset : offset + limit], None
 
 
@@ -90,31 +92,16 @@ def _statement(scope: QuerySet | Statement) -> Statement:
     return scope
 
 
-def _matches(
-    engine: Backend, words: list[str], scoped: Statement, before: int | None, size: int
-) -> list[Match]:
-    """The newest ``size`` matches below ``before``, newest first, each with whether the viewer
-    sees it, in one statement: the scope is asked about these ids only."""
-    newest, params = engine.newest(words, before, size)
-    among = engine.among("v.pk", "SELECT id FROM m")
-    sql = (
-        f"WITH m AS ({newest}) SELECT m.id, m.r, s.pk IS NOT NULL FROM m LEFT JOIN"
-        f" (SELECT v.pk FROM ({scoped[0]}) v WHERE {among}) s ON s.pk = m.id ORDER BY m.id DESC"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *scoped[1]])
-        return [(i, r, bool(visible)) for i, r, visible in cursor.fetchall()]
-
-
 def _newest(
     engine: Backend, words: list[str], scoped: Statement, head: list[Match], wanted: int
 ) -> list[int]:
-    """The next ``wanted`` matches the viewer may see after ``head``, read in chunks, no
-    further than the newest CHUNK × MAX_CHUNKS matches."""
+    """The next ``wanted`` matches the viewer may see after ``head`` (those asked about), read
+    in chunks, no further than the newest CHUNK × MAX_CHUNKS matches."""
     found: list[int] = []
     before, read = head[-1][0], len(head)
     while len(found) < wanted and read < CHUNK * MAX_CHUNKS:
-        chunk = _matches(engine, words, scoped, before, min(CHUNK, CHUNK * MAX_CHUNKS - read))
+        size = min(CHUNK, CHUNK * MAX_CHUNKS - read)
+        chunk = engine.matches(words, scoped, before, size, size)
         if not chunk:
             break
         found += [i for i, _r, visible in chunk if visible]

@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import json
+
 from django.db import connection
 
-from doimoi.documents.search import Match, Statement, prefix
+from doimoi.documents.search import CHUNK, Match, Statement, prefix
 
 TABLE = "documents_search"
 
@@ -26,17 +28,22 @@ class SqliteBackend:
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {TABLE} WHERE rowid = %s", [document_id])
 
-    def newest(self, words: list[str], before: int | None, size: int) -> Statement:
-        """Matching ids, newest first, below ``before`` (FTS5 streams these in order)."""
+    def matches(
+        self, words: list[str], scoped: Statement, before: int | None, size: int, few: int
+    ) -> list[Match]:
+        """The ids, then the viewer's among them (all when they are few, else the newest CHUNK):
+        SQLite has no round trip or plan to save, and asking its scope about more ids than the
+        page needs costs more than a second statement."""
         below = "" if before is None else " AND rowid < %s"
         sql = (
-            f"SELECT rowid AS id, NULL AS r FROM {TABLE} WHERE {TABLE} MATCH %s{below}"
-            " ORDER BY rowid DESC LIMIT %s"
+            f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s{below} ORDER BY rowid DESC LIMIT %s"
         )
-        return sql, (_match(words), *([] if before is None else [before]), size)
-
-    def among(self, column: str, ids: str) -> str:
-        return f"{column} IN ({ids})"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [_match(words), *([] if before is None else [before]), size])
+            ids = [row[0] for row in cursor.fetchall()]
+        asked = ids if len(ids) <= few else ids[:CHUNK]
+        seen = _seen(scoped, asked) if asked else set()
+        return [(i, None, i in seen) for i in asked] + [(i, None, None) for i in ids[len(asked) :]]
 
     def best_first(self, words: list[str], matches: list[Match]) -> list[int]:
         """By BM25, as FTS5 orders them (its order among equal ranks is its own)."""
@@ -44,3 +51,12 @@ class SqliteBackend:
         with connection.cursor() as cursor:
             cursor.execute(sql, [_match(words)])
             return [row[0] for row in cursor.fetchall()]
+
+
+def _seen(scoped: Statement, ids: list[int]) -> set[int]:
+    """Which of ``ids`` the viewer sees (the ids as one JSON parameter: the statement's text is
+    the same whatever the ids, and SQLite keeps it prepared)."""
+    sql = f"SELECT v.pk FROM ({scoped[0]}) v WHERE v.pk IN (SELECT value FROM json_each(%s))"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*scoped[1], json.dumps(ids)])
+        return {row[0] for row in cursor.fetchall()}
