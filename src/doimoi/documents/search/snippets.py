@@ -103,10 +103,24 @@ def _window_score(
     return distinct, best, -best_start
 
 
-def snippet(text: str, words: list[str]) -> SafeString:
-    """A window of ``text`` around the densest cluster of the searched words."""
+KEPT_TEXTS = 256
+KEPT_LONGEST = 8_000  # characters (a kept text costs about 6 bytes each): a longer one is not kept
+
+
+def _flat(text: str) -> tuple[str, str]:
+    """``text`` on one line (runs of spaces as one) and that folded."""
     text = " ".join(text.split())
-    folded = fold_aligned(text)
+    return text, fold_aligned(text)
+
+
+_flat_kept = lru_cache(maxsize=KEPT_TEXTS)(_flat)
+
+
+def snippet(text: str, words: list[str]) -> SafeString:
+    """A window of ``text`` around the densest cluster of the searched words. A text's folded
+    form is kept for the next searches that find it (the type-ahead box, the next page): the
+    folding is half of a snippet's time."""
+    text, folded = _flat_kept(text) if len(text) <= KEPT_LONGEST else _flat(text)
     spans = _spans(folded, words)
     if not spans:
         return mark_safe(escape(text[:WINDOW]) + ("…" if len(text) > WINDOW else ""))
