@@ -18,6 +18,7 @@ from doimoi.directives.models import (
     Task,
     UrgingDispatch,
 )
+from doimoi.directives.selectors import assignment_page as page
 from doimoi.directives.selectors.rollup import missing, overdue_q
 from doimoi.directives.states import AssignmentState, ReportState, TaskState
 from doimoi.organizations.models import Unit
@@ -77,23 +78,15 @@ def urging_get(*, viewer: Any, pk: int) -> UrgingDispatch:
 
 
 def assignment_detail(a: Assignment) -> dict[str, Any]:
-    """What an assignment's page shows besides itself (the caller checked visibility)."""
-    sendings = list(
-        Distribution.objects.filter(parent=a)
-        .select_related("document")
-        .annotate(n=Count("assignments"))
-    )
-    children = a.children.select_related("unit").order_by("unit__path")
+    """What an assignment's page shows besides itself (the caller checked visibility), each
+    list read by a statement compiled once (``assignment_page``)."""
+    sendings = page.sendings_of(a)
     return {
-        "requirements": list(a.distribution.requirements.all()),
-        "tasks": list(a.tasks.order_by("number", "pk")),
-        "reports": list(
-            a.reports.select_related("task", "submitted_by", "reviewed_by").prefetch_related(
-                "attachments"
-            )
-        ),
+        "requirements": page.requirements_of(a),
+        "tasks": page.tasks_of(a),
+        "reports": page.reports_of(a),
         "sendings": sendings,
-        "children": list(children) if sendings else [],  # a unit sends on before it has any
+        "children": page.children_of(a) if sendings else [],  # a unit sends on before it has any
     }
 
 
