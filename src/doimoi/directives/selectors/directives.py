@@ -19,8 +19,9 @@ from doimoi.directives.models import (
     UrgingDispatch,
 )
 from doimoi.directives.selectors import assignment_page as page
+from doimoi.directives.selectors import todo
 from doimoi.directives.selectors.rollup import missing, overdue_q
-from doimoi.directives.states import AssignmentState, ReportState, TaskState
+from doimoi.directives.states import AssignmentState, ReportState
 from doimoi.organizations.models import Unit
 
 
@@ -105,28 +106,16 @@ class Dashboard:
 def unit_todo(*, viewer: Any, unit: Unit, today: datetime.date, limit: int = 5) -> Dashboard:
     """What the start page shows of ``unit``'s dashboard: what it must do (assignments and tasks by
     deadline) and how many of its subordinate units' assignments are open and overdue, without
-    the lists of what they owe (the dashboard's own page adds those)."""
-    visible = Assignment.objects.restrict(viewer)
-    mine = visible.filter(unit=unit).exclude(state=AssignmentState.DONE)
-    owed = visible.filter(sender=unit).exclude(state=AssignmentState.DONE)
-    counts = owed.aggregate(
-        owed=Count("pk"),
-        overdue=Count("pk", filter=overdue_q(today)),
-    )
-    # the pages show the directive's title of each: nothing else to join
-    owes = list(mine.select_related("directive").order_by("due_final", "pk")[:limit])
+    the lists of what they owe (the dashboard's own page adds those). Each statement is compiled
+    once per unit, viewer's scope, day and count (``todo``)."""
+    owes = todo.owes(viewer=viewer, unit=unit, limit=limit)  # with the directive's title
     for a in owes:  # what the page marks late: a deadline passed with its milestone empty
         a.overdue = bool(missing(a, today))  # type: ignore[attr-defined]
     return Dashboard(
         unit=unit,
         owes=owes,
-        tasks=list(
-            Task.objects.restrict(viewer)
-            .filter(unit=unit)
-            .exclude(state=TaskState.DONE)
-            .order_by("due_date", "pk")[:limit]
-        ),
-        counts=counts,
+        tasks=todo.open_tasks(viewer=viewer, unit=unit, limit=limit),
+        counts=todo.owed_counts(viewer=viewer, unit=unit, today=today),
     )
 
 
