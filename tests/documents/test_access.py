@@ -148,3 +148,17 @@ def test_urgency_and_confidentiality_marks_are_read(demo: dict[str, Any], person
     )
     document = Document.objects.get(pk=result.documents[0]["id"])
     assert (document.urgency, document.confidentiality) == ("khan", 0)
+
+
+def test_a_page_names_the_document_open_for_each_viewer_in_turn(
+    secret: Document, persona: Any
+) -> None:
+    """``documents_with_access`` keeps its statement per viewer's scope and ids: the viewers
+    asked in turn about the same documents, twice over in one process, each get their own
+    answer (the cleared and the uncleared alike)."""
+    ids = {secret.pk}
+    for _ in range(2):
+        for username, sees in SEES.items():
+            named = selectors.documents_with_access(viewer=persona(username), ids=ids)
+            assert set(named) == ids and named[secret.pk].open is sees, username
+            assert named[secret.pk].reference == "12-CV/ThU"

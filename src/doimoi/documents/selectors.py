@@ -92,11 +92,26 @@ def documents_with_access(*, viewer: Any, ids: set[int]) -> dict[int, Document]:
     whether ``viewer`` may open it (``documents.view_document``, which is the scope's ``view``,
     as here), in one statement for all. Whether each is open is its id among the visible ones
     of ``ids``: asked per row (a correlated EXISTS), PostgreSQL spent longer planning the
-    statement than the page's other statements together (1.6 ms against 0.7)."""
+    statement than the page's other statements together (1.6 ms against 0.7). The statement is
+    compiled once per (viewer's scope, ids): building it cost the assignment page 2 ms of Python
+    for 0.3 ms of SQL; the rows are read through ``raw()``, with the ORM's conversions."""
+    key = (connection.vendor, scope_of(viewer), tuple(sorted(ids)))
+    sql, params = _NAMED.get(key, lambda: _with_access(viewer, ids))
+    documents = {d.pk: d for d in Document.objects.raw(sql, params)}
+    for d in documents.values():
+        d.open = bool(d.open)  # type: ignore[attr-defined]  # SQLite answers 0 or 1
+    return documents
+
+
+_NAMED = Statements(512)
+
+
+def _with_access(viewer: Any, ids: set[int]) -> Statement:
     visible = Document.objects.restrict(viewer).filter(pk__in=ids).values("pk")
     open_ = ExpressionWrapper(Q(pk__in=visible), output_field=BooleanField())
-    rows = Document.objects.filter(pk__in=ids).defer(*UNSHOWN)
-    return {d.pk: d for d in rows.annotate(open=open_).order_by()}
+    rows = Document.objects.filter(pk__in=ids).defer(*UNSHOWN).annotate(open=open_).order_by()
+    sql, params = rows.query.sql_with_params()
+    return sql, tuple(params)
 
 
 def document_namesakes(*, viewer: Any, document: Document) -> list[Document]:
