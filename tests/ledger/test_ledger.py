@@ -6,11 +6,13 @@ import itertools
 from typing import Any
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import DatabaseError, connection, transaction
+from django.db.models import Count, Window
 
-from doimoi.ledger import registry, services
+from doimoi.ledger import registry, selectors, services
 from doimoi.ledger.models import AppendOnly, LedgerEvent
 from doimoi.ledger.verify import verify
 from doimoi.organizations.models import Unit
@@ -171,3 +173,32 @@ def test_rehashed_forgery_breaks_the_next_link(chain: list[LedgerEvent]) -> None
         ['{"forged": true}', fake, e.seq],
     )
     _verify_fails_at(e.seq + 1)
+
+
+def test_latest_events_are_those_the_queryset_reads(demo: dict[str, Unit]) -> None:
+    """The timeline's statement is kept per (subject's model, limit, fields): subjects of each
+    model, asked in turn with two limits and two sets of fields in one process, get the latest
+    events of their own (a key missing a part would answer with another's)."""
+    first = LedgerEvent.objects.order_by("seq").first()
+    assert first is not None
+    unit = next(iter(demo.values()))
+    with transaction.atomic():
+        for _ in range(3):  # one subject with more events than the shorter limit
+            services.append(action=first.action, subject=unit, actor=None)
+    pairs = LedgerEvent.objects.values_list("subject_type", "subject_id").distinct()
+    subjects = [apps.get_model(kind).objects.get(pk=pk) for kind, pk in sorted(set(pairs))[:40]]
+    assert len({s._meta.label_lower for s in subjects}) > 1
+    totals = set()
+    for limit, fields in itertools.product((2, 30), ((), selectors.TIMELINE_FIELDS)):
+        for subject in subjects:
+            events, total = selectors.latest_events_for(subject=subject, limit=limit, fields=fields)
+            read = LedgerEvent.objects.filter(
+                subject_type=subject._meta.label_lower, subject_id=str(subject.pk)
+            ).annotate(total=Window(Count("pk")))
+            expected = list(read.order_by("-seq")[:limit])[::-1]
+            assert [(e.seq, e.occurred_at, e.actor_label, e.action, e.hash) for e in events] == [
+                (e.seq, e.occurred_at, e.actor_label, e.action, e.hash) for e in expected
+            ]
+            assert total == expected[0].total
+            totals.add((limit, len(events), total))
+    assert len(totals) > 2
