@@ -42,6 +42,12 @@ from doimoi.organizations.selectors import units_in_scope
 UNSHOWN = ("text", "parsed")
 
 
+def unshown(relation: str) -> tuple[str, ...]:
+    """``UNSHOWN`` of the document behind ``relation``, for ``defer()`` on a read that joins it
+    to name it (its reference, its title) and never shows its text."""
+    return tuple(f"{relation}__{column}" for column in UNSHOWN)
+
+
 def document_list(
     *,
     viewer: Any,

@@ -22,6 +22,7 @@ from doimoi.directives.selectors import assignment_page as page
 from doimoi.directives.selectors import todo
 from doimoi.directives.selectors.rollup import missing, overdue_q
 from doimoi.directives.states import AssignmentState, ReportState
+from doimoi.documents.selectors import unshown
 from doimoi.organizations.models import Unit
 
 
@@ -31,7 +32,8 @@ def directive_list(*, viewer: Any, unit: Unit | None = None) -> QuerySet[Directi
     if unit is not None:
         received = Assignment.objects.filter(unit=unit).values("directive_id")
         qs = qs.filter(Q(issuer=unit) | Q(pk__in=received))
-    return qs.select_related("document", "issuer").order_by("-created_at", "-pk")
+    qs = qs.select_related("document", "issuer").defer(*unshown("document"))
+    return qs.order_by("-created_at", "-pk")
 
 
 def directive_get(*, viewer: Any, pk: int) -> Directive:
@@ -48,9 +50,8 @@ def assignment_list(
         qs = qs.filter(unit=unit)
     if directive is not None:
         qs = qs.filter(directive=directive)
-    return qs.select_related("directive", "unit", "sender", "distribution__document").order_by(
-        "due_final", "unit__path"
-    )
+    qs = qs.select_related("directive", "unit", "sender", "distribution__document")
+    return qs.defer(*unshown("distribution__document")).order_by("due_final", "unit__path")
 
 
 def assignment_get(*, viewer: Any, pk: int) -> Assignment:
@@ -166,6 +167,7 @@ def _sendings(viewer: Any, directive: Directive, visible: Any, limit: int) -> li
     sendings = (
         Distribution.objects.filter(pk__in=latest)
         .select_related("sender", "document")
+        .defer(*unshown("document"))
         .annotate(n=Coalesce(Subquery(size), 0))
         .order_by("-sent_on", "-pk")
     )

@@ -16,7 +16,7 @@ from doimoi.core.errors import ApplicationError
 from doimoi.core.views import once_per_request
 from doimoi.directives.forms.answers import apply_error
 from doimoi.directives.models import Assignment, CascadeStamp, Directive, Report, UrgingDispatch
-from doimoi.documents.selectors import documents_with_access
+from doimoi.documents.selectors import documents_with_access, unshown
 from doimoi.organizations.models import Unit
 
 
@@ -26,6 +26,7 @@ def directive_of(request: HttpRequest, pk: int, **_kwargs: Any) -> Directive:
     read in the same statement, before anything its page counts."""
     stamp = CascadeStamp.objects.filter(directive_id=OuterRef("pk"))
     qs = Directive.objects.restrict(request.user).select_related("document", "issuer")
+    qs = qs.defer(*unshown("document"))  # the page names the document, it never shows its text
     tokens = {
         "cascade_token": Subquery(stamp.values("token")[:1]),
         "timeline_token": Subquery(stamp.values("timeline_token")[:1]),
