@@ -48,6 +48,13 @@ def unshown(relation: str) -> tuple[str, ...]:
     return tuple(f"{relation}__{column}" for column in UNSHOWN)
 
 
+def shown(relation: str) -> tuple[str, ...]:
+    """Every column but ``UNSHOWN`` of the document behind ``relation``, for ``only()`` (which
+    ``defer()`` cannot narrow further once it names the relation)."""
+    columns = (f.name for f in Document._meta.concrete_fields if f.name not in UNSHOWN)
+    return tuple(f"{relation}__{column}" for column in columns)
+
+
 def document_list(
     *,
     viewer: Any,

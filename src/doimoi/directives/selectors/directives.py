@@ -22,7 +22,7 @@ from doimoi.directives.selectors import assignment_page as page
 from doimoi.directives.selectors import todo
 from doimoi.directives.selectors.rollup import missing, overdue_q
 from doimoi.directives.states import AssignmentState, ReportState
-from doimoi.documents.selectors import unshown
+from doimoi.documents.selectors import shown, unshown
 from doimoi.organizations.models import Unit
 
 
@@ -191,7 +191,7 @@ def _answers(visible: Any, limit: int) -> list[dict[str, Any]]:
         rows = (
             visible.filter(**{f"{kind}_on__isnull": False})
             .select_related("unit", f"{kind}_document")
-            .only("directive", "unit", f"{kind}_on", f"{kind}_document")
+            .only("directive", "unit", f"{kind}_on", *shown(f"{kind}_document"))
         )
         for a in rows.order_by(f"-{kind}_on", "-pk")[:limit]:
             events.append(
