@@ -13,7 +13,15 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any
 
+from django.db.models import QuerySet
+
 Statement = tuple[str, tuple[Any, ...]]
+
+
+def statement_of(queryset: QuerySet[Any]) -> Statement:
+    """The SQL of ``queryset`` and its parameters, as kept."""
+    sql, params = queryset.query.sql_with_params()
+    return sql, tuple(params)
 
 
 class Statements:
@@ -36,6 +44,10 @@ class Statements:
             while len(self._kept) > self.size:
                 self._kept.popitem(last=False)
         return found
+
+    def compiled(self, key: Hashable, build: Callable[[], QuerySet[Any]]) -> Statement:
+        """The statement of the queryset ``build()`` gives, compiled once per ``key``."""
+        return self.get(key, lambda: statement_of(build()))
 
     def clear(self) -> None:
         with self._lock:

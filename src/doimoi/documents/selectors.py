@@ -19,7 +19,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 
-from doimoi.core.statements import Statement, Statements
+from doimoi.core.statements import Statement, Statements, statement_of
 from doimoi.documents import search
 from doimoi.documents.models import (
     Document,
@@ -123,8 +123,7 @@ def _with_access(viewer: Any, ids: set[int]) -> Statement:
     visible = Document.objects.restrict(viewer).filter(pk__in=ids).values("pk")
     open_ = ExpressionWrapper(Q(pk__in=visible), output_field=BooleanField())
     rows = Document.objects.filter(pk__in=ids).defer(*UNSHOWN).annotate(open=open_).order_by()
-    sql, params = rows.query.sql_with_params()
-    return sql, tuple(params)
+    return statement_of(rows)
 
 
 def document_namesakes(*, viewer: Any, document: Document) -> list[Document]:

@@ -13,21 +13,16 @@ from typing import Any
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
-from doimoi.core.statements import Statement, Statements
+from doimoi.core.statements import Statements
 from doimoi.directives.models import Assignment
 
 _IDS = Statements(512)
-
-
-def _compiled(ids: QuerySet[Any]) -> Statement:
-    sql, params = ids.query.sql_with_params()
-    return sql, tuple(params)
 
 
 def assignments_among(key: Hashable, ids: Callable[[], QuerySet[Any]]) -> list[Assignment]:
     """The assignments whose ids ``ids()`` gives (a ``values("pk")`` queryset, compiled once per
     ``key``: the caller names in it everything its SQL depends on), with their units, by the
     unit's tree path."""
-    sql, params = _IDS.get(key, lambda: _compiled(ids()))
+    sql, params = _IDS.compiled(key, ids)
     rows = Assignment.objects.filter(pk__in=RawSQL(sql, params)).select_related("unit")
     return list(rows.order_by("unit__path"))

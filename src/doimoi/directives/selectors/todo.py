@@ -28,11 +28,7 @@ _KEPT = Statements(512)
 
 
 def _kept(key: tuple[Any, ...], build: Callable[[], QuerySet[Any]]) -> Statement:
-    def compile_() -> Statement:
-        sql, params = build().query.sql_with_params()
-        return sql, tuple(params)
-
-    return _KEPT.get(key, compile_)
+    return _KEPT.compiled(key, build)
 
 
 def _open(viewer: Any) -> QuerySet[Assignment]:

@@ -14,11 +14,12 @@ so does the last word in the type-ahead box (``prefix_last``), on both databases
 from __future__ import annotations
 
 import re
-from typing import Any, Protocol
+from typing import Protocol
 
 from django.db import connection
 from django.db.models import QuerySet
 
+from doimoi.core.statements import Statement, statement_of
 from doimoi.core.text import fold
 
 _TERM = re.compile(r"[^\W_]+")
@@ -32,8 +33,6 @@ RANK_MOST = 1000  # up to this many matches are ranked by relevance; beyond, new
 CHUNK = 500
 MAX_CHUNKS = 20
 
-# the viewer's documents as SQL selecting their ids as "pk" (a queryset's, or compiled and kept)
-Statement = tuple[str, tuple[Any, ...]]
 # id, rank (None: the backend ranks apart), whether the viewer sees it (None: not asked)
 Match = tuple[int, float | None, bool | None]
 
@@ -86,10 +85,9 @@ def search(
 
 
 def _statement(scope: QuerySet | Statement) -> Statement:
-    if isinstance(scope, QuerySet):
-        sql, params = scope.values("pk").query.sql_with_params()
-        return sql, tuple(params)
-    return scope
+    """The viewer's documents as SQL selecting their ids as "pk" (a queryset's, or compiled and
+    kept)."""
+    return statement_of(scope.values("pk")) if isinstance(scope, QuerySet) else scope
 
 
 def _newest(
