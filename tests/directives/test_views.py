@@ -14,10 +14,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from doimoi.core.views import links
 from doimoi.directives import selectors
 from doimoi.directives.models import Assignment, CascadeStamp, Directive, Report
 from doimoi.directives.states import AssignmentState
-from doimoi.directives.views.directives import links
 from doimoi.documents import services as documents
 from doimoi.documents.models import Confidentiality
 from tests.directives.conftest import WARD_PLAN, WARDS, forward_to_cells, of, unit

@@ -181,3 +181,52 @@ def test_edit_records_the_change(demo: dict[str, Unit], as_user: Any, ledger_pro
     assert response.status_code == 302
     event = ledger_probe.assert_recorded("organizations.unit.updated", unit)
     assert event.payload == {"member_count": [297, 301]}
+
+
+ROW = re.compile(r'<li role="treeitem" class="tree-node[^"]*">(.*?)\n</li>', re.S)
+
+
+def _tree_rows(html: str) -> dict[str, dict[str, str | None]]:
+    """Each row of a tree level by its unit's name: its links, its count, the level below."""
+    rows = {}
+    for body in ROW.findall(html):
+        page = re.search(r'<a href="([^"]*)">([^<]*)</a>', body)
+        assert page is not None
+        found = {
+            "hx": re.search(r'<details hx-get="([^"]*)"', body),
+            "count": re.search(r'<span class="count">([^<]*)</span>', body),
+            "below": re.search(r'class="tree-children"><li><a href="([^"]*)">', body),
+        }
+        rows[page[2]] = {"page": page[1]} | {k: m and m[1] for k, m in found.items()}
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "many"),
+    [
+        ("vi", "(1 đơn vị trực thuộc)", "(2 đơn vị trực thuộc)"),
+        ("en", "(1 unit under it)", "(2 units under it)"),
+    ],
+)
+def test_tree_rows_link_and_count_as_reversed_and_translated(
+    demo: dict[str, Unit], as_user: Any, language: str, one: str, many: str
+) -> None:
+    """A level's rows are written once per level (views.tree_nodes): each links the unit's page
+    and the level below it as reverse() does, and counts its units in the language's plural."""
+    parent = demo["Thành ủy Bảo Lộc"]
+    leaves = [u for u in Unit.objects.get_children(parent).order_by("path") if not u.numchild]
+    lone, pair, leaf = leaves[:3]
+    for n, unit in ((1, lone), (2, pair)):
+        for i in range(n):
+            Unit.objects.get(pk=unit.pk).add_child(name=f"Chi bộ {unit.pk}-{i}", kind="party_cell")
+    client = as_user("admin")
+    client.cookies["django_language"] = language
+    url = reverse("organizations:unit_tree") + f"?cha={parent.pk}"
+    rows = _tree_rows(client.get(url).content.decode())
+    assert len(rows) == Unit.objects.get(pk=parent.pk).numchild
+    for unit, count in ((lone, one), (pair, many), (leaf, None)):
+        row = rows[Unit.objects.get(pk=unit.pk).name]
+        assert row["page"] == reverse("organizations:unit_detail", args=[unit.pk])
+        below = reverse("organizations:unit_tree") + f"?cha={unit.pk}"
+        shown = (below, below, count) if count else (None, None, None)
+        assert (row["hx"], row["below"], row["count"]) == shown

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponseBase
+from django.urls import reverse
 from django_htmx.middleware import HtmxDetails
 
 View = Callable[..., HttpResponseBase]
@@ -74,3 +75,20 @@ def public(view: View) -> View:
     view = login_not_required(view)
     view.doimoi_rule = "public"  # type: ignore[attr-defined]
     return view
+
+
+_STAND_IN = 987654321987  # an id no row has, reversed in place of a row's
+
+
+def link_parts(name: str, *head: Any) -> tuple[str, str]:
+    """The address ``reverse(name, args=[*head, pk])`` before and after its ``pk``, reversed once
+    for the many rows of a page (a reverse costs about 30 µs; a template writes
+    ``{{ before }}{{ row.pk }}{{ after }}``)."""
+    before, after = reverse(name, args=[*head, _STAND_IN]).rsplit(str(_STAND_IN), 1)
+    return before, after
+
+
+def links(name: str, *head: Any) -> Callable[[Any], str]:
+    """``reverse(name, args=[*head, pk])`` as a function of ``pk``, reversed once (``link_parts``)."""
+    before, after = link_parts(name, *head)
+    return lambda pk: f"{before}{int(pk)}{after}"

@@ -9,12 +9,14 @@ from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from doimoi.core import panels
 from doimoi.core.errors import ApplicationError
 from doimoi.core.text import fold
-from doimoi.core.views import HtmxHttpRequest, require_rule
+from doimoi.core.views import HtmxHttpRequest, link_parts, require_rule
 from doimoi.organizations import picker, selectors, services
 from doimoi.organizations.forms import UnitCloseForm, UnitForm, UnitMergeForm, UnitMoveForm
 from doimoi.organizations.models import Unit
@@ -46,17 +48,38 @@ def unit_tree(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
+def _count(n: int) -> str:
+    return ngettext("(%(n)s đơn vị trực thuộc)", "(%(n)s đơn vị trực thuộc)", n) % {"n": n}
+
+
+def tree_nodes(units: list[Unit]) -> list[dict[str, Any]]:
+    """The level's units as its rows show them: the unit, its page and the level below it, and
+    how many units are under it. Written here once per level: the row's three ``{% url %}``, its
+    ids localized as numbers and its count's plural cost 80 µs a row (the 34 provinces: 2.7 ms)."""
+    head, tail = link_parts("organizations:unit_detail")
+    below = reverse("organizations:unit_tree") + "?cha="
+    return [
+        {
+            "unit": unit,
+            "page": f"{head}{unit.pk}{tail}",
+            "below": f"{below}{unit.pk}" if unit.numchild else "",
+            "count": _count(unit.numchild) if unit.numchild else "",
+        }
+        for unit in units
+    ]
+
+
 def _level(parent: Unit | None) -> dict[str, Any]:
     """The units under ``parent`` (the top units if None, or the one top unit's children)."""
     if parent is None:
         roots = _by_name(selectors.unit_roots())
         if len(roots) != 1:
-            return {"nodes": roots}
+            return {"nodes": tree_nodes(roots)}
         parent = roots[0]
     return {
         "parent": parent,
         "ancestors": selectors.unit_ancestors(unit=parent),
-        "nodes": _by_name(selectors.unit_children(unit=parent)),
+        "nodes": tree_nodes(_by_name(selectors.unit_children(unit=parent))),
     }
 
 

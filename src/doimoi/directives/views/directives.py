@@ -9,13 +9,12 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from doimoi.core.views import HtmxHttpRequest, require_rule
+from doimoi.core.views import HtmxHttpRequest, links, require_rule
 from doimoi.directives import selectors, services
 from doimoi.directives.forms.filters import CascadeFilterForm
 from doimoi.directives.forms.reports import DirectiveForm
@@ -87,16 +86,6 @@ def directive_distribute(request: HttpRequest, pk: int) -> HttpResponse:
 def _scope(request: HttpRequest, directive: Any, filters: CascadeFilterForm | None = None) -> Scope:
     filters = filters or CascadeFilterForm(request.GET, viewer=request.user)
     return Scope(directive=directive, viewer=request.user, **filters.chosen())
-
-
-def links(name: str, *head: Any) -> Callable[[Any], str]:
-    """``reverse(name, args=[*head, pk])`` for the many rows of a page, reversed once with a
-    stand-in for the pk: a reverse costs about 30 µs, and the page links a hundred rows."""
-    before, after = reverse(name, args=[*head, _STAND_IN]).rsplit(str(_STAND_IN), 1)
-    return lambda pk: f"{before}{int(pk)}{after}"
-
-
-_STAND_IN = 987654321987
 
 
 def _rows(nodes: list[Assignment], counts: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:

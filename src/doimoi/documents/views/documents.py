@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from doimoi.core import panels
-from doimoi.core.views import HtmxHttpRequest, require_rule
+from doimoi.core.views import HtmxHttpRequest, link_parts, require_rule
 from doimoi.documents import graph, selectors
 from doimoi.documents.extract.ocr import MAX_PAGES, page_preview
 from doimoi.documents.forms import IssuerUnitForm, ReviewForm, SearchForm
@@ -106,21 +106,11 @@ def document_list(request: HtmxHttpRequest) -> HttpResponse:
         paginator = Paginator(rows, 25)
         context["page"] = paginator.get_page(page_no)
     context["can_ingest"] = request.user.has_perm("documents.ingest_any")
-    context["detail_head"], context["detail_tail"] = _detail_url()
+    context["detail_head"], context["detail_tail"] = link_parts("documents:document_detail")
     template = "documents/document_list.html"
     if request.htmx and not request.htmx.boosted:
         template += "#results"
     return render(request, template, context)
-
-
-_MARK = 987654321
-
-
-def _detail_url() -> tuple[str, str]:
-    """A document page's address around its id, reversed once for the page's rows (a
-    ``{% url %}`` a row cost a reverse each, 20 to 25 a page)."""
-    head, tail = reverse("documents:document_detail", args=[_MARK]).rsplit(str(_MARK), 1)
-    return head, tail
 
 
 @require_rule("documents.view_document", get_document)
