@@ -5,7 +5,6 @@ from doimoi.directives.selectors.directives import (
     assignment_detail,
     assignment_get,
     assignment_list,
-    cascade_events,
     directive_get,
     directive_list,
     notification_list,
@@ -25,6 +24,7 @@ from doimoi.directives.selectors.rollup import (
     missing,
     overdue_q,
 )
+from doimoi.directives.selectors.timeline import cascade_events
 from doimoi.directives.selectors.tree import cascade_nodes, cascade_top, subtree_counts
 
 __all__ = [

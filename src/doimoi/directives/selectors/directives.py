@@ -6,13 +6,11 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Q, QuerySet
 
 from doimoi.directives.models import (
     Assignment,
     Directive,
-    Distribution,
     Notification,
     Report,
     Task,
@@ -22,7 +20,7 @@ from doimoi.directives.selectors import assignment_page as page
 from doimoi.directives.selectors import todo
 from doimoi.directives.selectors.rollup import missing, overdue_q
 from doimoi.directives.states import AssignmentState, ReportState
-from doimoi.documents.selectors import shown, unshown
+from doimoi.documents.selectors import unshown
 from doimoi.organizations.models import Unit
 
 
@@ -146,94 +144,3 @@ def unit_dashboard(*, viewer: Any, unit: Unit, today: datetime.date, limit: int 
 def notification_list(*, viewer: Any, unread_only: bool = False) -> QuerySet[Notification]:
     qs = Notification.objects.restrict(viewer).filter(user_id=viewer.pk)
     return qs.filter(read_at__isnull=True) if unread_only else qs
-
-
-def _sendings(viewer: Any, directive: Directive, visible: Any, limit: int) -> list[dict[str, Any]]:
-    qs = Distribution.objects.filter(directive=directive)
-    if not viewer.is_superuser:
-        qs = qs.filter(Exists(visible.filter(distribution=OuterRef("pk"))))
-    # the latest first, then their senders and documents: joined before the cut, PostgreSQL
-    # hash-joins every sending to every unit (12 ms at national scale, against 1 ms)
-    latest = qs.order_by("-sent_on", "-pk").values("pk")[:limit]
-    # how many units each sent to that the viewer sees, counted in the same statement
-    size = (
-        Assignment.objects.restrict(viewer)
-        .filter(distribution=OuterRef("pk"))
-        .order_by()
-        .values("distribution")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    sendings = (
-        Distribution.objects.filter(pk__in=latest)
-        .select_related("sender", "document")
-        .defer(*unshown("document"))
-        .annotate(n=Coalesce(Subquery(size), 0))
-        .order_by("-sent_on", "-pk")
-    )
-    return [
-        {
-            "date": d.sent_on,
-            "kind": "sent",
-            "unit": d.sender,
-            "document": d.document,
-            "n": d.n,
-            "record": d,
-        }
-        for d in sendings
-    ]
-
-
-def _answers(visible: Any, limit: int) -> list[dict[str, Any]]:
-    events = []
-    for kind in ("plan", "forward"):
-        # no column of stamp.UNSHOWN: the timeline is kept while only those change
-        rows = (
-            visible.filter(**{f"{kind}_on__isnull": False})
-            .select_related("unit", f"{kind}_document")
-            .only("directive", "unit", f"{kind}_on", *shown(f"{kind}_document"))
-        )
-        for a in rows.order_by(f"-{kind}_on", "-pk")[:limit]:
-            events.append(
-                {
-                    "date": getattr(a, f"{kind}_on"),
-                    "kind": kind,
-                    "unit": a.unit,
-                    "document": getattr(a, f"{kind}_document"),
-                    "record": a,
-                }
-            )
-    return events
-
-
-def _reviews(viewer: Any, directive: Directive, limit: int) -> list[dict[str, Any]]:
-    reports = Report.objects.restrict(viewer).filter(directive=directive)
-    events = []
-    # the latest first, then their units and tasks: joined before the cut, PostgreSQL joins
-    # every report of the latest day (a national directive: 191 of them, 2.7 ms against 0.8)
-    latest = reports.order_by("-submitted_on", "-pk").values("pk")[:limit]
-    submitted = Report.objects.filter(pk__in=latest).select_related("unit", "task")
-    for r in submitted.order_by("-submitted_on", "-pk"):
-        events.append({"date": r.submitted_on, "kind": "report", "unit": r.unit, "report": r})
-    reviewed = reports.filter(reviewed_on__isnull=False).select_related("unit", "task")
-    for r in reviewed.order_by("-reviewed_on", "-pk")[:limit]:
-        events.append({"date": r.reviewed_on, "kind": r.state, "unit": r.unit, "report": r})
-    return events
-
-
-def cascade_events(*, viewer: Any, directive: Directive, limit: int = 30) -> list[dict[str, Any]]:
-    """The cascade's latest happenings the viewer sees: sendings, answers, reports and reviews."""
-    visible = Assignment.objects.restrict(viewer).filter(directive=directive)
-    events = _sendings(viewer, directive, visible, limit) + _answers(visible, limit)
-    events += _reviews(viewer, directive, limit)
-    return sorted(events, key=_moment, reverse=True)[:limit]
-
-
-# what happens first on one day: a sending, then the answers to it, then reports, then reviews
-_SAME_DAY_ORDER = {"sent": 0, "plan": 1, "forward": 2, "report": 3, "accepted": 4, "returned": 4}
-
-
-def _moment(event: dict[str, Any]) -> tuple[Any, ...]:
-    """When an event happened: its day, then its place in the day's order, then its record's."""
-    record = event.get("report") or event.get("record")
-    return (event["date"], _SAME_DAY_ORDER.get(event["kind"], 5), getattr(record, "pk", 0))
