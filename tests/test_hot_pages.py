@@ -77,8 +77,9 @@ PAGES: dict[str, Page] = {
     "assignment, city clerk": (_assignment, "vanthu.baoloc", 12, 17),
     "assignment, city secretary": (_assignment, "bithu.baoloc", 12, 17),
     "case, city secretary": (_case, "bithu.baoloc", 10, 15),
-    # one level of the tree at a time (the growth below adds 300 units under the ward)
-    "unit tree": (lambda ids: reverse("organizations:unit_tree"), "admin", 5, 6),
+    # one level of the tree at a time (the growth below adds 300 units under the ward); the
+    # level is kept for everyone under the scope stamp (organizations.views._kept_level): -3
+    "unit tree": (lambda ids: reverse("organizations:unit_tree"), "admin", 2, 6),
     "unit picker": (
         lambda ids: reverse("organizations:unit_pick") + "?source=in_scope&field=u&u_q=chi+bo",
         "vanthu.baoloc",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Any
 
@@ -230,3 +231,30 @@ def test_tree_rows_link_and_count_as_reversed_and_translated(
         below = reverse("organizations:unit_tree") + f"?cha={unit.pk}"
         shown = (below, below, count) if count else (None, None, None)
         assert (row["hx"], row["below"], row["count"]) == shown
+
+
+def test_kept_tree_level_shows_each_change_to_its_units(
+    demo: dict[str, Unit], as_user: Any
+) -> None:
+    """A tree level is kept for everyone under the scope stamp (views._kept_level): a renamed
+    unit, a new unit under it and a closed one show on the next visit, to every user, in the
+    language each reads, on the page and in its htmx fragment."""
+    parent = demo["Thành ủy Bảo Lộc"]
+    url = reverse("organizations:unit_tree") + f"?cha={parent.pk}"
+    clerk, admin = as_user("vanthu.baoloc"), as_user("admin")
+    english = as_user("vanthu.dukdn")
+    english.cookies["django_language"] = "en"
+    for client in (clerk, admin, english):
+        client.get(url), client.get(url, HTTP_HX_REQUEST="true")
+    unit = Unit.objects.get(name="Văn phòng Thành ủy Bảo Lộc")
+    Unit.objects.filter(pk=unit.pk).update(name="Văn phòng Thành ủy (đổi tên)")
+    assert "Văn phòng Thành ủy (đổi tên)" in clerk.get(url).content.decode()
+    Unit.objects.get(pk=unit.pk).add_child(name="Tổ lưu trữ", kind="office")
+    rows = _tree_rows(admin.get(url, HTTP_HX_REQUEST="true").content.decode())
+    assert rows["Văn phòng Thành ủy (đổi tên)"]["count"] == "(1 đơn vị trực thuộc)"
+    clerk.get(url)  # kept in Vietnamese: the English reader gets their own
+    rows = _tree_rows(english.get(url).content.decode())
+    assert rows["Văn phòng Thành ủy (đổi tên)"]["count"] == "(1 unit under it)"
+    Unit.objects.filter(pk=unit.pk).update(valid_to=datetime.date(2025, 7, 1))
+    assert "đã kết thúc 01/07/2025" in clerk.get(url, HTTP_HX_REQUEST="true").content.decode()
+    assert admin.get(reverse("organizations:unit_tree") + "?cha=999999").status_code == 404
