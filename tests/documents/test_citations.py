@@ -6,8 +6,10 @@ import datetime
 from typing import Any
 
 from doimoi.documents.models import Citation, CommitteeTerm, Document
+from doimoi.documents.services import cache
 from doimoi.documents.services.ingest import ingest_file
 from doimoi.documents.services.issuers import match_issuer
+from doimoi.organizations.models import Unit
 
 FUEL_2026 = """BAN CHẤP HÀNH TRUNG ƯƠNG
 *
@@ -141,3 +143,42 @@ def test_an_issuer_code_read_without_its_marks_still_matches(demo: dict[str, Any
     day, committee = datetime.date(2022, 3, 17), demo["Đảng ủy Khối các cơ quan tỉnh Lâm Đồng"]
     assert match_issuer(name="Đảng ủy Khối các cơ quan tỉnh", code="ĐUK", day=day) == committee
     assert match_issuer(name="Dang uy Khoi cac co quan tinh", code="DUK", day=day) == committee
+
+
+BLOC_DISPATCH = """ĐẢNG BỘ TỈNH LÂM ĐỒNG
+ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH
+*
+Số {number}-CV/ĐUK
+ĐẢNG CỘNG SẢN VIỆT NAM
+Đà Lạt, ngày 17 tháng 3 năm 2022
+V/v tổ chức hội nghị quán triệt
+Kính gửi: Các chi bộ trực thuộc
+Ban Thường vụ Đảng ủy Khối đề nghị các chi bộ tổ chức hội nghị quán triệt.
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+Nguyễn Văn Bình
+"""
+
+
+def test_an_issuer_matched_once_is_kept_for_later_files(
+    demo: dict[str, Any], persona: Any, django_assert_num_queries: Any
+) -> None:
+    """The match is kept across files (no unit is read again), under the units' stamp."""
+    committee, day = demo["Đảng ủy Khối các cơ quan tỉnh Lâm Đồng"], datetime.date(2022, 3, 17)
+    assert _ingest(demo, persona, BLOC_DISPATCH.format(number="41")).issuer_unit == committee
+    with django_assert_num_queries(1), cache.batch():  # the stamp, read once per batch
+        assert match_issuer(name="Đảng ủy Khối các cơ quan tỉnh", code="ĐUK", day=day) == committee
+
+
+def test_a_kept_issuer_match_is_forgotten_when_a_unit_changes(
+    demo: dict[str, Any], persona: Any
+) -> None:
+    """A committee closed before the document's date no longer issues it: any write to units
+    (here one with no service, as the admin or a script would make it) renews the stamp, so the
+    match kept from the first file is not used for the second."""
+    committee = demo["Đảng ủy Khối các cơ quan tỉnh Lâm Đồng"]
+    assert _ingest(demo, persona, BLOC_DISPATCH.format(number="41")).issuer_unit == committee
+    Unit.objects.filter(pk=committee.pk).update(valid_to=datetime.date(2022, 1, 1))
+    assert _ingest(demo, persona, BLOC_DISPATCH.format(number="42")).issuer_unit is None
+    Unit.objects.filter(pk=committee.pk).update(valid_to=committee.valid_to)
+    assert _ingest(demo, persona, BLOC_DISPATCH.format(number="43")).issuer_unit == committee

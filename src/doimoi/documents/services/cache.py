@@ -1,5 +1,11 @@
-"""A memo that lives for one batch of files: issuer matches and committee terms are looked up
-once per batch instead of once per citation. Outside a batch nothing is cached."""
+"""Memos for ingest's lookups.
+
+``memo``: lives for one batch of files (committee terms, the units' stamp); outside a batch
+nothing is cached. ``kept``: answers read from the unit tree alone (issuer matching), kept in
+this process across batches and requests under the scope stamp's token
+(``organizations.models.ScopeStamp``), which database triggers renew on every write to units
+whoever writes: a changed tree is a new token, and nothing kept under the old one is used again.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +14,15 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
+from django.db import connection
+
+from doimoi.organizations.models import ScopeStamp
+
 T = TypeVar("T")
 _memo: ContextVar[dict[Hashable, Any] | None] = ContextVar("doimoi_documents_batch", default=None)
+
+KEPT_MAX = 4096  # answers kept per process; past it they are dropped and read again
+_kept: dict[tuple[str, str], dict[Hashable, Any]] = {}  # (database, token) → answers
 
 
 @contextmanager
@@ -33,3 +46,38 @@ def memo(key: Hashable, compute: Callable[[], T]) -> T:
     if key not in store:
         store[key] = compute()
     return store[key]
+
+
+def _token() -> str | None:
+    table, column = ScopeStamp._meta.db_table, str(ScopeStamp._meta.get_field("token").column)
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {quote(column)} FROM {quote(table)} WHERE {quote('id')} = 1")
+        row = cursor.fetchone()
+    return str(row[0]) if row and row[0] else None
+
+
+def units_stamp() -> str | None:
+    """The scope stamp's token, read once per batch (every call outside one); None when the
+    database has none yet (an emptied table: nothing is kept until a write gives it one)."""
+    return memo(("units stamp", connection.alias), _token)
+
+
+def kept(key: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()`` (which must read nothing but units), kept under ``key`` in this process
+    while the units' stamp read in this batch stays the same; the stamp is read before what is
+    kept, so nothing kept is older than its stamp."""
+    token = units_stamp()
+    if token is None:
+        return memo(key, compute)
+    where = (connection.alias, token)
+    store = _kept.get(where)
+    if store is None or len(store) >= KEPT_MAX:
+        for old in list(_kept):  # answers under another token are never asked for again
+            if old[0] == connection.alias:
+                _kept.pop(old, None)
+        store = _kept[where] = {}
+    if key not in store:
+        store[key] = compute()
+    found: T = store[key]
+    return found

@@ -7,13 +7,14 @@ units still fit, the one nearest the unit that holds the document wins, if it is
 
 from __future__ import annotations
 
+import copy
 import datetime
 from dataclasses import dataclass
 
 from django.db.models import Q
 
 from doimoi.core.text import fold
-from doimoi.documents.services.cache import memo
+from doimoi.documents.services.cache import kept
 from doimoi.organizations.models import Unit
 
 # Words every committee's name has; they say nothing about which one is meant.
@@ -49,8 +50,8 @@ def _common_prefix(a: str, b: str) -> int:
 
 
 def _above(unit: Unit) -> set[str]:
-    """The words of the names of the units above ``unit`` (remembered for the batch)."""
-    return memo(
+    """The words of the names of the units above ``unit`` (kept while the units are unchanged)."""
+    return kept(
         ("above", unit.pk),
         lambda: _words(" ".join(a.name for a in Unit.objects.get_ancestors(unit))),
     )
@@ -97,9 +98,9 @@ def candidates(
     """Units that could be the issuer, best first."""
     name_words, parent_words = _words(name), _words(parent)
     if code:
-        units = memo(("by_code", code), lambda: _by_code(code))
+        units = kept(("by_code", code), lambda: _by_code(code))
     elif name_words:
-        units = memo(("by_name", frozenset(name_words)), lambda: _by_name(name_words))
+        units = kept(("by_name", frozenset(name_words)), lambda: _by_name(name_words))
     else:
         return []
     # A body that signs with its committee's code wins only when its own name fits better.
@@ -123,9 +124,14 @@ def match_issuer(
     parent: str = "",
     near: Unit | None = None,
 ) -> Unit | None:
-    """The one unit that issued a document, or None when no unit (or more than one) fits."""
-    key = ("issuer", name, code, day, parent, near.pk if near else None)
-    return memo(key, lambda: _match(name=name, code=code, day=day, parent=parent, near=near))
+    """The one unit that issued a document, or None when no unit (or more than one) fits.
+
+    Kept in this process while the units are unchanged (``cache.kept``): a file citing several
+    issuers matched them on every upload, 1-3 statements and the scoring each. The caller gets
+    its own copy of the unit, so nothing it sets on it reaches another caller."""
+    key = ("issuer", name, code, day, parent, (near.pk, near.path) if near else None)
+    unit = kept(key, lambda: _match(name=name, code=code, day=day, parent=parent, near=near))
+    return copy.copy(unit) if unit is not None else None
 
 
 def _match(
