@@ -33,7 +33,7 @@ def _actor_fields(actor: AbstractBaseUser | AnonymousUser | None) -> tuple[int |
     return actor.pk, f"{name} ({actor.get_username()})"
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # a step of the caller's transaction: no savepoint of its own
 def append(
     *,
     action: str,
