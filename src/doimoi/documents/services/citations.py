@@ -14,6 +14,7 @@ from typing import Any
 from django.db.models import Max, Min, Q, QuerySet
 
 from doimoi.documents.models import Citation, Document, DocumentState, Relation
+from doimoi.documents.selectors import UNSHOWN
 from doimoi.documents.services.common import canonical_number, clean, code_from_symbol, symbol_key
 from doimoi.documents.services.fields import kind_of_symbol, parse_date
 from doimoi.documents.services.issuers import match_issuer
@@ -148,11 +149,15 @@ def lookup(keys: set[tuple[str, str]]) -> Known:
     keys = {k for k in keys if k[0] or k[1]}
     if not keys:
         return {}
-    rows = Document.objects.filter(
-        number__in={n for n, _k in keys},
-        symbol_key__in={k for _n, k in keys},
-        merged_into=None,  # a merged duplicate is its kept document now
-    ).select_related("issuer_unit")
+    rows = (
+        Document.objects.filter(
+            number__in={n for n, _k in keys},
+            symbol_key__in={k for _n, k in keys},
+            merged_into=None,  # a merged duplicate is its kept document now
+        )
+        .select_related("issuer_unit")
+        .defer(*UNSHOWN)  # matching reads neither, and a cited plan's text can be 100 kB
+    )
     found: Known = {}
     for document in rows.order_by("state", "pk"):
         key = (document.number, document.symbol_key)
