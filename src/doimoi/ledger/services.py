@@ -10,6 +10,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, models, transaction
 from django.utils import timezone
 
+from doimoi.core.statements import Statements
 from doimoi.ledger import registry
 from doimoi.ledger.chain import GENESIS, event_hash
 from doimoi.ledger.models import LedgerEvent
@@ -33,6 +34,21 @@ def _actor_fields(actor: AbstractBaseUser | AnonymousUser | None) -> tuple[int |
     return actor.pk, f"{name} ({actor.get_username()})"
 
 
+_HEAD = Statements(4)
+
+
+def _head() -> dict[str, Any] | None:
+    """The chain's last event (its number and hash), by a statement compiled once per database:
+    every event of every service reads it, and building the queryset cost more than running it."""
+    sql, params = _HEAD.compiled(
+        connection.alias, lambda: LedgerEvent.objects.order_by("-seq").values("seq", "hash")[:1]
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    return {"seq": row[0], "hash": row[1]} if row else None
+
+
 @transaction.atomic(savepoint=False)  # a step of the caller's transaction: no savepoint of its own
 def append(
     *,
@@ -45,7 +61,7 @@ def append(
     """Record ``action`` on ``subject`` as the next event of the chain, in the caller's transaction."""
     registry.check(action)
     _lock_chain_head()
-    last = LedgerEvent.objects.order_by("-seq").values("seq", "hash").first()
+    last = _head()
     actor_id, actor_label = _actor_fields(actor)
     stored_payload = json.loads(json.dumps(payload or {}, cls=DjangoJSONEncoder))
     fields: dict[str, Any] = {
