@@ -162,3 +162,44 @@ def test_a_page_names_the_document_open_for_each_viewer_in_turn(
             named = selectors.documents_with_access(viewer=persona(username), ids=ids)
             assert set(named) == ids and named[secret.pk].open is sees, username
             assert named[secret.pk].reference == "12-CV/ThU"
+
+
+def test_kept_count_follows_the_scope_the_filters_and_the_data(
+    secret: Document, persona: Any, demo: dict[str, Any]
+) -> None:
+    """The list page's count (selectors.document_count, compiled once per viewer's scope and
+    filters) is the list's own count for each viewer and filter, asked twice over in one
+    process, and counts a document added after it was kept."""
+    ward, city = demo["Đảng ủy phường 1 Bảo Lộc"], demo["Thành ủy Bảo Lộc"]
+    choices: list[dict[str, Any]] = [
+        {},
+        {"confidentiality": Confidentiality.MAT},
+        {"unit": city},
+        {"unit": ward},
+        {"issuer": city, "kind": "party"},
+        {"year": 2022},
+    ]
+
+    def counts() -> list[tuple[int, int]]:
+        return [
+            (
+                selectors.document_count(viewer=persona(username), **chosen),
+                selectors.document_list(viewer=persona(username), **chosen).count(),
+            )
+            for username in SEES
+            for chosen in choices
+        ]
+
+    for n, (unit, kind, year) in enumerate(
+        [(ward, "party", 2024), (ward, "party", 2022), (city, "state", 2022)]
+    ):
+        day = datetime.date(year, 3, 1 + n)
+        Document.objects.create(state="review", kind=kind, title="Có", date=day, unit=unit)
+    first = counts()
+    assert all(kept == counted for kept, counted in first) and counts() == first
+    assert len({kept for kept, _ in first}) > 2  # the viewers and filters tell apart
+    Document.objects.create(
+        state="review", kind="party", title="Thêm", date=datetime.date(2022, 1, 5), unit=city
+    )
+    again = counts()
+    assert all(kept == counted for kept, counted in again) and again != first

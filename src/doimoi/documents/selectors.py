@@ -95,6 +95,23 @@ def document_list(
     return qs.select_related("issuer_unit", "unit").order_by("-date", "-pk")
 
 
+_COUNTS = Statements(512)
+
+
+def document_count(*, viewer: Any, **filters: Any) -> int:
+    """How many documents ``document_list(viewer=viewer, **filters)`` holds, by its count
+    compiled once per (viewer's scope, filters): on the list page, building the scoped queryset
+    and compiling its count cost more than running it."""
+    chosen = tuple(sorted((k, getattr(v, "path", v)) for k, v in filters.items()))
+    sql, params = _COUNTS.compiled(
+        (scope_of(viewer), chosen),
+        lambda: document_list(viewer=viewer, **filters).order_by().values("pk"),
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM ({sql}) counted", params)
+        return int(cursor.fetchone()[0])
+
+
 def document_get(*, viewer: Any, pk: int) -> Document:
     """The document ``pk`` if ``viewer`` may see it (placeholders included)."""
     return document_list(viewer=viewer, include_placeholders=True, include_merged=True).get(pk=pk)

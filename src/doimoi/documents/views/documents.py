@@ -6,7 +6,7 @@ import datetime
 from typing import Any
 
 from django.contrib import messages
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -75,6 +75,20 @@ def _typing(request: HtmxHttpRequest) -> bool:
     return bool(request.htmx) and request.headers.get("X-Doimoi-Typing") == "1"
 
 
+class Counted(Paginator):
+    """A paginator told its count (``selectors.document_count``); no rows are read for a list
+    that has none (the empty queryset's statement was still built and compiled)."""
+
+    def __init__(self, rows: Any, per_page: int, *, count: int) -> None:
+        super().__init__(rows, per_page)
+        self.__dict__["count"] = count  # Paginator.count is a cached property
+
+    def page(self, number: Any) -> Any:
+        if self.count == 0:
+            return Page([], self.validate_number(number), self)
+        return super().page(number)
+
+
 @require_rule("documents.view_documents")
 def document_list(request: HtmxHttpRequest) -> HttpResponse:
     """All documents the user may see, or those matching the search, with filters."""
@@ -103,8 +117,8 @@ def document_list(request: HtmxHttpRequest) -> HttpResponse:
         )
     else:
         rows = selectors.document_list(viewer=request.user, **filters).defer(*selectors.UNSHOWN)
-        paginator = Paginator(rows, 25)
-        context["page"] = paginator.get_page(page_no)
+        count = selectors.document_count(viewer=request.user, **filters)
+        context["page"] = Counted(rows, 25, count=count).get_page(page_no)
     context["can_ingest"] = request.user.has_perm("documents.ingest_any")
     context["detail_head"], context["detail_tail"] = link_parts("documents:document_detail")
     template = "documents/document_list.html"
