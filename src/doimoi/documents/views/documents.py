@@ -76,11 +76,12 @@ def _typing(request: HtmxHttpRequest) -> bool:
 
 
 class Counted(Paginator):
-    """A paginator told its count (``selectors.document_count``); no rows are read for a list
-    that has none (the empty queryset's statement was still built and compiled)."""
+    """A paginator told its count (``selectors.document_count``); no rows are read, nor their
+    queryset built, for a list that has none (the empty queryset's statement was still built and
+    compiled)."""
 
     def __init__(self, rows: Any, per_page: int, *, count: int) -> None:
-        super().__init__(rows, per_page)
+        super().__init__(rows.defer(*selectors.UNSHOWN) if count else [], per_page)
         self.__dict__["count"] = count  # Paginator.count is a cached property
 
     def page(self, number: Any) -> Any:
@@ -116,8 +117,8 @@ def document_list(request: HtmxHttpRequest) -> HttpResponse:
             **filters,
         )
     else:
-        rows = selectors.document_list(viewer=request.user, **filters).defer(*selectors.UNSHOWN)
         count = selectors.document_count(viewer=request.user, **filters)
+        rows = selectors.document_list(viewer=request.user, **filters) if count else None
         context["page"] = Counted(rows, 25, count=count).get_page(page_no)
     context["can_ingest"] = request.user.has_perm("documents.ingest_any")
     context["detail_head"], context["detail_tail"] = link_parts("documents:document_detail")
