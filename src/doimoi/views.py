@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.apps import apps
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
@@ -17,12 +18,12 @@ from doimoi.organizations import selectors as org_selectors
 @require_rule("organizations.view_unit_tree")
 def home(request: HttpRequest) -> HttpResponse:
     """The signed-in user's start page: what each app has for this user (deadlines, tasks)."""
-    panels: list[str] = []
+    panels: list[tuple[str, dict[str, Any]]] = []
     for config in apps.get_app_configs():
         provider = getattr(config, "home_panels", None)
         if callable(provider):  # each app returns [(template name, context), ...] for this request
-            panels += [render_to_string(t, c, request=request) for t, c in provider(request)]
-    return render(request, "home.html", {"panels": panels})  # rendered templates are safe strings
+            panels += provider(request)
+    return render(request, "home.html", {"panels": panels})  # each drawn by {% section %}
 
 
 @require_rule("organizations.view_unit_tree")

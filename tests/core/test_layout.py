@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from doimoi.core import layout
+from doimoi.directives.models import Notification
 from doimoi.organizations.models import Membership, Role, Unit
 
 HEADER = re.compile(r'<a class="skip-link".*?</header>', re.S)
@@ -129,3 +130,20 @@ def test_a_name_holding_the_stand_in_is_written_as_it_is() -> None:
     assert header == layout._render(odd, "T0KEN", "/to-chuc/")
     assert '<span class="who">Lan \x00here\x00 \x00csrf\x00</span>' in header
     assert header.count('value="T0KEN"') == 2 and layout._kept.cache_info().currsize == kept
+
+
+def test_start_page_sections_are_drawn_in_the_page_and_post_with_its_token(persona: Any) -> None:
+    """The start page's sections ({% section %}) render inside the page's context: the
+    directives section's notification forms carry the page's own token, which is accepted."""
+    Notification.objects.create(user=persona("bithu.baoloc"), key="t", message="Có việc mới")
+    client = _client(persona, "bithu.baoloc")
+    page = client.get("/").content.decode()
+    assert 'data-testid="initiative-deadlines"' in page and "Có việc mới" in page
+    form = re.search(
+        r'<form method="post" action="([^"]*)"><input type="hidden" '
+        r'name="csrfmiddlewaretoken" value="([^"]+)"><button',
+        page,
+    )
+    assert form is not None
+    assert set(TOKEN.findall(page)) == {form[2]}
+    assert client.post(form[1], {"csrfmiddlewaretoken": form[2]}).status_code == 302
