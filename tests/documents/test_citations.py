@@ -7,6 +7,7 @@ from typing import Any
 
 from doimoi.documents.models import Citation, CommitteeTerm, Document
 from doimoi.documents.services import cache
+from doimoi.documents.services.citations import lookup
 from doimoi.documents.services.ingest import ingest_file
 from doimoi.documents.services.issuers import match_issuer
 from doimoi.organizations.models import Unit
@@ -182,3 +183,15 @@ def test_a_kept_issuer_match_is_forgotten_when_a_unit_changes(
     assert _ingest(demo, persona, BLOC_DISPATCH.format(number="42")).issuer_unit is None
     Unit.objects.filter(pk=committee.pk).update(valid_to=committee.valid_to)
     assert _ingest(demo, persona, BLOC_DISPATCH.format(number="43")).issuer_unit == committee
+
+
+def test_looked_up_documents_carry_their_issuer_as_it_is_now(
+    demo: dict[str, Any], persona: Any
+) -> None:
+    """The issuer attached to each document found is the kept unit, read again after a change."""
+    committee = demo["Đảng ủy Khối các cơ quan tỉnh Lâm Đồng"]
+    document = _ingest(demo, persona, BLOC_DISPATCH.format(number="41"))
+    key = (document.number, document.symbol_key)
+    assert [d.issuer_unit.name for d in lookup({key})[key]] == [committee.name]
+    Unit.objects.filter(pk=committee.pk).update(name="Đảng ủy các cơ quan Đảng tỉnh")
+    assert [d.issuer_unit.name for d in lookup({key})[key]] == ["Đảng ủy các cơ quan Đảng tỉnh"]

@@ -11,13 +11,15 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
+from django.db import connection
 from django.db.models import Max, Min, Q, QuerySet
 
+from doimoi.core.statements import Statement, Statements, statement_of
 from doimoi.documents.models import Citation, Document, DocumentState, Relation
 from doimoi.documents.selectors import UNSHOWN
 from doimoi.documents.services.common import canonical_number, clean, code_from_symbol, symbol_key
 from doimoi.documents.services.fields import kind_of_symbol, parse_date
-from doimoi.documents.services.issuers import match_issuer
+from doimoi.documents.services.issuers import match_issuer, unit_of
 from doimoi.documents.services.registers import has_terms, term_of
 from doimoi.organizations.models import Unit
 
@@ -145,25 +147,51 @@ Known = dict[tuple[str, str], list[Document]]
 
 
 def lookup(keys: set[tuple[str, str]]) -> Known:
-    """Documents (and placeholders) under each (number, symbol key), in one query."""
+    """Documents (and placeholders) under each (number, symbol key), in one query, without
+    their texts and parses (matching reads neither, and a cited plan's text can be 100 kB).
+
+    Every document stored asks it: its statement is compiled once per count of numbers and of
+    symbols (building and compiling the queryset cost it several times what running it does),
+    and each document's issuer is the unit kept by ``issuers.unit_of``, not a join."""
     keys = {k for k in keys if k[0] or k[1]}
     if not keys:
         return {}
-    rows = (
-        Document.objects.filter(
-            number__in={n for n, _k in keys},
-            symbol_key__in={k for _n, k in keys},
-            merged_into=None,  # a merged duplicate is its kept document now
-        )
-        .select_related("issuer_unit")
-        .defer(*UNSHOWN)  # matching reads neither, and a cited plan's text can be 100 kB
+    numbers, symbols = sorted({n for n, _k in keys}), sorted({k for _n, k in keys})
+    sql, stand_ins = _LOOKUP.get(
+        (connection.alias, len(numbers), len(symbols)),
+        lambda: _lookup_statement(len(numbers), len(symbols)),
     )
+    actual = dict(zip(_stand_ins("n", len(numbers)), numbers, strict=True))
+    actual |= dict(zip(_stand_ins("s", len(symbols)), symbols, strict=True))
     found: Known = {}
-    for document in rows.order_by("state", "pk"):
+    for document in Document.objects.raw(sql, [actual[p] for p in stand_ins]):
         key = (document.number, document.symbol_key)
         if key in keys:
+            issuer = unit_of(document.issuer_unit_id)
+            Document.issuer_unit.field.set_cached_value(document, issuer)
             found.setdefault(key, []).append(document)
     return found
+
+
+_LOOKUP = Statements(256)
+
+
+def _stand_ins(prefix: str, count: int) -> list[str]:
+    return [f"doimoi.lookup.{prefix}{i}" for i in range(count)]
+
+
+def _lookup_statement(numbers: int, symbols: int) -> Statement:
+    """``lookup``'s statement, with stand-ins for its numbers and symbol keys."""
+    rows = (
+        Document.objects.filter(
+            number__in=_stand_ins("n", numbers),
+            symbol_key__in=_stand_ins("s", symbols),
+            merged_into=None,  # a merged duplicate is its kept document now
+        )
+        .defer(*UNSHOWN)
+        .order_by("state", "pk")
+    )
+    return statement_of(rows)
 
 
 def reference_keys(refs: list[dict[str, Any]]) -> set[tuple[str, str]]:

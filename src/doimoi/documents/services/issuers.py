@@ -30,6 +30,14 @@ class Match:
     nearness: int
 
 
+def unit_of(pk: int | None) -> Unit | None:
+    """The unit ``pk`` (kept while the units are unchanged), a copy of its own for the caller."""
+    if pk is None:
+        return None
+    unit = kept(("unit", pk), lambda: Unit.objects.filter(pk=pk).first())
+    return copy.copy(unit) if unit is not None else None
+
+
 def _words(text: str) -> set[str]:
     return {w for w in fold(text).replace(",", " ").split() if w not in _NOISE}
 
