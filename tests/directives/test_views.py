@@ -233,3 +233,10 @@ def test_timeline_counts_the_units_each_viewer_sees(cascade: Directive, persona:
     from_ward = selectors.cascade_events(viewer=persona("bithu.phuong1"), directive=cascade)
     assert [e["n"] for e in from_city if e["kind"] == "sent"] == [3]
     assert [e["n"] for e in from_ward if e["kind"] == "sent"] == [1]
+
+
+def test_directive_list_links_each_directive(cascade: Directive, as_user: Any) -> None:
+    """The list's rows link their directive's page as reverse() does (reversed once a page)."""
+    html = as_user("vanthu.baoloc").get(reverse("directives:directive_list")).content.decode()
+    detail = reverse("directives:directive_detail", args=[cascade.pk])
+    assert f'<td><a href="{detail}">{cascade.title}</a></td>' in html

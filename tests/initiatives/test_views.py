@@ -196,6 +196,30 @@ def test_list_filters_by_state_with_an_htmx_fragment(d: Any, as_user: Any) -> No
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_list_offers_every_state_and_links_each_case(d: Any, as_user: Any, language: str) -> None:
+    """The state filter's options (written once per language and state chosen) list every
+    state in the reader's language, the chosen one selected (none for an unknown one), and
+    each row links its case as reverse() does."""
+    from django.utils import translation
+
+    case = flow.submitted(d)
+    client = as_user(flow.HEAD)
+    client.cookies["django_language"] = language
+    with translation.override(language):
+        labels = [(value, str(label)) for value, label in CaseState.choices]
+    for chosen in ("", "submitted", "draft", "nothing<b>"):
+        html = client.get(reverse("initiatives:case_list"), {"state": chosen}).content.decode()
+        for value, label in labels:
+            selected = " selected" if value == chosen else ""
+            assert f'<option value="{value}"{selected}>{label}</option>' in html
+        options = html.split('<select id="case-state"', 1)[1].split("</select>", 1)[0]
+        assert options.count(" selected>") == (chosen in CaseState.values)
+    html = client.get(reverse("initiatives:case_list")).content.decode()
+    assert f'<a href="{reverse("initiatives:case_detail", args=[case.pk])}">' in html
+
+
+@pytest.mark.django_db
 def test_rule_sets_page_marks_unconfirmed_rules_and_the_admin_fills_one(
     d: Any, as_user: Any, ledger_probe: Any
 ) -> None:

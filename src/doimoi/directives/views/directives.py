@@ -14,7 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from doimoi.core.views import HtmxHttpRequest, links, require_rule
+from doimoi.core.views import HtmxHttpRequest, link_parts, links, require_rule
 from doimoi.directives import selectors, services
 from doimoi.directives.forms.filters import CascadeFilterForm
 from doimoi.directives.forms.reports import DirectiveForm
@@ -39,6 +39,7 @@ def directive_list(request: HttpRequest) -> HttpResponse:
         "units": org_selectors.units_of_user(user=request.user),
         "can_create": request.user.has_perm("directives.start_directive"),
     }
+    context["detail_head"], context["detail_tail"] = link_parts("directives:directive_detail")
     return render(request, "directives/directive_list.html", context)
 
 
