@@ -11,8 +11,9 @@ from django.contrib.auth import get_user_model
 from django.template import Context, Template
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
+from django.utils import formats, translation
 
+from doimoi.core.templatetags.doimoi_format import number
 from doimoi.organizations.models import Unit
 
 
@@ -92,6 +93,24 @@ def test_numbers_in_the_languages_style(language: str, count: str, rate: str, de
     context = Context({"n": 128000, "r": 12.5, "d": Decimal("3.75"), "y": 2026})
     with translation.override(language):
         assert template.render(context) == f"{count}|{rate}|{decimal}|2026"
+
+
+def test_a_count_is_written_as_the_format_machinery_writes_it() -> None:
+    """``|number`` writes an int out (grouped by threes in the language's separator), the same
+    as ``formats.number_format``; anything else, or places asked, still goes through it. Each
+    language in turn, and the first again: a separator kept for one is not another's."""
+    counts = [0, 7, -7, 999, 1000, -1000, 12345, 999_999, 1_000_000, -98_765_432, 10**14 + 1]
+    counts += [10**15, -(10**15), 10**20]
+    for language in ("vi", "en", "vi"):
+        with translation.override(language):
+            for n in counts:
+                written = formats.number_format(Decimal(n), 0, use_l10n=True, force_grouping=True)
+                assert number(n) == written, (language, n)
+            assert number(1234, 2) == formats.number_format(
+                Decimal(1234), 2, use_l10n=True, force_grouping=True
+            )
+            assert number(True) == "True" and number(None) == "" and number(2.5) == number("2.5")
+            assert number(128000) == {"vi": "128.000", "en": "128,000"}[language]
 
 
 @pytest.mark.parametrize("language", ["vi", "en"])

@@ -16,6 +16,10 @@ register = template.Library()
 
 
 def _figure(value: Any, places: int | None) -> str:
+    if type(value) is int and not places and -_LARGEST < value < _LARGEST:
+        separator = _separator()
+        if separator is not None:
+            return f"{value:,}".replace(",", separator)
     try:
         number = Decimal(str(value))
     except (InvalidOperation, ValueError):
@@ -23,6 +27,22 @@ def _figure(value: Any, places: int | None) -> str:
     if places is None:
         places = 0 if number == number.to_integral_value() else 1
     return formats.number_format(number, places, use_l10n=True, force_grouping=True)
+
+
+_LARGEST = 10**15  # far below where the format machinery writes an exponent
+_SEPARATORS: dict[str, str | None] = {}
+
+
+def _separator() -> str | None:
+    """The active language's thousands separator when it groups by threes (a count is then
+    written out: through the format machinery, 12 µs a figure, and a directive's page shows
+    150), else None."""
+    language = get_language() or ""
+    if language not in _SEPARATORS:
+        grouping = formats.get_format("NUMBER_GROUPING", use_l10n=True)
+        separator = str(formats.get_format("THOUSAND_SEPARATOR", use_l10n=True))
+        _SEPARATORS[language] = separator if grouping == 3 else None
+    return _SEPARATORS[language]
 
 
 @register.filter
