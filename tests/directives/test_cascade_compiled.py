@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 
 from doimoi.directives import services
 from doimoi.directives.models import Directive
-from doimoi.directives.selectors import Scope, late_page
+from doimoi.directives.selectors import Scope, cascade_nodes, late_assignments, late_page
 from doimoi.directives.selectors.tree import top_nodes
 from doimoi.organizations.models import Membership, Person, Role
 from tests.directives.conftest import CELLS, WARDS, forward_to_cells, of, requirements, unit
@@ -90,3 +90,36 @@ def test_top_of_the_tree_per_viewer_and_requirement(
     assert _names(top_nodes(Scope(directive=cascade, viewer=city), 2)) == everything[:2]
     studied = top_nodes(Scope(directive=cascade, viewer=city, requirement="study"), 300)
     assert sorted(_names(studied)) == sorted(CELLS)  # their parent has no study: out of sight
+
+
+def _row(a: Any) -> tuple[Any, ...]:
+    """Every column of an assignment and of its unit, as read (a date as a date)."""
+    columns = [getattr(a, f.attname) for f in a._meta.concrete_fields]
+    unit = [getattr(a.unit, f.attname) for f in a.unit._meta.concrete_fields]
+    return (*columns, *unit)
+
+
+@pytest.mark.django_db
+def test_the_rows_and_their_units_are_the_orms(
+    cascade: Directive, ward_plan: Any, persona: Any, at: Any, django_assert_num_queries: Any
+) -> None:
+    """The late units and the top of the tree, read by their kept statements through raw(), are
+    the rows the ORM reads with their units (select_related), column for column."""
+    with at(2022, 5, 12):
+        forward_to_cells(of(cascade, WARDS[0]), ward_plan, actor=persona("bithu.phuong1"))
+    for viewer in (persona("vanthu.baoloc"), persona("bithu.phuong1")):
+        for scope in (
+            Scope(directive=cascade, viewer=viewer),
+            Scope(directive=cascade, viewer=viewer, requirement="study"),
+            Scope(directive=cascade, viewer=viewer, subtree=unit(WARDS[0])),
+        ):
+            late_page(scope, today=AFTER_PLANS, start=0, count=10)  # the scope read, kept
+            with django_assert_num_queries(1):  # the units come in the rows' statement
+                late = late_page(scope, today=AFTER_PLANS, start=0, count=10)
+                rows = [_row(a) for a in late]
+            orm = late_assignments(scope, today=AFTER_PLANS)[:10]
+            assert rows == [_row(a) for a in orm]
+            top = [_row(a) for a in top_nodes(scope, 300)]
+            assert top == [_row(a) for a in cascade_nodes(scope, None)[:300]]
+            assert all(isinstance(r[-1], str) for r in rows)  # the unit's last column read too
+    assert late and top  # both lists were put to the test
