@@ -27,6 +27,7 @@ from doimoi.documents.services.issuers import candidates
 from doimoi.documents.views.arrivals import unregistered_units
 from doimoi.documents.views.common import document as get_document
 from doimoi.documents.views.common import run_form
+from doimoi.documents.views.hits import hit_rows
 from doimoi.organizations import services as org_services
 
 LOW_CONFIDENCE = 0.8
@@ -122,6 +123,9 @@ def document_list(request: HtmxHttpRequest) -> HttpResponse:
         context["page"] = Counted(rows, 25, count=count).get_page(page_no)
     context["can_ingest"] = request.user.has_perm("documents.ingest_any")
     context["detail_head"], context["detail_tail"] = link_parts("documents:document_detail")
+    if query:
+        parts = context["detail_head"], context["detail_tail"]
+        context["hit_rows"] = hit_rows(context["search"].hits, *parts)
     template = "documents/document_list.html"
     if request.htmx and not request.htmx.boosted:
         template += "#results"
