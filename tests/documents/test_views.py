@@ -152,6 +152,15 @@ def test_a_unit_outside_the_subtree_sees_nothing(seeded: Any, persona: Any) -> N
     assert "64-KH/ThU" not in listing.content.decode()
 
 
+def test_an_empty_list_says_what_to_do(demo: Any, persona: Any) -> None:
+    """A Page of no rows is falsy: the list once showed neither rows nor this message."""
+    clerk = _text(_client(persona, "vanthu.baoloc").get("/van-ban/").content)
+    assert "Chưa có văn bản nào bạn được xem. Hãy nhập văn bản" in clerk
+    secretary = _text(_client(persona, "bithu.phuong1").get("/van-ban/").content)
+    assert "Chưa có văn bản nào bạn được xem." in secretary
+    assert "0 văn bản" not in clerk + secretary
+
+
 def test_a_missing_issuer_is_added_to_the_tree_from_the_review(
     seeded: Any, persona: Any, ledger_probe: Any
 ) -> None:
