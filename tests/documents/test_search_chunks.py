@@ -28,6 +28,7 @@ def test_newest_first_pages_do_not_depend_on_the_chunk(
     expected = sorted(seen, reverse=True)
     for module in (search, postgres, sqlite):
         monkeypatch.setattr(module, "CHUNK", chunk)
+    monkeypatch.setattr(postgres, "ASK_PER", 0)  # the newest CHUNK only
     for offset in (0, 1, 2, 5):
         page, unknown = search.search(words, scope, 2, offset, rank_most=1)
         assert unknown is None

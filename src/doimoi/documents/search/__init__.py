@@ -45,11 +45,18 @@ class Backend(Protocol):
     def remove(self, document_id: int) -> None: ...
 
     def matches(
-        self, words: list[str], scoped: Statement, before: int | None, size: int, few: int
+        self,
+        words: list[str],
+        scoped: Statement,
+        before: int | None,
+        size: int,
+        few: int,
+        wanted: int = 0,
     ) -> list[Match]:
         """The newest ``size`` matches below ``before``, newest first, and whether the viewer
         (``scoped``: the ids they see, as "pk") sees each: every one when there are no more
-        than ``few``, else at least the newest CHUNK."""
+        than ``few``, else at least the newest CHUNK (``wanted``: how many seen the page needs,
+        a backend may ask about more to spare a second statement)."""
         ...
 
     def best_first(self, words: list[str], matches: list[Match]) -> list[int]:
@@ -72,7 +79,7 @@ def search(
     there are more, the page is read newest first, going on in chunks while the viewer sees too
     few, so a word found in nearly every document costs no more than a rare one."""
     engine, scoped = backend(), _statement(scope)
-    head = engine.matches(words, scoped, None, rank_most + 1, rank_most)
+    head = engine.matches(words, scoped, None, rank_most + 1, rank_most, offset + limit)
     if len(head) <= rank_most:
         seen = {i for i, _r, visible in head if visible}
         ranked = [i for i in engine.best_first(words, head) if i in seen]

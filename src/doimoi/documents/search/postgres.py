@@ -12,6 +12,7 @@ from django.db import connection
 from doimoi.documents.search import CHUNK, Match, Statement, prefix
 
 TABLE = "documents_search"
+ASK_PER = 10  # ids asked about for each one the page needs (a viewer sees a tenth of the newest)
 VECTOR = "array_to_tsvector(array_remove(string_to_array(%s, ' '), ''))"
 
 
@@ -36,24 +37,32 @@ class PostgresBackend:
             cursor.execute(f"DELETE FROM {TABLE} WHERE document_id = %s", [document_id])
 
     def matches(
-        self, words: list[str], scoped: Statement, before: int | None, size: int, few: int
+        self,
+        words: list[str],
+        scoped: Statement,
+        before: int | None,
+        size: int,
+        few: int,
+        wanted: int = 0,
     ) -> list[Match]:
         """In one statement, the matches (a CTE) joined with the viewer's ids among them: a count,
         the ids and a check of the ids in three statements cost more in round trips and plans
         (and the count alone, a GIN bitmap of every match, 5 ms for a common word). When there
-        are more than ``few``, only the newest CHUNK are asked about (as SQLite does): checking
-        the scope of each of 1,001 ids was most of the statement for a common word."""
+        are more than ``few``, only the newest CHUNK are asked about (as SQLite does), or ASK_PER
+        times ``wanted`` if more: checking the scope of each of 1,001 ids was most of the
+        statement for a common word, and a second statement for the rest costs more than asking
+        about a few hundred more (the API's 100 hits)."""
         newest, params = _newest(words, before, size)
         sql = (
             f"WITH m AS ({newest}), a AS (SELECT id FROM m ORDER BY id DESC"
-            f" LIMIT CASE WHEN (SELECT count(*) FROM m) > %s THEN {CHUNK} END)"
+            " LIMIT CASE WHEN (SELECT count(*) FROM m) > %s THEN %s END)"
             " SELECT m.id, m.r, CASE WHEN a.id IS NOT NULL THEN s.pk IS NOT NULL END"
             " FROM m LEFT JOIN a ON a.id = m.id LEFT JOIN"
             f" (SELECT v.pk FROM ({scoped[0]}) v WHERE v.pk = ANY(ARRAY(SELECT id FROM a))) s"
             " ON s.pk = m.id ORDER BY m.id DESC"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, few, *scoped[1]])
+            cursor.execute(sql, [*params, few, max(CHUNK, ASK_PER * wanted), *scoped[1]])
             return [
                 (i, r, None if seen is None else bool(seen)) for i, r, seen in cursor.fetchall()
             ]

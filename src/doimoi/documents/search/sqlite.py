@@ -29,7 +29,13 @@ class SqliteBackend:
             cursor.execute(f"DELETE FROM {TABLE} WHERE rowid = %s", [document_id])
 
     def matches(
-        self, words: list[str], scoped: Statement, before: int | None, size: int, few: int
+        self,
+        words: list[str],
+        scoped: Statement,
+        before: int | None,
+        size: int,
+        few: int,
+        wanted: int = 0,
     ) -> list[Match]:
         """The ids, then the viewer's among them (all when they are few, else the newest CHUNK):
         SQLite has no round trip or plan to save, and asking its scope about more ids than the
