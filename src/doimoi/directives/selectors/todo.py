@@ -11,13 +11,12 @@ the ORM does."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
 from typing import Any
 
 from django.db import connection
 from django.db.models import Count, F, QuerySet
 
-from doimoi.core.statements import Statement, Statements
+from doimoi.core.statements import Statements
 from doimoi.directives.models import Assignment, Task
 from doimoi.directives.selectors.rollup import overdue_q
 from doimoi.directives.states import AssignmentState, TaskState
@@ -27,17 +26,13 @@ from doimoi.organizations.scope import scope_of
 _KEPT = Statements(512)
 
 
-def _kept(key: tuple[Any, ...], build: Callable[[], QuerySet[Any]]) -> Statement:
-    return _KEPT.compiled(key, build)
-
-
 def _open(viewer: Any) -> QuerySet[Assignment]:
     return Assignment.objects.restrict(viewer).exclude(state=AssignmentState.DONE)
 
 
 def owed_counts(*, viewer: Any, unit: Unit, today: datetime.date) -> dict[str, int]:
     """How many of the assignments ``unit`` sent (that the viewer sees) are open, and overdue."""
-    sql, params = _kept(
+    sql, params = _KEPT.compiled(
         ("owed", unit.pk, scope_of(viewer), today),
         lambda: (
             _open(viewer)
@@ -55,7 +50,7 @@ def owed_counts(*, viewer: Any, unit: Unit, today: datetime.date) -> dict[str, i
 
 def owes(*, viewer: Any, unit: Unit, limit: int) -> list[Assignment]:
     """``unit``'s open assignments the viewer sees, by deadline, with ``directive_title``."""
-    sql, params = _kept(
+    sql, params = _KEPT.compiled(
         ("owes", unit.pk, scope_of(viewer), limit),
         lambda: (
             _open(viewer)
@@ -69,7 +64,7 @@ def owes(*, viewer: Any, unit: Unit, limit: int) -> list[Assignment]:
 
 def open_tasks(*, viewer: Any, unit: Unit, limit: int) -> list[Task]:
     """``unit``'s open tasks the viewer sees, by deadline."""
-    sql, params = _kept(
+    sql, params = _KEPT.compiled(
         ("tasks", unit.pk, scope_of(viewer), limit),
         lambda: (
             Task.objects.restrict(viewer)
