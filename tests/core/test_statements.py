@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from doimoi.core.statements import Statement, Statements
+import pytest
+
+from doimoi.core.statements import Statement, Statements, bound, with_stand_ins
+from doimoi.ledger.models import LedgerEvent
 
 
 def test_a_statement_is_compiled_once_per_key_and_the_oldest_unused_goes_first() -> None:
@@ -20,3 +23,15 @@ def test_a_statement_is_compiled_once_per_key_and_the_oldest_unused_goes_first()
     kept.get("a", lambda: compile_("a"))
     kept.get("b", lambda: compile_("b"))
     assert compiled == ["a", "b", "c", "b"]
+
+
+@pytest.mark.django_db
+def test_stand_ins_must_be_the_parameters_and_are_bound_in_the_statements_order() -> None:
+    events = LedgerEvent.objects.filter(subject_id="stand.id", subject_type="stand.type")
+    sql, stand_ins = with_stand_ins(events, ["stand.type", "stand.id"])
+    assert sorted(stand_ins) == ["stand.id", "stand.type"] and "stand.id" not in sql
+    assert bound(("b", "a", "b"), {"a": 1, "b": 2}) == [2, 1, 2]  # in the statement's order
+    with pytest.raises(ValueError):  # a value compiled in would be kept for every run
+        with_stand_ins(events.filter(action="a.b.c"), ["stand.type", "stand.id"])
+    with pytest.raises(ValueError):  # a stand-in the statement does not use
+        with_stand_ins(events, ["stand.type", "stand.id", "stand.unused"])

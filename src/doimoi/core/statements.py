@@ -9,8 +9,8 @@ when the statement runs."""
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Collection, Hashable, Mapping
 from typing import Any
 
 from django.db.models import QuerySet
@@ -22,6 +22,22 @@ def statement_of(queryset: QuerySet[Any]) -> Statement:
     """The SQL of ``queryset`` and its parameters, as kept."""
     sql, params = queryset.query.sql_with_params()
     return sql, tuple(params)
+
+
+def with_stand_ins(queryset: QuerySet[Any], stand_ins: Collection[Hashable]) -> Statement:
+    """The statement of ``queryset``, built with ``stand_ins`` where each run's values go; its
+    parameters are the stand-ins in the statement's order (``bound`` puts the values in). Each
+    stand-in must be a parameter once and nothing else be one: a value compiled in would be
+    kept for every later run."""
+    sql, params = statement_of(queryset)
+    if Counter(params) != Counter(stand_ins):
+        raise ValueError(f"the parameters must be the stand-ins {tuple(stand_ins)!r}: {params!r}")
+    return sql, params
+
+
+def bound(stand_ins: tuple[Any, ...], values: Mapping[Any, Any]) -> list[Any]:
+    """The parameters of a statement built ``with_stand_ins``: each stand-in's value."""
+    return [values[p] for p in stand_ins]
 
 
 class Statements:

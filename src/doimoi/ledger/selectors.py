@@ -7,7 +7,7 @@ from typing import Any
 from django.db import models
 from django.db.models import Count, QuerySet, Window
 
-from doimoi.core.statements import Statement, Statements
+from doimoi.core.statements import Statement, Statements, bound, with_stand_ins
 from doimoi.ledger.models import LedgerEvent
 
 
@@ -39,7 +39,7 @@ def latest_events_for(
     kind = subject._meta.label_lower
     sql, stand_ins = _LATEST.get((kind, limit, fields), lambda: _latest(limit, fields))
     actual = dict(zip(_STAND_IN, (kind, str(subject.pk)), strict=True))
-    rows = LedgerEvent.objects.raw(sql, [actual[p] for p in stand_ins])
+    rows = LedgerEvent.objects.raw(sql, bound(stand_ins, actual))
     latest: list[Any] = list(rows)[::-1]  # counted before the limit
     return latest, int(latest[0].total) if latest else 0
 
@@ -51,7 +51,4 @@ _STAND_IN = ("ledger.stand_in", "-7001")  # the subject compiled in: its model a
 def _latest(limit: int, fields: tuple[str, ...]) -> Statement:
     events = LedgerEvent.objects.filter(subject_type=_STAND_IN[0], subject_id=_STAND_IN[1])
     counted = events.only(*fields).annotate(total=Window(Count("pk")))
-    sql, params = counted.order_by("-seq")[:limit].query.sql_with_params()
-    if sorted(params) != sorted(_STAND_IN):
-        raise ValueError(f"the subject must be the only parameters, not {params!r}")
-    return sql, tuple(params)  # the stand-ins, in the statement's order
+    return with_stand_ins(counted.order_by("-seq")[:limit], _STAND_IN)

@@ -10,11 +10,11 @@ the ORM does; a related row the page names is read as columns of the same statem
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from django.db.models import Count, F, Model, QuerySet, prefetch_related_objects
 
-from doimoi.core.statements import Statements
+from doimoi.core.statements import Statements, with_stand_ins
 from doimoi.directives.models import Assignment, Distribution, Report, Requirement, Task
 from doimoi.documents.models import Document
 
@@ -26,14 +26,7 @@ _STAND_IN = -7001  # an id no row has, compiled into the statement's only parame
 
 def _kept(key: str, build: Callable[[int], QuerySet[M]]) -> str:
     """The SQL of ``build(id)``, compiled once with the stand-in id, for the id given later."""
-
-    def compile_() -> tuple[str, tuple[Any, ...]]:
-        sql, params = build(_STAND_IN).query.sql_with_params()
-        if tuple(params) != (_STAND_IN,):
-            raise ValueError(f"{key}: the id must be the only parameter, not {params!r}")
-        return sql, ()
-
-    return _KEPT.get(key, compile_)[0]
+    return _KEPT.get(key, lambda: with_stand_ins(build(_STAND_IN), [_STAND_IN]))[0]
 
 
 def _rows(key: str, model: type[M], build: Callable[[int], QuerySet[M]], pk: int) -> list[M]:

@@ -14,7 +14,7 @@ from typing import Any
 from django.db import connection
 from django.db.models import Max, Min, Q, QuerySet
 
-from doimoi.core.statements import Statement, Statements, statement_of
+from doimoi.core.statements import Statement, Statements, bound, with_stand_ins
 from doimoi.documents.models import Citation, Document, DocumentState, Relation
 from doimoi.documents.selectors import UNSHOWN
 from doimoi.documents.services.common import canonical_number, clean, code_from_symbol, symbol_key
@@ -164,7 +164,7 @@ def lookup(keys: set[tuple[str, str]]) -> Known:
     actual = dict(zip(_stand_ins("n", len(numbers)), numbers, strict=True))
     actual |= dict(zip(_stand_ins("s", len(symbols)), symbols, strict=True))
     found: Known = {}
-    for document in Document.objects.raw(sql, [actual[p] for p in stand_ins]):
+    for document in Document.objects.raw(sql, bound(stand_ins, actual)):
         key = (document.number, document.symbol_key)
         if key in keys:
             issuer = unit_of(document.issuer_unit_id)
@@ -182,16 +182,17 @@ def _stand_ins(prefix: str, count: int) -> list[str]:
 
 def _lookup_statement(numbers: int, symbols: int) -> Statement:
     """``lookup``'s statement, with stand-ins for its numbers and symbol keys."""
+    by_numbers, by_symbols = _stand_ins("n", numbers), _stand_ins("s", symbols)
     rows = (
         Document.objects.filter(
-            number__in=_stand_ins("n", numbers),
-            symbol_key__in=_stand_ins("s", symbols),
+            number__in=by_numbers,
+            symbol_key__in=by_symbols,
             merged_into=None,  # a merged duplicate is its kept document now
         )
         .defer(*UNSHOWN)
         .order_by("state", "pk")
     )
-    return statement_of(rows)
+    return with_stand_ins(rows, [*by_numbers, *by_symbols])
 
 
 def reference_keys(refs: list[dict[str, Any]]) -> set[tuple[str, str]]:
