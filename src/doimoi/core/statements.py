@@ -11,11 +11,13 @@ from __future__ import annotations
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Collection, Hashable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
-from django.db.models import QuerySet
+from django.db import connection
+from django.db.models import Model, QuerySet
 
 Statement = tuple[str, tuple[Any, ...]]
+M = TypeVar("M", bound=Model)
 
 
 def statement_of(queryset: QuerySet[Any]) -> Statement:
@@ -38,6 +40,13 @@ def with_stand_ins(queryset: QuerySet[Any], stand_ins: Collection[Hashable]) -> 
 def bound(stand_ins: tuple[Any, ...], values: Mapping[Any, Any]) -> list[Any]:
     """The parameters of a statement built ``with_stand_ins``: each stand-in's value."""
     return [values[p] for p in stand_ins]
+
+
+def instance(model: type[M], **values: Any) -> M:
+    """A row of ``model`` read as columns of a kept statement: ``values`` by attribute name (the
+    rest deferred), as the ORM would have built it."""
+    names = [f.attname for f in model._meta.concrete_fields if f.attname in values]
+    return model.from_db(connection.alias, names, [values[name] for name in names])
 
 
 class Statements:

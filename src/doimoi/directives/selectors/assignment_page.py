@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from django.db.models import Count, F, Model, QuerySet, prefetch_related_objects
 
-from doimoi.core.statements import Statements, with_stand_ins
+from doimoi.core.statements import Statements, instance, with_stand_ins
 from doimoi.directives.models import Assignment, Distribution, Report, Requirement, Task
 from doimoi.documents.models import Document
 
@@ -82,13 +82,10 @@ def sendings_of(a: Assignment) -> list[Distribution]:
     return sendings
 
 
-_NAMED_BY = [f.attname for f in Document._meta.concrete_fields if f.attname in ("id", *_DOCUMENT)]
-
-
 def _document(s: Distribution) -> Document:
     """The sending's document with the columns its reference is made of (the rest deferred)."""
-    values = {"id": s.document_id, **{name: getattr(s, f"document_{name}") for name in _DOCUMENT}}
-    return Document.from_db(s._state.db, _NAMED_BY, [values[name] for name in _NAMED_BY])
+    names = {name: getattr(s, f"document_{name}") for name in _DOCUMENT}
+    return instance(Document, id=s.document_id, **names)
 
 
 def children_of(a: Assignment) -> list[Assignment]:

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.db.models import F, QuerySet
 
-from doimoi.core.statements import Statements
+from doimoi.core.statements import Statements, instance
 from doimoi.directives.models import Assignment
 from doimoi.organizations.models import Unit
 
@@ -39,5 +39,6 @@ def assignments_among(key: Hashable, ids: Callable[[], QuerySet[Any]]) -> list[A
 
 def _unit(a: Assignment) -> Unit:
     """The unit read in ``a``'s row (its columns taken off ``a``), each value as its field's."""
-    values = [f.to_python(a.__dict__.pop(f"unit_row_{f.attname}")) for f in _UNIT]
-    return Unit.from_db(a._state.db, [f.attname for f in _UNIT], values)
+    return instance(
+        Unit, **{f.attname: f.to_python(a.__dict__.pop(f"unit_row_{f.attname}")) for f in _UNIT}
+    )

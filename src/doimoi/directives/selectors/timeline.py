@@ -12,7 +12,7 @@ scope), so nothing needs forgetting when data changes."""
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any
 
 from django.db import connection
 from django.db.models import (
@@ -21,7 +21,6 @@ from django.db.models import (
     Exists,
     F,
     IntegerField,
-    Model,
     OuterRef,
     QuerySet,
     Subquery,
@@ -30,13 +29,11 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Coalesce
 
-from doimoi.core.statements import Statement, Statements, statement_of
+from doimoi.core.statements import Statement, Statements, instance, statement_of
 from doimoi.directives.models import Assignment, Directive, Distribution, Report, Task
 from doimoi.documents.models import Document
 from doimoi.organizations.models import Unit
 from doimoi.organizations.scope import scope_of
-
-M = TypeVar("M", bound=Model)
 
 _KEPT = Statements(512)
 
@@ -191,7 +188,7 @@ def _event(row: dict[str, Any]) -> dict[str, Any]:
         "date": row["ev_day"],
         "kind": kind,
         "pk": row["ev_pk"],
-        "unit": _instance(Unit, id=row["ev_unit"], name=row["ev_unit_name"]),
+        "unit": instance(Unit, id=row["ev_unit"], name=row["ev_unit_name"]),
     }
     if kind in _ANSWERS:
         event["document"] = _named(row)
@@ -205,17 +202,11 @@ def _event(row: dict[str, Any]) -> dict[str, Any]:
 _ANSWERS = ("sent", "plan", "forward")  # the events that name a document
 
 
-def _instance(model: type[M], **values: Any) -> M:
-    """A row of ``model`` with ``values`` read (the rest deferred)."""
-    names = [f.attname for f in model._meta.concrete_fields if f.attname in values]
-    return model.from_db(connection.alias, names, [values[name] for name in names])
-
-
 def _named(row: dict[str, Any]) -> Document | None:
     """The document an event names, with the columns its reference is made of."""
     if row["ev_document"] is None:
         return None
-    return _instance(
+    return instance(
         Document,
         id=row["ev_document"],
         number=row["ev_number"],
@@ -225,7 +216,7 @@ def _named(row: dict[str, Any]) -> Document | None:
 
 
 def _report(row: dict[str, Any]) -> Report:
-    report = _instance(
+    report = instance(
         Report,
         id=row["ev_pk"],
         task_id=row["ev_task"],
@@ -233,7 +224,7 @@ def _report(row: dict[str, Any]) -> Report:
         return_reason=row["ev_reason"],
     )
     if row["ev_task"] is not None:
-        report.task = _instance(Task, id=row["ev_task"], number=row["ev_task_number"])
+        report.task = instance(Task, id=row["ev_task"], number=row["ev_task_number"])
     return report
 
 
