@@ -36,12 +36,11 @@ def _columns(model: type[Model], alias: str) -> str:
 def _statement() -> str:
     """The user, the scope stamp's token and the person, in one statement (as the queryset
     ``User.objects.select_related("person").annotate(<stamp>)`` reads them)."""
-    quote, stamp = connection.ops.quote_name, ScopeStamp._meta
-    token = str(stamp.get_field("token").column)
+    quote = connection.ops.quote_name
     person_user = str(Person._meta.get_field("user").column)
     return (
         f"SELECT {_columns(User, 'u')}, "
-        f"(SELECT {quote(token)} FROM {quote(stamp.db_table)} WHERE {quote('id')} = 1), "
+        f"{ScopeStamp.token_sql()}, "
         f"{_columns(Person, 'p')} FROM {quote(User._meta.db_table)} u "
         f"LEFT OUTER JOIN {quote(Person._meta.db_table)} p ON p.{quote(person_user)} = u.{quote('id')} "
         f"WHERE u.{quote('id')} = %s"

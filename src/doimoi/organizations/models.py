@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node
@@ -199,3 +199,11 @@ class ScopeStamp(models.Model):
 
     def __str__(self) -> str:
         return self.token
+
+    @staticmethod
+    def token_sql() -> str:
+        """The token as a scalar subquery, written out to be read with another statement (the
+        user's, on every request; ingest's look-up of a file): as a queryset subquery it was
+        resolved and compiled anew each time."""
+        quote, column = connection.ops.quote_name, str(ScopeStamp._meta.get_field("token").column)
+        return f"(SELECT {quote(column)} FROM {quote(ScopeStamp._meta.db_table)} WHERE {quote('id')} = 1)"

@@ -48,16 +48,9 @@ def memo(key: Hashable, compute: Callable[[], T]) -> T:
     return store[key]
 
 
-def stamp_column() -> str:
-    """The scope stamp's token as a scalar subquery, to be read with another statement."""
-    table, column = ScopeStamp._meta.db_table, str(ScopeStamp._meta.get_field("token").column)
-    quote = connection.ops.quote_name
-    return f"(SELECT {quote(column)} FROM {quote(table)} WHERE {quote('id')} = 1)"
-
-
 def _token() -> str | None:
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {stamp_column()}")
+        cursor.execute(f"SELECT {ScopeStamp.token_sql()}")
         row = cursor.fetchone()
     return str(row[0]) if row and row[0] else None
 
@@ -65,7 +58,7 @@ def _token() -> str | None:
 def units_stamp(read: str | None = None) -> str | None:
     """The scope stamp's token, read once per batch (every call outside one); None when the
     database has none yet (an emptied table: nothing is kept until a write gives it one).
-    ``read``: the token as the caller read it with a statement of its own (``stamp_column``)."""
+    ``read``: the token as the caller read it with a statement of its own (``ScopeStamp.token_sql``)."""
     return memo(("units stamp", connection.alias), lambda: read or _token())
 
 

@@ -29,7 +29,7 @@ from doimoi.documents.services.documents import (
     store_parts,
 )
 from doimoi.documents.services.registers import register_incoming
-from doimoi.organizations.models import Unit
+from doimoi.organizations.models import ScopeStamp, Unit
 
 log = logging.getLogger(__name__)
 
@@ -226,7 +226,7 @@ def _stored_file(sha256: str) -> StoredFile | None:
     the issuers needs next) in one statement, the file itself only when there is one."""
     quote, meta = connection.ops.quote_name, StoredFile._meta
     sql = (
-        f"SELECT {cache.stamp_column()}, (SELECT {quote('id')} FROM {quote(meta.db_table)} "
+        f"SELECT {ScopeStamp.token_sql()}, (SELECT {quote('id')} FROM {quote(meta.db_table)} "
         f"WHERE {quote(str(meta.get_field('sha256').column))} = %s)"
     )
     with connection.cursor() as cursor:
