@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 from typing import Any
 
 import pytest
 from django.apps import apps
+from django.db import transaction
 
 from doimoi.core.errors import ApplicationError
-from doimoi.initiatives.models import Case
+from doimoi.initiatives.models import Case, Decision
 from doimoi.initiatives.states import CaseState
 from doimoi.ledger.models import LedgerEvent
 from doimoi.ledger.verify import verify
@@ -51,3 +53,21 @@ def test_a_submission_date_in_the_future_is_refused(d: Any) -> None:
     with pytest.raises(ApplicationError) as caught:
         d.do(flow.PROPOSER, case, "submit", submitted_on=d.days(1))
     assert "chưa đến" in caught.value.message_dict["submitted_on"][0]
+
+
+class _Undo(Exception):
+    pass
+
+
+@pytest.mark.django_db
+def test_every_seed_numbers_the_demo_decisions_alike(demo: dict[str, Any]) -> None:
+    """A process seeds the demo any number of times (tests, a reset): the numbers never run out."""
+    config = apps.get_app_config("initiatives")
+    seeds = []
+    for _ in range(2):
+        with contextlib.suppress(_Undo), transaction.atomic():
+            config.seed_demo(demo)
+            seeds.append(sorted(Decision.objects.values_list("symbol", flat=True)))
+            raise _Undo
+    assert seeds[0] == seeds[1]
+    assert len(set(seeds[0])) == len(seeds[0]) >= 6

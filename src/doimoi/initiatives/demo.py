@@ -7,6 +7,7 @@ Adds the people the cases need (a proposer cadre, a second deputy, the provincia
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 from typing import Any
 
 from django.apps import apps
@@ -116,6 +117,7 @@ class Demo:
         self.units = units
         self.today = timezone.localdate()
         self.users = {u.username: u for u in get_user_model().objects.all()}
+        self.numbers: Iterator[int] = iter(())
 
     def person(self, username: str) -> Person:
         return Person.objects.get(user=self.users[username])
@@ -143,6 +145,9 @@ def seed_demo(units: dict[str, Unit]) -> None:
     ensure_people(units)
     ensure_collectives(units)
     demo = Demo(units)
-    for title, build in CASES:
+    for position, (title, build) in enumerate(CASES):
         if not Case.objects.filter(title=title).exists():
+            # each case numbers its decisions from its own block, so a case seeded later (or a
+            # database seeded again in the same process) gets the same numbers as on a first seed
+            demo.numbers = iter(range(101 + 10 * position, 111 + 10 * position))
             build(demo, title)

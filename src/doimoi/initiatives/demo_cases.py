@@ -14,7 +14,6 @@ if TYPE_CHECKING:
 TU = "Đảng ủy phường 1 Bảo Lộc"
 UB = "Ủy ban nhân dân phường 1 Bảo Lộc"
 BTG = "Ban Xây dựng Đảng Đảng ủy phường 1 Bảo Lộc"
-SYMBOLS = iter(range(101, 200))
 
 
 def plan(topic: str) -> dict[str, Any]:
@@ -33,8 +32,8 @@ def plan(topic: str) -> dict[str, Any]:
     }
 
 
-def _symbol() -> str:
-    return f"{next(SYMBOLS)}-QĐ/ĐU"
+def _symbol(d: Demo) -> str:
+    return f"{next(d.numbers)}-QĐ/ĐU"
 
 
 def _review(
@@ -65,7 +64,7 @@ def _pilot(d: Demo, case: Any, head: str, supervisor: str, on: Any = None) -> An
         case,
         "approve_pilot",
         decided_on=on,
-        decision_symbol=_symbol(),
+        decision_symbol=_symbol(d),
         content="Cho phép thí điểm.",
         scope="Chi bộ khu phố Lộc Phát và Chi bộ thôn Lộc Thanh.",
         start_on=on,
@@ -122,7 +121,7 @@ def rejected(d: Demo, title: str) -> None:
         case,
         "reject",
         decided_on=d.today,
-        decision_symbol=_symbol(),
+        decision_symbol=_symbol(d),
         reasons="Tập thể không thông qua; chưa bảo đảm nguồn kinh phí.",
     )
 
@@ -221,7 +220,7 @@ def protected(d: Demo, title: str) -> None:
         case,
         "grant_protection",
         decided_on=d.today,
-        decision_symbol=_symbol(),
+        decision_symbol=_symbol(d),
         good_faith=True,
         finding="mitigated",
         reasons="Thực hiện đúng chủ trương, động cơ trong sáng, vì lợi ích chung.",
@@ -235,7 +234,7 @@ def recognized(d: Demo, title: str) -> None:
         case,
         "grant_protection",
         decided_on=d.today,
-        decision_symbol=_symbol(),
+        decision_symbol=_symbol(d),
         finding="no_liability",
         reasons="Hoàn thành.",
     )
