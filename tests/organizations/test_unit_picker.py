@@ -40,11 +40,14 @@ def _add_cells(parent: Unit, count: int, prefix: str = "Chi bộ khu dân cư th
         name = f"{prefix} {n:03}"
         parent = Unit.objects.get(pk=parent.pk)  # treebeard counts children on the parent row
         added.append(
-            parent.add_child(
-                name=name,
-                kind=UnitKind.PARTY_CELL,
-                level=UnitLevel.CELL,
-                name_folded=fold(name),
+            Unit.objects.add_child(
+                parent,
+                {
+                    "name": name,
+                    "kind": UnitKind.PARTY_CELL,
+                    "level": UnitLevel.CELL,
+                    "name_folded": fold(name),
+                },
             )
         )
     return added

@@ -219,7 +219,10 @@ def test_tree_rows_link_and_count_as_reversed_and_translated(
     lone, pair, leaf = leaves[:3]
     for n, unit in ((1, lone), (2, pair)):
         for i in range(n):
-            Unit.objects.get(pk=unit.pk).add_child(name=f"Chi bộ {unit.pk}-{i}", kind="party_cell")
+            Unit.objects.add_child(
+                Unit.objects.get(pk=unit.pk),
+                {"name": f"Chi bộ {unit.pk}-{i}", "kind": "party_cell"},
+            )
     client = as_user("admin")
     client.cookies["django_language"] = language
     url = reverse("organizations:unit_tree") + f"?cha={parent.pk}"
@@ -249,7 +252,7 @@ def test_kept_tree_level_shows_each_change_to_its_units(
     unit = Unit.objects.get(name="Văn phòng Thành ủy Bảo Lộc")
     Unit.objects.filter(pk=unit.pk).update(name="Văn phòng Thành ủy (đổi tên)")
     assert "Văn phòng Thành ủy (đổi tên)" in clerk.get(url).content.decode()
-    Unit.objects.get(pk=unit.pk).add_child(name="Tổ lưu trữ", kind="office")
+    Unit.objects.add_child(Unit.objects.get(pk=unit.pk), {"name": "Tổ lưu trữ", "kind": "office"})
     rows = _tree_rows(admin.get(url, HTTP_HX_REQUEST="true").content.decode())
     assert rows["Văn phòng Thành ủy (đổi tên)"]["count"] == "(1 đơn vị trực thuộc)"
     clerk.get(url)  # kept in Vietnamese: the English reader gets their own

@@ -176,7 +176,8 @@ def _received(unit: Unit, directive: Any, period: Period) -> int:
 def test_a_directives_report_counts_that_directives_assignments_only() -> None:
     call_command("seed_demo", verbosity=0)
     admin = get_user_model().objects.get(username="admin")
-    unit = Unit.get_root_nodes().get()  # above both provinces: both directives were received
+    # the root is above both provinces: both directives were received
+    unit = Unit.objects.get_root_nodes().get()
     period = custom(datetime.date(2021, 1, 1), datetime.date.today())
     plan, kl14 = (drafting.directive_find(admin, ref) for ref in ("01-KH/TU", "14-KL/TW"))
     assert plan is not None and kl14 is not None
