@@ -1,17 +1,8 @@
-"""Documents tests keep their file store in a fresh folder."""
+"""Documents tests: what their file store holds (tests/conftest.py gives each test its own)."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
-
-import pytest
-
-
-@pytest.fixture(autouse=True)
-def _private_file_store(settings: Any, tmp_path: Path) -> Path:
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
 
 
 def stored_files(root: Path) -> list[str]:

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.conftest import require
+from tests.reporting.fixtures import ward  # noqa: F401  (a fixture: tests/e2e/test_compose.py)
 
 try:  # tests import expect from here; without Playwright the browser fixture says so (skip or fail)
     from playwright.sync_api import expect, sync_playwright

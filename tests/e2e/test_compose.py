@@ -20,8 +20,6 @@ from doimoi.vbparse import parse
 from tests.conftest import require
 from tests.e2e.conftest import login
 
-pytest_plugins = ["tests.reporting.fixtures"]
-
 
 @pytest.mark.django_db(transaction=True)
 def test_compose_issue_and_download_an_implementing_plan(

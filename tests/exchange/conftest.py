@@ -1,4 +1,5 @@
-"""Exchange tests keep their file store and exchange folder in fresh folders."""
+"""Exchange tests keep their exchange folder in a fresh folder (tests/conftest.py gives each
+test its own file store)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,7 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def _private_stores(settings: Any, tmp_path: Path) -> Path:
-    settings.MEDIA_ROOT = tmp_path / "media"
+def _private_stores(settings: Any, tmp_path: Path, _private_file_store: Path) -> Path:
     settings.DOIMOI_EXCHANGE_DIR = tmp_path / "exchange"
     return tmp_path
 

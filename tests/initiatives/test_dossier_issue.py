@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import unicodedata
-from pathlib import Path
 from typing import Any
 
 import pdfplumber
@@ -21,11 +20,6 @@ from doimoi.initiatives.dossier import case_events
 from doimoi.initiatives.states import CaseState
 from tests.conftest import LedgerProbe, require
 from tests.initiatives import flow
-
-
-@pytest.fixture(autouse=True)
-def _private_file_store(settings: Any, tmp_path: Path) -> None:
-    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 def _client(persona: Any, username: str) -> Client:

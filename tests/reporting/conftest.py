@@ -1,1 +1,1 @@
-from tests.reporting.fixtures import _private_file_store, ward  # noqa: F401  (fixtures)
+from tests.reporting.fixtures import ward  # noqa: F401  (a fixture)

@@ -1,11 +1,10 @@
 """Fixtures of the reporting tests (the browser test uses them too): a unit in force today that
-received 1335-CV/TU, with a clerk and a head; a private file store."""
+received 1335-CV/TU, with a clerk and a head."""
 
 from __future__ import annotations
 
 import datetime
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,12 +13,6 @@ from doimoi.documents import services as documents
 from doimoi.organizations.models import Membership, Person, Role, Unit
 
 WARD = "Đảng ủy phường 1 Bảo Lộc"
-
-
-@pytest.fixture(autouse=True)
-def _private_file_store(settings: Any, tmp_path: Path) -> Path:
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
 
 
 def seed_text(name: str) -> str:

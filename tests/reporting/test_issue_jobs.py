@@ -22,8 +22,6 @@ from doimoi.reporting import drafting, jobs, services
 from doimoi.reporting.models import IssueJob, IssueStatus
 from tests.conftest import require
 
-pytest_plugins = ["tests.reporting.fixtures"]
-
 
 def _fields(ward: dict[str, Any], key: str = "plan") -> dict[str, Any]:
     source = drafting.source_find(ward["clerk"], "1335-CV/TU")
